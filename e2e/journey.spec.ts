@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test'
+
+test('a render goes from prompt to a playing video', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByText(/demo mode/i)).toBeVisible()
+
+  await page.getByLabel('Model').selectOption({ label: 'Sora 2' })
+  await page.getByLabel('Prompt').fill('A paper boat drifting down a rain-soaked street at dusk')
+  await page.getByRole('button', { name: 'Generate' }).click()
+
+  const gallery = page.getByRole('region', { name: 'Gallery' })
+  const item = gallery.getByRole('listitem').filter({ hasText: 'A paper boat drifting' })
+  await expect(item).toContainText('Sora 2')
+  await expect(item.getByText('Queued', { exact: true })).toBeVisible()
+  await expect(item.getByText('Processing', { exact: true })).toBeVisible()
+  await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
+
+  await item.getByRole('button', { name: /open/i }).click()
+  const video = page.getByLabel('Render video')
+  await expect(video).toBeVisible()
+  await video.evaluate((v: HTMLVideoElement) =>
+    v.readyState >= 1
+      ? undefined
+      : new Promise((resolve) => v.addEventListener('loadedmetadata', resolve, { once: true })),
+  )
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true
+    return v.play()
+  })
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.2)
+})

@@ -1,0 +1,149 @@
+import { z } from 'zod'
+
+/** Every request field of Cannon's video.generate page (seeds/000), with the label a person reads. */
+export const FIELD_LABELS = {
+  prompt: 'Prompt',
+  negative_prompt: 'Negative prompt',
+  duration: 'Duration',
+  aspect_ratio: 'Aspect ratio',
+  resolution: 'Resolution',
+  seed: 'Seed',
+  image_url: 'First frame',
+  first_frame_url: 'First frame',
+  last_frame_url: 'Last frame',
+  end_image_url: 'Last frame',
+  reference_image_urls: 'Reference images',
+  source_video_url: 'Source clip',
+  first_clip_url: 'Source clip',
+  audio_url: 'Audio',
+  prompt_extend: 'Prompt extend',
+  watermark: 'Watermark',
+  nsfw_checker: 'Safety checker',
+} as const
+
+export type WireField = keyof typeof FIELD_LABELS
+export const WIRE_FIELDS = Object.keys(FIELD_LABELS) as WireField[]
+const wireField = z.enum(WIRE_FIELDS as [WireField, ...WireField[]])
+
+const int = z.number().int()
+
+const textField = z.strictObject({
+  type: z.literal('text'),
+  required: z.boolean().default(false),
+  maxLength: int.positive(),
+})
+const integerField = z.strictObject({
+  type: z.literal('integer'),
+  min: int,
+  max: int,
+  /** When present, only these values are allowed (e.g. Sora 2's 4/8/12/16/20 s). */
+  values: z.array(int).min(1).optional(),
+  default: int.optional(),
+  unit: z.string().optional(),
+})
+const enumField = z.strictObject({
+  type: z.literal('enum'),
+  values: z.array(z.string()).min(1),
+  default: z.string(),
+})
+const booleanField = z.strictObject({ type: z.literal('boolean'), default: z.boolean() })
+
+export const fieldSpecSchema = z.discriminatedUnion('type', [textField, integerField, enumField, booleanField])
+
+export const mediaSlotSchema = z.strictObject({
+  field: wireField,
+  kind: z.enum(['image', 'video', 'audio']),
+  required: z.boolean(),
+  /** Present for list fields such as reference_image_urls. */
+  minItems: int.positive().optional(),
+  maxItems: int.positive().optional(),
+})
+
+export const modeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z-]*$/),
+  label: z.string().min(1),
+  media: z.array(mediaSlotSchema),
+})
+
+/** A cross-field rule: when `when.field` equals `when.equals`, `then.field` must be one of `then.oneOf`. */
+export const ruleSchema = z.strictObject({
+  when: z.strictObject({
+    field: z.union([wireField, z.literal('mode')]),
+    equals: z.union([z.string(), z.number(), z.boolean()]),
+  }),
+  then: z.strictObject({
+    field: wireField,
+    oneOf: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+  }),
+  message: z.string().min(1),
+})
+
+export const modelSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
+    name: z.string().min(1),
+    tagline: z.string().min(1),
+    provider: z.string().min(1),
+    /** The id follows Cannon's style but is not documented yet (cannon-api.md §5). */
+    idInferred: z.boolean().default(false),
+    fields: z.partialRecord(wireField, fieldSpecSchema),
+    modes: z.array(modeSchema).min(1),
+    rules: z.array(ruleSchema).default([]),
+  })
+  .superRefine((model, ctx) => {
+    if (model.fields.prompt?.type !== 'text') {
+      ctx.addIssue({ code: 'custom', message: `${model.id}: prompt must be a text field`, path: ['fields'] })
+    }
+    for (const [name, spec] of Object.entries(model.fields)) {
+      if (spec.type === 'enum' && !spec.values.includes(spec.default)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${model.id}.${name}: default is not an allowed value`,
+          path: ['fields', name],
+        })
+      }
+      if (spec.type === 'integer' && spec.default !== undefined && !integerAllows(spec, spec.default)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${model.id}.${name}: default is not an allowed value`,
+          path: ['fields', name],
+        })
+      }
+    }
+    const ids = new Set<string>()
+    for (const mode of model.modes) {
+      if (ids.has(mode.id))
+        ctx.addIssue({ code: 'custom', message: `${model.id}: mode ${mode.id} repeats`, path: ['modes'] })
+      ids.add(mode.id)
+      for (const slot of mode.media) {
+        if (model.fields[slot.field]) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${model.id}: ${slot.field} is both a field and a media slot`,
+            path: ['modes'],
+          })
+        }
+      }
+    }
+  })
+
+export const catalogSchema = z.strictObject({
+  version: z.literal(1),
+  models: z
+    .array(modelSchema)
+    .min(1)
+    .refine((models) => new Set(models.map((m) => m.id)).size === models.length, 'model ids must be unique'),
+})
+
+export type FieldSpec = z.infer<typeof fieldSpecSchema>
+export type IntegerFieldSpec = z.infer<typeof integerField>
+export type MediaSlot = z.infer<typeof mediaSlotSchema>
+export type Mode = z.infer<typeof modeSchema>
+export type Rule = z.infer<typeof ruleSchema>
+export type Model = z.infer<typeof modelSchema>
+export type Catalog = z.infer<typeof catalogSchema>
+
+export function integerAllows(spec: IntegerFieldSpec, value: number): boolean {
+  if (!Number.isInteger(value) || value < spec.min || value > spec.max) return false
+  return spec.values ? spec.values.includes(value) : true
+}

@@ -1,0 +1,197 @@
+import { z } from 'zod'
+import {
+  FIELD_LABELS,
+  integerAllows,
+  type Catalog,
+  type FieldSpec,
+  type MediaSlot,
+  type Model,
+  type Mode,
+  type WireField,
+} from './catalog-schema'
+import { detectMode, mediaSlotsOf } from './modes'
+
+/** The `input` of a video.generate request, as sent on the wire. */
+export interface VideoInput {
+  model: string
+  prompt: string
+  negative_prompt?: string
+  duration?: number
+  aspect_ratio?: string
+  resolution?: string
+  seed?: number
+  image_url?: string
+  first_frame_url?: string
+  last_frame_url?: string
+  end_image_url?: string
+  reference_image_urls?: string[]
+  source_video_url?: string
+  first_clip_url?: string
+  audio_url?: string
+  prompt_extend?: boolean
+  watermark?: boolean
+  nsfw_checker?: boolean
+}
+
+export interface SchemaOptions {
+  /** Demo mode also accepts the studio's own demo media (paths under /demo/). */
+  allowDemoMedia: boolean
+}
+
+export const DEMO_MEDIA_PREFIX = '/demo/'
+
+export function isAcceptedMediaUrl(value: string, options: SchemaOptions): boolean {
+  if (options.allowDemoMedia && value.startsWith(DEMO_MEDIA_PREFIX) && !value.includes('..')) return true
+  if (!value.startsWith('https://')) return false
+  return URL.canParse(value)
+}
+
+function describeAllowed(spec: Extract<FieldSpec, { type: 'integer' }>): string {
+  const unit = spec.unit ? ` ${spec.unit}` : ''
+  return spec.values
+    ? `one of ${spec.values.join(', ')}${unit}`
+    : `a whole number from ${spec.min} to ${spec.max}${unit}`
+}
+
+function scalarSchema(name: WireField, spec: FieldSpec): z.ZodType {
+  const label = FIELD_LABELS[name]
+  switch (spec.type) {
+    case 'text': {
+      const text = z
+        .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
+        .max(spec.maxLength, `${label} must be at most ${spec.maxLength} characters`)
+      return spec.required ? text.refine((v) => v.trim().length > 0, `${label} is required`) : text
+    }
+    case 'integer':
+      return z
+        .number({ error: `${label} must be ${describeAllowed(spec)}` })
+        .refine((v) => integerAllows(spec, v), `${label} must be ${describeAllowed(spec)}`)
+    case 'enum':
+      return z.enum(spec.values as [string, ...string[]], {
+        error: `${label} must be one of ${spec.values.join(', ')}`,
+      })
+    case 'boolean':
+      return z.boolean({ error: `${label} must be true or false` })
+  }
+}
+
+function mediaSchema(slot: MediaSlot, options: SchemaOptions): z.ZodType {
+  const label = FIELD_LABELS[slot.field]
+  const rule = options.allowDemoMedia ? 'an https:// URL or a demo file' : 'an https:// URL'
+  const url = z
+    .string({ error: `${label} must be ${rule}` })
+    .refine((v) => isAcceptedMediaUrl(v, options), `${label} must be ${rule}`)
+  if (slot.maxItems === undefined) return url
+  const min = slot.minItems ?? 1
+  return z
+    .array(url, { error: `${label} must be a list of URLs` })
+    .min(min, `${label} needs at least ${min}`)
+    .max(slot.maxItems, `${label} allows at most ${slot.maxItems}`)
+}
+
+function effectiveValue(model: Model, input: Record<string, unknown>, field: WireField | 'mode', mode: Mode) {
+  if (field === 'mode') return mode.id
+  const spec = model.fields[field]
+  return input[field] ?? (spec && 'default' in spec ? spec.default : undefined)
+}
+
+export function buildModelInputSchema(model: Model, options: SchemaOptions) {
+  const shape: Record<string, z.ZodType> = { model: z.literal(model.id) }
+  for (const [name, spec] of Object.entries(model.fields) as [WireField, FieldSpec][]) {
+    const schema = scalarSchema(name, spec)
+    shape[name] = spec.type === 'text' && spec.required ? schema : schema.optional()
+  }
+  for (const slot of mediaSlotsOf(model)) shape[slot.field] = mediaSchema(slot, options).optional()
+
+  return z
+    .strictObject(shape, {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `${model.name} does not support ${issue.keys.join(', ')}`
+          : issue.code === 'invalid_type' && issue.input === undefined
+            ? `${FIELD_LABELS[issue.path?.[0] as WireField] ?? 'Field'} is required`
+            : undefined,
+    })
+    .superRefine((input, ctx) => {
+      const detected = detectMode(model, input)
+      if (!detected.ok) {
+        ctx.addIssue({ code: 'custom', message: detected.message, path: [detected.field] })
+        return
+      }
+      for (const rule of model.rules) {
+        if (effectiveValue(model, input, rule.when.field, detected.mode) !== rule.when.equals) continue
+        const value = effectiveValue(model, input, rule.then.field, detected.mode)
+        if (!rule.then.oneOf.includes(value as string | number | boolean)) {
+          ctx.addIssue({ code: 'custom', message: rule.message, path: [rule.then.field] })
+        }
+      }
+    })
+}
+
+export function buildVideoInputSchema(catalog: Catalog, options: SchemaOptions): z.ZodType<VideoInput> {
+  const ids = catalog.models.map((m) => m.id)
+  const [first, ...rest] = catalog.models.map((m) => buildModelInputSchema(m, options))
+  return z.discriminatedUnion('model', [first!, ...rest], {
+    error: (issue) =>
+      issue.code === 'invalid_union' || issue.code === 'invalid_type'
+        ? `Model must be one of ${ids.join(', ')}`
+        : undefined,
+  }) as unknown as z.ZodType<VideoInput>
+}
+
+/** prompt.enhance.video takes camelCase input (cannon-api.md §6). */
+export const enhanceInputSchema = z.strictObject({
+  prompt: z
+    .string({ error: 'Prompt must be text' })
+    .min(1, 'Prompt is required')
+    .max(5000, 'Prompt must be at most 5000 characters'),
+  visualStyle: z.string().max(500, 'Visual style must be at most 500 characters').optional(),
+  duration: z.number().int().positive().max(60).optional(),
+  aspectRatio: z.string().max(10).optional(),
+  rewriteRequest: z.string().max(1000, 'Rewrite request must be at most 1000 characters').optional(),
+})
+export type EnhanceInput = z.infer<typeof enhanceInputSchema>
+
+export const OPERATIONS = ['video.generate', 'prompt.enhance.video'] as const
+export type Operation = (typeof OPERATIONS)[number]
+
+export type CreateRequestBody =
+  | { operation: 'video.generate'; input: VideoInput; webhook_url?: string }
+  | { operation: 'prompt.enhance.video'; input: EnhanceInput; webhook_url?: string }
+
+export function buildCreateRequestSchema(catalog: Catalog, options: SchemaOptions): z.ZodType<CreateRequestBody> {
+  const webhook = z
+    .string()
+    .refine((v) => v.startsWith('https://') && URL.canParse(v), 'webhook_url must be an https:// URL')
+    .optional()
+  return z.discriminatedUnion(
+    'operation',
+    [
+      z.strictObject({
+        operation: z.literal('video.generate'),
+        input: buildVideoInputSchema(catalog, options),
+        webhook_url: webhook,
+      }),
+      z.strictObject({
+        operation: z.literal('prompt.enhance.video'),
+        input: enhanceInputSchema,
+        webhook_url: webhook,
+      }),
+    ],
+    { error: () => `operation must be one of ${OPERATIONS.join(', ')}` },
+  ) as unknown as z.ZodType<CreateRequestBody>
+}
+
+export interface FieldIssue {
+  field?: string
+  message: string
+}
+
+/** The first issue of a failed parse, with the wire field it concerns (e.g. "duration"). */
+export function firstIssue(error: z.ZodError): FieldIssue {
+  const issue = error.issues[0]
+  if (!issue) return { message: 'Invalid request' }
+  const path = issue.path.filter((p) => p !== 'input').map(String)
+  if (issue.code === 'unrecognized_keys') path.push(issue.keys[0] ?? '')
+  return { field: path.length > 0 ? path.join('.') : undefined, message: issue.message }
+}

@@ -1,0 +1,22 @@
+import { createStore, del, set, values } from 'idb-keyval'
+import { renderRecordSchema, type RenderRecord } from './render-record'
+
+const store = typeof indexedDB === 'undefined' ? undefined : createStore('cannon-studio', 'renders')
+
+/** Every stored render that still parses; a damaged record is skipped, never fatal. */
+export async function loadRenders(): Promise<RenderRecord[]> {
+  if (!store) return []
+  const raw = await values(store)
+  return raw.flatMap((value) => {
+    const parsed = renderRecordSchema.safeParse(value)
+    return parsed.success ? [parsed.data] : []
+  })
+}
+
+export async function saveRender(record: RenderRecord): Promise<void> {
+  if (store) await set(record.localId, record, store)
+}
+
+export async function deleteRender(localId: string): Promise<void> {
+  if (store) await del(localId, store)
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import { catalogSchema, type Catalog } from '@/catalog/catalog-schema'
+import {
+  acceptedSchema,
+  errorBodySchema,
+  requestObjectSchema,
+  upstreamStatusSchema,
+  type Accepted,
+  type RequestObject,
+  type UpstreamStatus,
+} from '@/catalog/api-contract'
+import type { CreateRequestBody } from '@/catalog/request-schema'
+
+/** A BFF call that did not succeed: HTTP status 0 means the network itself failed. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+
+  /** Worth retrying with the same idempotency key: network drops, rate limits, upstream trouble. */
+  get transient(): boolean {
+    return this.status === 0 || this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504
+  }
+}
+
+function retryAfterMs(response: Response): number | undefined {
+  const header = response.headers.get('retry-after')
+  if (!header) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(header)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+async function call<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } })
+  } catch {
+    throw new ApiError(0, 'network', 'The studio server could not be reached. Check your connection.')
+  }
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch {
+    body = undefined
+  }
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(body)
+    const error = parsed.success ? parsed.data.error : undefined
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `The studio server answered HTTP ${response.status}`,
+      error?.field,
+      retryAfterMs(response),
+    )
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) throw new ApiError(502, 'malformed', 'The studio server sent a reply the studio could not read')
+  return parsed.data
+}
+
+export const healthSchema = z.object({ ok: z.boolean(), mode: z.enum(['demo', 'live']) })
+export type Health = z.infer<typeof healthSchema>
+
+export const bffClient = {
+  health: () => call('/api/health', healthSchema),
+  catalog: (): Promise<Catalog> => call('/api/catalog', catalogSchema),
+  status: (): Promise<UpstreamStatus> => call('/api/v1/status', upstreamStatusSchema),
+  createRequest: (body: CreateRequestBody, idempotencyKey: string): Promise<Accepted> =>
+    call('/api/v1/requests', acceptedSchema, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-idempotency-key': idempotencyKey },
+      body: JSON.stringify(body),
+    }),
+  getRequest: (id: string): Promise<RequestObject> =>
+    call(`/api/v1/requests/${encodeURIComponent(id)}`, requestObjectSchema),
+}

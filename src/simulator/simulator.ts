@@ -1,0 +1,220 @@
+import { Hono, type Context } from 'hono'
+import type { Catalog } from '@/catalog/catalog-schema'
+import { buildCreateRequestSchema, firstIssue, type CreateRequestBody, type VideoInput } from '@/catalog/request-schema'
+import { demoClipPath } from './demo-media'
+import { enhancePrompt } from './enhance'
+import { demoCredits, ENHANCE_CREDITS } from './pricing'
+
+export interface SimulatorTiming {
+  /** How long a request stays queued. */
+  queuedMs: number
+  /** How long it then stays processing. */
+  processingMs: number
+  /** The poll_after_ms the create answer carries. */
+  pollAfterMs: number
+}
+
+export interface SimulatorOptions {
+  catalog: Catalog
+  timing?: Partial<SimulatorTiming>
+  startingCredits?: number
+  now?: () => number
+}
+
+interface StoredRequest {
+  id: string
+  body: CreateRequestBody
+  bodyJson: string
+  createdAtMs: number
+  billableCredits: number
+}
+
+export const DEFAULT_TIMING: SimulatorTiming = { queuedMs: 1500, processingMs: 3500, pollAfterMs: 1000 }
+const MAX_STORED_REQUESTS = 50_000
+const RETENTION_DAYS = 7
+const DAY_MS = 86_400_000
+
+function errorResponse(c: Context, status: 400 | 401 | 402 | 404 | 409, code: string, message: string, field?: string) {
+  return c.json({ error: { code, message, ...(field ? { field } : {}) } }, status)
+}
+
+/**
+ * Cannon's documented REST contract, in memory: POST /api/v1/requests, GET /api/v1/requests/:id and
+ * GET /api/v1/status. A plain fetch handler, so the BFF, msw and tests all reach it the same way.
+ */
+export function createSimulator(options: SimulatorOptions) {
+  const timing = { ...DEFAULT_TIMING, ...options.timing }
+  const now = options.now ?? Date.now
+  const schema = buildCreateRequestSchema(options.catalog, { allowDemoMedia: true })
+  const models = new Map(options.catalog.models.map((m) => [m.id, m]))
+  const requests = new Map<string, StoredRequest>()
+  const byIdempotencyKey = new Map<string, string>()
+  let credits = options.startingCredits ?? 5000
+
+  function remember(request: StoredRequest, idempotencyKey: string | undefined) {
+    requests.set(request.id, request)
+    if (idempotencyKey) byIdempotencyKey.set(idempotencyKey, request.id)
+    if (requests.size > MAX_STORED_REQUESTS) {
+      const oldest = requests.keys().next().value
+      if (oldest) requests.delete(oldest)
+    }
+  }
+
+  function priceOf(body: CreateRequestBody): number {
+    if (body.operation === 'prompt.enhance.video') return ENHANCE_CREDITS
+    return demoCredits(models.get(body.input.model)!, body.input)
+  }
+
+  function accepted(request: StoredRequest, origin: string) {
+    return {
+      id: request.id,
+      status: 'queued',
+      operation: request.body.operation,
+      poll_after_ms: timing.pollAfterMs,
+      urls: { get: `${origin}/api/v1/requests/${request.id}` },
+    }
+  }
+
+  function outputOf(request: StoredRequest) {
+    const { body } = request
+    if (body.operation === 'prompt.enhance.video') {
+      return { enhancedPrompt: enhancePrompt(body.input), model: 'gpt-5-mini', operation: body.operation }
+    }
+    const input: VideoInput = body.input
+    const model = models.get(input.model)!
+    const aspectSpec = model.fields.aspect_ratio
+    const aspectRatio = input.aspect_ratio ?? (aspectSpec?.type === 'enum' ? aspectSpec.default : '16:9')
+    const durationSpec = model.fields.duration
+    return {
+      task_id: `vid_${request.id.slice(4)}`,
+      asset_type: 'video',
+      status: 'succeeded',
+      video_url: demoClipPath(aspectRatio),
+      provider: model.provider,
+      model: model.id,
+      duration: input.duration ?? (durationSpec?.type === 'integer' ? durationSpec.default : undefined),
+      aspect_ratio: aspectRatio,
+    }
+  }
+
+  function requestObject(request: StoredRequest) {
+    const elapsed = now() - request.createdAtMs
+    const startedAtMs = elapsed >= timing.queuedMs ? request.createdAtMs + timing.queuedMs : null
+    const done = elapsed >= timing.queuedMs + timing.processingMs
+    const completedAtMs = done ? request.createdAtMs + timing.queuedMs + timing.processingMs : null
+    const status = done ? 'succeeded' : startedAtMs ? 'processing' : 'queued'
+    const output = done
+      ? outputOf(request)
+      : startedAtMs
+        ? { task_id: `vid_${request.id.slice(4)}`, status: 'processing', provider: providerOf(request) }
+        : null
+    const prompt = request.body.input.prompt
+    return {
+      id: request.id,
+      operation: request.body.operation,
+      status,
+      billableCredits: request.billableCredits,
+      inputPreview: prompt.slice(0, 120),
+      ...(done && output && 'video_url' in output ? { outputPreview: `Asset ready: ${output.video_url}` } : {}),
+      createdAtMs: request.createdAtMs,
+      startedAtMs,
+      completedAtMs,
+      errorMessage: null,
+      output,
+      ...(done
+        ? {
+            requestLog: {
+              available: true,
+              retentionDays: RETENTION_DAYS,
+              retainedUntilMs: completedAtMs! + RETENTION_DAYS * DAY_MS,
+              input: request.body.input,
+              output,
+              errorMessage: null,
+            },
+          }
+        : {}),
+    }
+  }
+
+  function providerOf(request: StoredRequest): string {
+    const { body } = request
+    return body.operation === 'video.generate' ? (models.get(body.input.model)?.provider ?? 'cannon') : 'openai'
+  }
+
+  const app = new Hono()
+
+  app.use('/api/v1/*', async (c, next) => {
+    const key = c.req.header('x-api-key') ?? c.req.header('authorization')?.replace(/^Bearer\s+/i, '')
+    if (!key) return errorResponse(c, 401, 'unauthorized', 'API key missing, invalid or revoked')
+    await next()
+  })
+
+  app.get('/api/v1/status', (c) =>
+    c.json({
+      ok: true,
+      status: 'ok',
+      message: 'Your API key is properly wired.',
+      creditsRemaining: credits,
+      credits: { remaining: credits },
+      account: { email: 'demo@cannon.studio', plan: 'demo' },
+      apiKey: { name: 'Demo key', scopes: ['requests:write', 'requests:read'] },
+      serverTime: new Date(now()).toISOString(),
+    }),
+  )
+
+  app.post('/api/v1/requests', async (c) => {
+    let raw: unknown
+    try {
+      raw = await c.req.json()
+    } catch {
+      return errorResponse(c, 400, 'invalid_json', 'The request body is not valid JSON')
+    }
+    const parsed = schema.safeParse(raw)
+    if (!parsed.success) {
+      const issue = firstIssue(parsed.error)
+      return errorResponse(c, 400, 'invalid_input', issue.message, issue.field)
+    }
+    const origin = new URL(c.req.url).origin
+    const bodyJson = JSON.stringify(parsed.data)
+    const idempotencyKey = c.req.header('x-idempotency-key') || undefined
+    const existingId = idempotencyKey ? byIdempotencyKey.get(idempotencyKey) : undefined
+    const existing = existingId ? requests.get(existingId) : undefined
+    if (existing) {
+      if (existing.bodyJson !== bodyJson) {
+        return errorResponse(c, 409, 'idempotency_conflict', 'This idempotency key was used with a different body')
+      }
+      return c.json(accepted(existing, origin), 202)
+    }
+    const price = priceOf(parsed.data)
+    if (price > credits) {
+      return errorResponse(c, 402, 'insufficient_credits', `This render needs ${price} credits; ${credits} remain`)
+    }
+    credits -= price
+    const request: StoredRequest = {
+      id: `req_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`,
+      body: parsed.data,
+      bodyJson,
+      createdAtMs: now(),
+      billableCredits: price,
+    }
+    remember(request, idempotencyKey)
+    return c.json(accepted(request, origin), 202)
+  })
+
+  app.get('/api/v1/requests/:id', (c) => {
+    const request = requests.get(c.req.param('id'))
+    if (!request) return errorResponse(c, 404, 'not_found', `No request with id ${c.req.param('id')}`)
+    return c.json(requestObject(request))
+  })
+
+  app.notFound((c) => errorResponse(c, 404, 'not_found', 'No such endpoint'))
+
+  return {
+    fetch: async (request: Request): Promise<Response> => app.fetch(request),
+    /** How many creates the simulator accepted (not counting idempotent replays). */
+    createdCount: () => requests.size,
+    creditsRemaining: () => credits,
+  }
+}
+
+export type Simulator = ReturnType<typeof createSimulator>
