@@ -3,10 +3,13 @@ import tailwindcss from '@tailwindcss/vite'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-export default defineConfig({
+// OUT_DIR lets parallel checkouts build side by side; `npm start` and the e2e tests use `dist`.
+const outDir = process.env.OUT_DIR ?? 'dist'
+
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), tailwindcss()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  build: { outDir: 'dist/client', emptyOutDir: true, target: 'es2022' },
+  build: { outDir: `${outDir}/${isSsrBuild ? 'server' : 'client'}`, emptyOutDir: true, target: 'es2022' },
   test: {
     restoreMocks: true,
     projects: [
@@ -25,4 +28,4 @@ export default defineConfig({
       },
     ],
   },
-})
+}))
