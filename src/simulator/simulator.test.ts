@@ -56,9 +56,14 @@ describe('simulator', () => {
     const again = await call('POST', '/api/v1/requests', body, { 'x-idempotency-key': 'k-1' })
     expect(again.body.id).toBe(first.body.id)
     expect(sim.createdCount()).toBe(1)
-    const other = await call('POST', '/api/v1/requests', { ...body, input: { ...input, prompt: 'other' } }, {
-      'x-idempotency-key': 'k-1',
-    })
+    const other = await call(
+      'POST',
+      '/api/v1/requests',
+      { ...body, input: { ...input, prompt: 'other' } },
+      {
+        'x-idempotency-key': 'k-1',
+      },
+    )
     expect(other.status).toBe(409)
   })
 
@@ -76,7 +81,10 @@ describe('simulator', () => {
     const { sim, call } = setup()
     const anonymous = await sim.fetch(new Request(`${BASE}/api/v1/status`))
     expect(anonymous.status).toBe(401)
-    const invalid = await call('POST', '/api/v1/requests', { operation: 'video.generate', input: { ...input, duration: 5 } })
+    const invalid = await call('POST', '/api/v1/requests', {
+      operation: 'video.generate',
+      input: { ...input, duration: 5 },
+    })
     expect(invalid.status).toBe(400)
     expect(invalid.body.error).toMatchObject({ code: 'invalid_input', field: 'duration' })
     expect((await call('GET', '/api/v1/requests/req_missing')).status).toBe(404)

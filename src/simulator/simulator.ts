@@ -3,6 +3,7 @@ import type { Catalog } from '@/catalog/catalog-schema'
 import { buildCreateRequestSchema, firstIssue, type CreateRequestBody, type VideoInput } from '@/catalog/request-schema'
 import { demoClipPath } from './demo-media'
 import { enhancePrompt } from './enhance'
+import { FAILURE_REASONS, NO_FAULTS, type Faults } from './faults'
 import { demoCredits, ENHANCE_CREDITS } from './pricing'
 
 export interface SimulatorTiming {
@@ -19,6 +20,8 @@ export interface SimulatorOptions {
   timing?: Partial<SimulatorTiming>
   startingCredits?: number
   now?: () => number
+  faults?: Faults
+  random?: () => number
 }
 
 interface StoredRequest {
@@ -27,6 +30,9 @@ interface StoredRequest {
   bodyJson: string
   createdAtMs: number
   billableCredits: number
+  /** Decided at creation from the fault knobs: how this render ends. */
+  fate: 'succeed' | 'fail' | 'stuck'
+  failureReason?: string
 }
 
 export const DEFAULT_TIMING: SimulatorTiming = { queuedMs: 1500, processingMs: 3500, pollAfterMs: 1000 }
@@ -45,6 +51,9 @@ function errorResponse(c: Context, status: 400 | 401 | 402 | 404 | 409, code: st
 export function createSimulator(options: SimulatorOptions) {
   const timing = { ...DEFAULT_TIMING, ...options.timing }
   const now = options.now ?? Date.now
+  const random = options.random ?? Math.random
+  const faults = options.faults ?? NO_FAULTS
+  let acceptedCreates = 0
   const schema = buildCreateRequestSchema(options.catalog, { allowDemoMedia: true })
   const models = new Map(options.catalog.models.map((m) => [m.id, m]))
   const requests = new Map<string, StoredRequest>()
@@ -97,10 +106,21 @@ export function createSimulator(options: SimulatorOptions) {
     }
   }
 
+  function fateOf(): Pick<StoredRequest, 'fate' | 'failureReason'> {
+    const roll = random()
+    if (roll < faults.fail_rate) {
+      return { fate: 'fail', failureReason: FAILURE_REASONS[Math.floor(random() * FAILURE_REASONS.length)]! }
+    }
+    if (roll < faults.fail_rate + faults.stuck_rate) return { fate: 'stuck' }
+    return { fate: 'succeed' }
+  }
+
   function requestObject(request: StoredRequest) {
     const elapsed = now() - request.createdAtMs
     const startedAtMs = elapsed >= timing.queuedMs ? request.createdAtMs + timing.queuedMs : null
-    const done = elapsed >= timing.queuedMs + timing.processingMs
+    const ended = request.fate !== 'stuck' && elapsed >= timing.queuedMs + timing.processingMs
+    if (ended && request.fate === 'fail') return failedObject(request, startedAtMs!)
+    const done = ended
     const completedAtMs = done ? request.createdAtMs + timing.queuedMs + timing.processingMs : null
     const status = done ? 'succeeded' : startedAtMs ? 'processing' : 'queued'
     const output = done
@@ -133,6 +153,22 @@ export function createSimulator(options: SimulatorOptions) {
             },
           }
         : {}),
+    }
+  }
+
+  function failedObject(request: StoredRequest, startedAtMs: number) {
+    const completedAtMs = request.createdAtMs + timing.queuedMs + timing.processingMs
+    return {
+      id: request.id,
+      operation: request.body.operation,
+      status: 'failed',
+      billableCredits: 0,
+      inputPreview: request.body.input.prompt.slice(0, 120),
+      createdAtMs: request.createdAtMs,
+      startedAtMs,
+      completedAtMs,
+      errorMessage: request.failureReason ?? 'The render failed',
+      output: { task_id: `vid_${request.id.slice(4)}`, status: 'failed', provider: providerOf(request) },
     }
   }
 
@@ -189,14 +225,17 @@ export function createSimulator(options: SimulatorOptions) {
     if (price > credits) {
       return errorResponse(c, 402, 'insufficient_credits', `This render needs ${price} credits; ${credits} remain`)
     }
-    credits -= price
     const request: StoredRequest = {
       id: `req_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`,
       body: parsed.data,
       bodyJson,
       createdAtMs: now(),
       billableCredits: price,
+      ...fateOf(),
     }
+    // A render that will fail is refunded in demo mode (Cannon's refund rule is undocumented).
+    if (request.fate !== 'fail') credits -= price
+    acceptedCreates += 1
     remember(request, idempotencyKey)
     return c.json(accepted(request, origin), 202)
   })
@@ -209,10 +248,36 @@ export function createSimulator(options: SimulatorOptions) {
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', 'No such endpoint'))
 
+  async function withFaults(request: Request): Promise<Response> {
+    if (faults.latency_ms > 0) await new Promise((resolve) => setTimeout(resolve, faults.latency_ms))
+    const roll = random()
+    if (roll < faults.http_5xx_rate) {
+      return Response.json(
+        { error: { code: 'unavailable', message: 'Cannon is temporarily unavailable' } },
+        { status: 503 },
+      )
+    }
+    if (roll < faults.http_5xx_rate + faults.http_429_rate) {
+      return Response.json(
+        { error: { code: 'rate_limited', message: 'Too many requests' } },
+        { status: 429, headers: { 'retry-after': '1' } },
+      )
+    }
+    const response = await app.fetch(request)
+    if (random() < faults.malformed_rate) {
+      // The work is done (a create is stored) but its answer is cut short on the way back.
+      const text = await response.text()
+      const headers = new Headers(response.headers)
+      headers.delete('content-length')
+      return new Response(text.slice(0, Math.floor(text.length / 2)), { status: response.status, headers })
+    }
+    return response
+  }
+
   return {
-    fetch: async (request: Request): Promise<Response> => app.fetch(request),
+    fetch: withFaults,
     /** How many creates the simulator accepted (not counting idempotent replays). */
-    createdCount: () => requests.size,
+    createdCount: () => acceptedCreates,
     creditsRemaining: () => credits,
   }
 }

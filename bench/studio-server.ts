@@ -1,0 +1,40 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export function ensureBuilt(outDir: string) {
+  if (existsSync(`${outDir}/server/main.js`) && process.env.BENCH_SKIP_BUILD) return
+  const result = spawnSync('npm', ['run', 'build', '--silent'], {
+    stdio: 'inherit',
+    env: { ...process.env, OUT_DIR: outDir },
+  })
+  if (result.status !== 0) throw new Error('build failed')
+}
+
+/** Starts the built studio in demo mode on a loopback port and waits until it answers. */
+export async function startStudio(outDir: string, port: number, env: Record<string, string> = {}) {
+  const child: ChildProcess = spawn('node', [`${outDir}/server/main.js`], {
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CANNON_API_KEY: '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const url = `http://127.0.0.1:${port}`
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => child.kill('SIGTERM') }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`the studio did not start on ${url}`)
+}
