@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises'
 import { measureBundle } from './bundle'
 import { measureLighthouse } from './lighthouse'
+import { measurePollLoad } from './load'
 import { ensureBuilt, startStudio } from './studio-server'
 
 const OUT_DIR = process.env.BENCH_OUT_DIR ?? '.out/bench'
@@ -44,6 +45,24 @@ try {
   }
 } finally {
   studio.stop()
+}
+
+// A heap cap makes a leak fail loudly (out of memory) instead of hiding in V8's lazy heap growth.
+const loadStudio = await startStudio(OUT_DIR, PORT + 1, { NODE_OPTIONS: '--max-old-space-size=96' })
+try {
+  const load = await measurePollLoad(loadStudio.url, loadStudio.pid)
+  results.pollLoad = load
+  row(`poll load: ${load.connections} connections × ${load.seconds} s (req/s)`, load.requestsPerSecond)
+  row('poll load p50 / p99 (ms)', `${load.p50Ms} / ${load.p99Ms}`)
+  row(
+    'poll load errors + non-2xx + timeouts',
+    load.errors + load.non2xx + load.timeouts,
+    '0',
+    load.errors + load.non2xx + load.timeouts === 0,
+  )
+  row('poll load server RSS start → half → end (MB)', `${load.rssStartMb} → ${load.rssHalfMb} → ${load.rssEndMb}`)
+} finally {
+  loadStudio.stop()
 }
 
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)

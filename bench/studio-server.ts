@@ -29,7 +29,7 @@ export async function startStudio(outDir: string, port: number, env: Record<stri
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => child.kill('SIGTERM') }
+      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') }
     } catch {
       // not listening yet
     }
