@@ -1,16 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 export function ensureBuilt(outDir: string) {
   if (existsSync(`${outDir}/server/main.js`) && process.env.BENCH_SKIP_BUILD) return
   const result = spawnSync('npm', ['run', 'build', '--silent'], {

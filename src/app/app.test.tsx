@@ -20,7 +20,7 @@ it('composes a render and shows it queued in the gallery, in demo mode', async (
     </Providers>,
   )
   expect(await screen.findByText(/demo mode/i)).toBeInTheDocument()
-  await user.selectOptions(await screen.findByLabelText('Model'), 'Sora 2')
+  await user.click(await screen.findByRole('radio', { name: 'Sora 2' }))
   await user.type(screen.getByLabelText('Prompt'), 'A lighthouse in a storm')
   await user.click(screen.getByRole('button', { name: 'Generate' }))
 

@@ -1,20 +1,33 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
+import type { VideoInput } from '@/catalog/request-schema'
 import { Composer } from '@/features/composer/composer'
 import { Gallery } from '@/features/gallery/gallery'
 import { RenderPollers } from '@/features/renders/render-pollers'
-import type { RenderRecord } from '@/features/renders/render-record'
 import { useSubmitRender } from '@/features/renders/use-submit-render'
-import { Player } from '@/features/viewer/player'
+import { ApiError } from '@/lib/bff-client'
 import { catalogQuery, creditsQuery, healthQuery } from '@/lib/queries'
+import { SignIn } from './sign-in'
+
+const Viewer = lazy(() => import('@/features/viewer/viewer'))
+const Compare = lazy(() => import('@/features/viewer/compare'))
 
 export function App() {
   const health = useQuery(healthQuery)
   const catalog = useQuery(catalogQuery)
   const credits = useQuery(creditsQuery)
   const { submit } = useSubmitRender()
-  const [open, setOpen] = useState<RenderRecord>()
+  const [openId, setOpenId] = useState<string>()
+  const [compareIds, setCompareIds] = useState<string[]>()
+  const [remix, setRemix] = useState<{ input: VideoInput; key: string }>()
+  const loadIntoComposer = (input: VideoInput) => {
+    setRemix({ input, key: crypto.randomUUID() })
+    setOpenId(undefined)
+    window.scrollTo({ top: 0 })
+  }
   const demo = health.data?.mode === 'demo'
+
+  if (catalog.error instanceof ApiError && catalog.error.status === 401) return <SignIn />
 
   return (
     <div className="flex min-h-full flex-col">
@@ -34,7 +47,7 @@ export function App() {
       <main className="grid flex-1 gap-6 p-6 lg:grid-cols-[380px_1fr]">
         <aside>
           {catalog.data ? (
-            <Composer catalog={catalog.data} demoMode={demo} onSubmit={(input) => submit(input)} />
+            <Composer catalog={catalog.data} demoMode={demo} onSubmit={(input) => submit(input)} remix={remix} />
           ) : catalog.isError ? (
             <p role="alert">The model catalog could not be loaded: {catalog.error.message}</p>
           ) : (
@@ -42,8 +55,29 @@ export function App() {
           )}
         </aside>
         <div className="flex flex-col gap-6">
-          {open && <Player record={open} onClose={() => setOpen(undefined)} />}
-          {catalog.data && <Gallery catalog={catalog.data} onOpen={setOpen} />}
+          {catalog.data && (
+            <Gallery
+              catalog={catalog.data}
+              onOpen={(record) => setOpenId(record.localId)}
+              onRemix={loadIntoComposer}
+              onCompare={(records) => setCompareIds(records.map((r) => r.localId))}
+            />
+          )}
+          {catalog.data && (
+            <Suspense fallback={null}>
+              {openId && (
+                <Viewer
+                  localId={openId}
+                  catalog={catalog.data}
+                  onClose={() => setOpenId(undefined)}
+                  onRemix={loadIntoComposer}
+                />
+              )}
+              {compareIds && (
+                <Compare localIds={compareIds} catalog={catalog.data} onClose={() => setCompareIds(undefined)} />
+              )}
+            </Suspense>
+          )}
         </div>
       </main>
       <RenderPollers />

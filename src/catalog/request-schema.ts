@@ -95,13 +95,19 @@ function effectiveValue(model: Model, input: Record<string, unknown>, field: Wir
   return input[field] ?? (spec && 'default' in spec ? spec.default : undefined)
 }
 
-export function buildModelInputSchema(model: Model, options: SchemaOptions) {
-  const shape: Record<string, z.ZodType> = { model: z.literal(model.id) }
+/** One schema per wire field the model accepts (its fields and every mode's media), `model` aside. */
+export function buildFieldSchemas(model: Model, options: SchemaOptions): Partial<Record<WireField, z.ZodType>> {
+  const schemas: Partial<Record<WireField, z.ZodType>> = {}
   for (const [name, spec] of Object.entries(model.fields) as [WireField, FieldSpec][]) {
     const schema = scalarSchema(name, spec)
-    shape[name] = spec.type === 'text' && spec.required ? schema : schema.optional()
+    schemas[name] = spec.type === 'text' && spec.required ? schema : schema.optional()
   }
-  for (const slot of mediaSlotsOf(model)) shape[slot.field] = mediaSchema(slot, options).optional()
+  for (const slot of mediaSlotsOf(model)) schemas[slot.field] = mediaSchema(slot, options).optional()
+  return schemas
+}
+
+export function buildModelInputSchema(model: Model, options: SchemaOptions) {
+  const shape: Record<string, z.ZodType> = { model: z.literal(model.id), ...buildFieldSchemas(model, options) }
 
   return z
     .strictObject(shape, {

@@ -3,7 +3,7 @@ import type { Catalog } from '@/catalog/catalog-schema'
 import { catalogV1 } from '@/catalog/models-v1'
 import { createBffApp } from '@/server/app'
 import { createUpstreamClient } from '@/server/upstream'
-import { createSimulator, type SimulatorOptions } from '@/simulator/simulator'
+import { createSimulator, DEMO_API_KEY, type SimulatorOptions } from '@/simulator/simulator'
 
 export const CANNON_ORIGIN = 'https://www.cannonstudio.app'
 
@@ -15,14 +15,30 @@ export function cannonHandlers(options: Partial<SimulatorOptions> = {}) {
 }
 
 /** Routes the studio's own /api calls into a real BFF in demo mode (for component tests). */
-export function studioHandlers(options: { catalog?: Catalog; simulator?: Partial<SimulatorOptions> } = {}) {
+export function studioHandlers(
+  options: { catalog?: Catalog; simulator?: Partial<SimulatorOptions>; accessToken?: string } = {},
+) {
   const catalog = options.catalog ?? catalogV1
   const simulator = createSimulator({ catalog, ...options.simulator })
   const bff = createBffApp({
     mode: 'demo',
     catalog,
-    upstream: createUpstreamClient({ baseUrl: 'http://simulator.invalid', apiKey: 'demo', fetch: simulator.fetch }),
+    upstream: createUpstreamClient({
+      baseUrl: 'http://simulator.invalid',
+      apiKey: DEMO_API_KEY,
+      fetch: simulator.fetch,
+    }),
+    accessToken: options.accessToken,
   })
-  const handlers: RequestHandler[] = [http.all('*/api/*', ({ request }) => bff.fetch(request))]
+  // Plays the browser's cookie jar for the sign-in session cookie, which jsdom cannot hold (it is HttpOnly).
+  let sessionCookie: string | undefined
+  const handlers: RequestHandler[] = [
+    http.all('*/api/*', async ({ request }) => {
+      if (sessionCookie) request.headers.set('cookie', sessionCookie)
+      const response = await bff.fetch(request)
+      sessionCookie = response.headers.get('set-cookie')?.split(';')[0] ?? sessionCookie
+      return response
+    }),
+  ]
   return { simulator, handlers }
 }

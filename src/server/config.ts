@@ -2,6 +2,13 @@ import { z } from 'zod'
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])
 
+const RATE_LIMIT = /^(\d+)\/(\d+)s$/
+
+function parseRateLimit(text: string): RateLimitConfig {
+  const [, limit, seconds] = RATE_LIMIT.exec(text)!
+  return { limit: Number(limit), windowMs: Number(seconds) * 1000 }
+}
+
 /** Unset and empty variables are the same thing to a shell user. */
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional())
 
@@ -24,6 +31,18 @@ const envSchema = z
     ),
     STUDIO_CATALOG_FILE: optionalText,
     HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('127.0.0.1')),
+    STUDIO_CREATE_RATE_LIMIT: z.preprocess(
+      (v) => (v === '' || v === undefined ? '30/60s' : v),
+      z
+        .string()
+        .regex(RATE_LIMIT, 'STUDIO_CREATE_RATE_LIMIT must look like 30/60s (creates per window, in seconds)')
+        .transform(parseRateLimit)
+        .refine((r) => r.limit > 0 && r.windowMs > 0, 'STUDIO_CREATE_RATE_LIMIT must allow at least 1 per 1s'),
+    ),
+    STUDIO_TRUST_PROXY: z.preprocess(
+      (v) => (v === '' || v === undefined ? 'false' : v),
+      z.enum(['true', 'false', '1', '0'], { error: 'STUDIO_TRUST_PROXY must be true or false' }),
+    ),
     PORT: z.preprocess(
       (v) => (v === '' || v === undefined ? '3000' : v),
       z
@@ -43,12 +62,20 @@ const envSchema = z
     }
   })
 
+export interface RateLimitConfig {
+  limit: number
+  windowMs: number
+}
+
 export interface ServerConfig {
   mode: 'demo' | 'live'
   apiKey?: string
   apiBase: string
   accessToken?: string
   catalogFile?: string
+  createRateLimit: RateLimitConfig
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop. */
+  trustProxy: boolean
   host: string
   port: number
 }
@@ -69,6 +96,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     apiBase: e.CANNON_API_BASE,
     accessToken: e.STUDIO_ACCESS_TOKEN,
     catalogFile: e.STUDIO_CATALOG_FILE,
+    createRateLimit: e.STUDIO_CREATE_RATE_LIMIT,
+    trustProxy: e.STUDIO_TRUST_PROXY === 'true' || e.STUDIO_TRUST_PROXY === '1',
     host: e.HOST,
     port: e.PORT,
   }

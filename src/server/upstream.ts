@@ -1,4 +1,4 @@
-export type FetchLike = (request: Request) => Promise<Response>
+import { fetchTransport, type FetchLike, type Transport, type TransportReply } from './transport'
 
 export interface UpstreamReply {
   status: number
@@ -24,45 +24,69 @@ export interface UpstreamClient {
   ): Promise<UpstreamReply>
 }
 
-interface UpstreamOptions {
+type UpstreamOptions = {
   baseUrl: string
   apiKey: string
-  fetch: FetchLike
+  /** The whole budget for one call, retries included. */
   timeoutMs?: number
+  /** Pause before each retry; its length bounds the number of retries. Jitter of up to half is added. */
+  retryDelaysMs?: readonly number[]
+} & ({ transport: Transport } | { fetch: FetchLike })
+
+const RETRYABLE_STATUS = new Set([500, 502, 503, 504])
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined
+  } catch {
+    return undefined
+  }
 }
 
-/** Signs every call with the team's key and reads the reply as JSON. The key is never echoed. */
-export function createUpstreamClient({ baseUrl, apiKey, fetch, timeoutMs = 30_000 }: UpstreamOptions): UpstreamClient {
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (ms <= 0 || signal.aborted) return resolve()
+    const timer = setTimeout(resolve, ms + Math.random() * (ms / 2))
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
+  })
+}
+
+/**
+ * Signs every call with the team's key and reads the reply as JSON; the key is never echoed. Retries network
+ * failures and 5xx with backoff, but only for calls that are safe to repeat: GETs, and creates that carry an
+ * idempotency key (Cannon then answers a repeat with the original request instead of a second render).
+ */
+export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
+  const { baseUrl, apiKey, timeoutMs = 30_000, retryDelaysMs = [250, 1000] } = options
+  const transport = 'transport' in options ? options.transport : fetchTransport(options.fetch)
   return {
     async send(method, path, options = {}) {
-      const headers = new Headers({ accept: 'application/json', 'x-api-key': apiKey })
-      if (options.body !== undefined) headers.set('content-type', 'application/json')
-      if (options.idempotencyKey) headers.set('x-idempotency-key', options.idempotencyKey)
-      let response: Response
-      try {
-        response = await fetch(
-          new Request(`${baseUrl}${path}`, {
-            method,
-            headers,
-            body: options.body,
-            signal: AbortSignal.timeout(timeoutMs),
-          }),
-        )
-      } catch (error) {
-        const timedOut = error instanceof DOMException && error.name === 'TimeoutError'
-        throw new UpstreamUnavailable(
-          timedOut ? 'timeout' : 'network',
-          timedOut ? `Cannon did not answer within ${timeoutMs / 1000} s` : 'Cannon could not be reached',
-        )
+      const headers: Record<string, string> = { accept: 'application/json', 'x-api-key': apiKey }
+      if (options.body !== undefined) headers['content-type'] = 'application/json'
+      if (options.idempotencyKey) headers['x-idempotency-key'] = options.idempotencyKey
+      const repeatable = method === 'GET' || options.idempotencyKey !== undefined
+      const deadline = AbortSignal.timeout(timeoutMs)
+
+      for (let attempt = 0; ; attempt++) {
+        const mayRetry = repeatable && attempt < retryDelaysMs.length
+        let reply: TransportReply
+        try {
+          reply = await transport({ method, url: `${baseUrl}${path}`, headers, body: options.body, signal: deadline })
+        } catch {
+          if (deadline.aborted)
+            throw new UpstreamUnavailable('timeout', `Cannon did not answer within ${timeoutMs / 1000} s`)
+          if (!mayRetry) throw new UpstreamUnavailable('network', 'Cannon could not be reached')
+          await pause(retryDelaysMs[attempt]!, deadline)
+          continue
+        }
+        if (mayRetry && RETRYABLE_STATUS.has(reply.status) && !deadline.aborted) {
+          await pause(retryDelaysMs[attempt]!, deadline)
+          if (!deadline.aborted) continue
+        }
+        // Should Cannon ever echo the key (say, in an error message), it goes no further than this line.
+        const text = reply.text.includes(apiKey) ? reply.text.split(apiKey).join('[redacted]') : reply.text
+        return { status: reply.status, body: parseJson(text), retryAfter: reply.retryAfter }
       }
-      const text = await response.text()
-      let body: unknown
-      try {
-        body = text ? JSON.parse(text) : undefined
-      } catch {
-        body = undefined
-      }
-      return { status: response.status, body, retryAfter: response.headers.get('retry-after') ?? undefined }
     },
   }
 }

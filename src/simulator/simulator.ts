@@ -35,6 +35,9 @@ interface StoredRequest {
   failureReason?: string
 }
 
+/** The key the BFF signs with in demo mode: not a secret, and shaped so that no reply can contain it by chance. */
+export const DEMO_API_KEY = 'cs_demo_0f3b9c2e7a5d41e8'
+
 export const DEFAULT_TIMING: SimulatorTiming = { queuedMs: 1500, processingMs: 3500, pollAfterMs: 1000 }
 const MAX_STORED_REQUESTS = 50_000
 const RETENTION_DAYS = 7

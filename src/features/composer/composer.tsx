@@ -1,145 +1,209 @@
-import { useState } from 'react'
-import { useForm, useWatch } from 'react-hook-form'
-import type { Catalog, FieldSpec } from '@/catalog/catalog-schema'
-import { FIELD_LABELS, type WireField } from '@/catalog/catalog-schema'
-import { buildModelInputSchema, firstIssue, type VideoInput } from '@/catalog/request-schema'
-import { buildVideoInput, defaultValues, type ComposerValues } from './build-input'
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { useForm, useWatch, type Path } from 'react-hook-form'
+import type { Catalog, WireField } from '@/catalog/catalog-schema'
+import type { VideoInput } from '@/catalog/request-schema'
+import { FieldError } from '@/components/field-error'
+import { FieldRadioGroup } from '@/components/field-radio-group'
+import { AdvancedFields, MediaFields, ShotFields } from './composer-fields'
+import { composerResolver } from './composer-resolver'
+import { EnhancePrompt, enhanceInputFor } from './enhance-prompt'
+import { errorId, fieldId } from './field-ids'
+import { defaultValues, findMode, findModel, isEmpty, valuesFromInput, type ComposerValues } from './form-values'
+import { ModelPicker } from './model-picker'
+import { describeSwitch, switchMode, switchModel } from './model-switch'
+import { randomSeed } from './seed-field'
+import { inputClass, labelClass } from './spec-field'
+import { readDraft, useSaveDraft } from './use-composer-draft'
+import { validateComposer, type FormField } from './validate-composer'
+
+const RequestPreview = lazy(() => import('./request-preview'))
 
 interface ComposerProps {
   catalog: Catalog
   demoMode: boolean
   onSubmit: (input: VideoInput) => Promise<unknown>
+  /** A render's input to load into the form (Re-run, Remix, Continue clip); loaded whenever `key` changes. */
+  remix?: { input: VideoInput; key: string }
 }
 
-const inputClass =
-  'w-full rounded-lg border border-ink-600 bg-ink-900 px-3 py-2 text-sm text-ink-200 placeholder:text-ink-400 focus:border-accent-400'
+export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) {
+  const options = useMemo(() => ({ allowDemoMedia: demoMode }), [demoMode])
+  const resolver = useMemo(() => composerResolver(catalog, options), [catalog, options])
+  const [initial] = useState(() => readDraft(catalog) ?? defaultValues(catalog.models[0]!))
+  const form = useForm<ComposerValues>({ defaultValues: initial, resolver })
+  const { touchedFields, isSubmitted, isSubmitting } = form.formState
+  const values = useWatch({ control: form.control }) as ComposerValues
+  const model = findModel(catalog.models, values.model) ?? catalog.models[0]!
+  const mode = findMode(model, values.mode)
+  const validation = useMemo(() => validateComposer(model, values, options), [model, values, options])
+  const [notice, setNotice] = useState('')
+  const [sentNotice, setSentNotice] = useState('')
+  const [submitError, setSubmitError] = useState<string>()
+  const [seedLocked, setSeedLocked] = useState(false)
+  const sending = useRef(false)
+  const loadedRemix = useRef<string>(undefined)
+  useSaveDraft(values)
 
-function ScalarField({
-  name,
-  spec,
-  register,
-}: {
-  name: WireField
-  spec: FieldSpec
-  register: ReturnType<typeof useForm<ComposerValues>>['register']
-}) {
-  const id = `field-${name}`
-  const label = FIELD_LABELS[name]
-  if (spec.type === 'enum' || (spec.type === 'integer' && spec.values)) {
-    const options = spec.type === 'enum' ? spec.values : spec.values!
-    const unit = spec.type === 'integer' ? ` ${spec.unit ?? ''}` : ''
-    return (
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id} className="text-xs font-medium text-ink-400">
-          {label}
-        </label>
-        <select
-          id={id}
-          className={inputClass}
-          {...register(name, { setValueAs: (v: string) => (spec.type === 'integer' ? Number(v) : v) })}
-        >
-          {options.map((v) => (
-            <option key={v} value={v}>
-              {`${v}${unit}`.trim()}
-            </option>
-          ))}
-        </select>
-      </div>
+  // A new remix: announce it and set the seed lock while rendering (React's "adjust state on a prop change"),
+  // load the values into the form store in an effect.
+  const [announcedRemix, setAnnouncedRemix] = useState<string>()
+  if (remix && remix.key !== announcedRemix) {
+    setAnnouncedRemix(remix.key)
+    const target = findModel(catalog.models, remix.input.model)
+    setSeedLocked(remix.input.seed !== undefined)
+    setNotice(
+      target
+        ? `Loaded the render's settings: ${target.name}, ${findMode(target, valuesFromInput(target, remix.input).mode).label}. Edit, then Generate.`
+        : `That render used the model ${remix.input.model}, which this catalog does not have; nothing was loaded.`,
     )
   }
-  if (spec.type === 'integer') {
-    return (
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id} className="text-xs font-medium text-ink-400">
-          {label}
-        </label>
-        <input
-          id={id}
-          type="number"
-          min={spec.min}
-          max={spec.max}
-          step={1}
-          className={inputClass}
-          {...register(name, { setValueAs: (v: string) => (v === '' ? undefined : Number(v)) })}
-        />
-      </div>
-    )
+  useEffect(() => {
+    if (!remix || remix.key === loadedRemix.current) return
+    loadedRemix.current = remix.key
+    const target = findModel(catalog.models, remix.input.model)
+    if (target) form.reset(valuesFromInput(target, remix.input))
+  }, [remix, catalog, form])
+
+  /** A field's message, once it is worth showing: an empty field is not an error until touched or submitted. */
+  const errorOf = (field: FormField) => {
+    const message = validation.ok ? undefined : validation.errors[field]
+    const value = values[field]
+    const touched = field in touchedFields
+    return message && (touched || isSubmitted || !isEmpty(value)) ? message : undefined
   }
-  return null
-}
+  const setField = (field: WireField, value: unknown) =>
+    form.setValue(field as Path<ComposerValues>, value as never, { shouldTouch: true, shouldDirty: true })
+  const touch = (field: WireField) =>
+    form.setValue(field as Path<ComposerValues>, form.getValues(field) as never, { shouldTouch: true })
 
-export function Composer({ catalog, demoMode, onSubmit }: ComposerProps) {
-  const first = catalog.models[0]!
-  const { register, handleSubmit, control, reset, getValues } = useForm<ComposerValues>({
-    defaultValues: defaultValues(first),
-  })
-  const [error, setError] = useState<{ field?: string; message: string }>()
-  const modelId = useWatch({ control, name: 'model' })
-  const model = catalog.models.find((m) => m.id === modelId) ?? first
+  const changeModel = (id: string) => {
+    const next = findModel(catalog.models, id)
+    if (!next || next.id === model.id) return
+    const result = switchModel(form.getValues(), model, next)
+    form.reset(result.values)
+    setNotice(describeSwitch(next, result.changes))
+  }
+  const changeMode = (id: string) => {
+    const result = switchMode(form.getValues(), model, id)
+    form.reset(result.values, { keepTouched: true, keepIsSubmitted: true })
+    setNotice(result.changes.length > 0 ? `${result.changes.join('; ')}.` : '')
+  }
 
-  const submit = handleSubmit(async (values) => {
-    const input = buildVideoInput(model, values)
-    const parsed = buildModelInputSchema(model, { allowDemoMedia: demoMode }).safeParse(input)
-    if (!parsed.success) {
-      setError(firstIssue(parsed.error))
-      return
+  const generate = async () => {
+    if (sending.current) return
+    sending.current = true
+    setSubmitError(undefined)
+    try {
+      await form.handleSubmit(async (submitted) => {
+        const result = validateComposer(model, submitted, options)
+        if (!result.ok) return
+        await onSubmit(result.input)
+        setSentNotice(`Sent to ${model.name}: it is in the gallery.`)
+        const seed = model.fields.seed
+        if (!seedLocked && seed?.type === 'integer' && submitted.seed !== undefined)
+          form.setValue('seed', randomSeed(seed))
+      })()
+    } catch (error) {
+      setSubmitError(error instanceof Error ? error.message : 'The render could not be sent')
+    } finally {
+      sending.current = false
     }
-    setError(undefined)
-    await onSubmit(input)
-  })
+  }
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return
+    event.preventDefault()
+    void generate()
+  }
+  // The second click of a double click (detail 2) is the same intent as the first.
+  const onGenerateClick = (event: MouseEvent) => {
+    if (event.detail <= 1) void generate()
+  }
 
-  const modelField = register('model', {
-    onChange: (event: { target: { value: string } }) => {
-      const next = catalog.models.find((m) => m.id === event.target.value)
-      if (next) reset({ ...defaultValues(next), prompt: getValues('prompt') })
-    },
-  })
-
-  const layoutFields = (['duration', 'aspect_ratio', 'resolution'] as const).filter((f) => model.fields[f])
+  const promptSpec = model.fields.prompt
+  const promptMax = promptSpec?.type === 'text' ? promptSpec.maxLength : undefined
+  const promptError = errorOf('prompt')
+  const [previewOpen, setPreviewOpen] = useState(false)
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" aria-label="Composer">
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-model" className="text-xs font-medium text-ink-400">
-          Model
-        </label>
-        <select id="field-model" className={inputClass} {...modelField}>
-          {catalog.models.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-        <p className="text-xs text-ink-400">{model.tagline}</p>
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="field-prompt" className="text-xs font-medium text-ink-400">
-          Prompt
-        </label>
+    <form
+      aria-label="Composer"
+      className="flex flex-col gap-5"
+      onSubmit={(event) => event.preventDefault()}
+      onKeyDown={onKeyDown}
+    >
+      <ModelPicker models={catalog.models} value={model.id} onChange={changeModel} />
+      <p role="status" className="text-xs text-accent-300 empty:hidden">
+        {notice}
+      </p>
+
+      <div className="flex flex-col gap-1.5">
+        <div className="flex items-baseline justify-between">
+          <label htmlFor={fieldId('prompt')} className={labelClass}>
+            Prompt
+          </label>
+          <span id={`${fieldId('prompt')}-count`} className="text-xs text-ink-400">
+            {values.prompt.length} / {promptMax}
+          </span>
+        </div>
         <textarea
-          id="field-prompt"
+          id={fieldId('prompt')}
           rows={5}
           className={inputClass}
           placeholder="A handheld chase through a crowded market at blue hour."
-          {...register('prompt')}
+          aria-invalid={!!promptError || undefined}
+          aria-describedby={`${fieldId('prompt')}-count${promptError ? ` ${errorId('prompt')}` : ''}`}
+          {...form.register('prompt')}
+        />
+        <FieldError id={errorId('prompt')} message={promptError} />
+        <EnhancePrompt
+          input={enhanceInputFor(validation.input)}
+          onAccept={(prompt) => form.setValue('prompt', prompt, { shouldDirty: true, shouldTouch: true })}
         />
       </div>
-      <div className="grid grid-cols-3 gap-3">
-        {layoutFields.map((name) => (
-          <ScalarField key={`${model.id}-${name}`} name={name} spec={model.fields[name]!} register={register} />
-        ))}
-      </div>
-      {error && (
-        <p role="alert" className="text-sm text-red-400">
-          {error.message}
-        </p>
+
+      {model.modes.length > 1 && (
+        <FieldRadioGroup
+          label="Mode"
+          options={model.modes.map((m) => ({ value: m.id, label: m.label }))}
+          value={mode.id}
+          onChange={changeMode}
+        />
       )}
-      <button
-        type="submit"
-        className="rounded-lg bg-accent-500 px-4 py-2 font-semibold text-ink-950 hover:bg-accent-400"
-      >
-        Generate
-      </button>
+      <MediaFields {...{ model, values, errorOf, setField, touch, mode, demoMode }} />
+      <ShotFields {...{ model, values, errorOf, setField, touch }} />
+      <AdvancedFields {...{ model, values, errorOf, setField, touch, seedLocked }} onSeedLockedChange={setSeedLocked} />
+
+      <details onToggle={(event) => setPreviewOpen(event.currentTarget.open)} className="text-sm">
+        <summary className="cursor-pointer text-xs font-medium text-ink-400">Request preview</summary>
+        {previewOpen && (
+          <Suspense fallback={<p className="text-xs text-ink-400">Loading…</p>}>
+            <RequestPreview input={validation.input} problem={validation.ok ? undefined : validation.firstMessage} />
+          </Suspense>
+        )}
+      </details>
+
+      <div className="flex flex-col gap-2">
+        <button
+          type="button"
+          onClick={onGenerateClick}
+          disabled={!validation.ok || isSubmitting}
+          aria-describedby="composer-generate-reason"
+          className="rounded-lg bg-accent-500 px-4 py-2 font-semibold text-ink-950 hover:bg-accent-400 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          Generate
+        </button>
+        <p id="composer-generate-reason" className="text-xs text-ink-400">
+          {validation.ok ? 'Ctrl+Enter (⌘+Enter) also generates.' : validation.firstMessage}
+        </p>
+        <p role="status" className="text-xs text-emerald-300 empty:hidden">
+          {sentNotice}
+        </p>
+        {submitError && (
+          <p role="alert" className="text-sm text-red-300">
+            {submitError}
+          </p>
+        )}
+      </div>
     </form>
   )
 }

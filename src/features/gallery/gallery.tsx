@@ -1,48 +1,151 @@
 import { useQuery } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
 import type { Catalog } from '@/catalog/catalog-schema'
-import { StatusBadge } from '@/components/status-badge'
-import { statusWord, type RenderRecord } from '@/features/renders/render-record'
+import type { VideoInput } from '@/catalog/request-schema'
+import { Toast } from '@/components/toast'
+import { VariationsDialog } from '@/components/variations-dialog'
+import type { RenderRecord } from '@/features/renders/render-record'
 import { rendersQuery } from '@/features/renders/renders-cache'
+import { useRenderActions } from '@/features/renders/use-render-actions'
+import { MAX_VARIATIONS, MIN_VARIATIONS } from '@/features/renders/variations'
+import { GalleryFileButtons } from './gallery-file-buttons'
+import { GalleryGrid } from './gallery-grid'
+import type { ItemActions } from './gallery-item'
+import { GalleryToolbar } from './gallery-toolbar'
+import { galleryView, NO_FILTERS } from './gallery-view'
+import { useHoverPreview } from './use-hover-preview'
+import { useToast } from './use-toast'
 
 interface GalleryProps {
   catalog: Catalog
   onOpen: (record: RenderRecord) => void
+  onRemix: (input: VideoInput) => void
+  onCompare: (records: RenderRecord[]) => void
 }
 
-export function Gallery({ catalog, onOpen }: GalleryProps) {
-  const { data: renders = [] } = useQuery(rendersQuery)
-  const newestFirst = [...renders].sort((a, b) => b.createdAtMs - a.createdAtMs)
-  const modelName = (id: string) => catalog.models.find((m) => m.id === id)?.name ?? id
+const MAX_COMPARED = 4
+const buttonClass =
+  'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40'
+
+export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
+  const { data: renders = [], isPending, error } = useQuery(rendersQuery)
+  const [filters, setFilters] = useState(NO_FILTERS)
+  const [selected, setSelected] = useState<Set<string>>()
+  const [varying, setVarying] = useState<RenderRecord>()
+  const preview = useHoverPreview()
+  const { toast, show, dismiss } = useToast()
+  const renderActions = useRenderActions()
+  const shown = useMemo(() => galleryView(renders, filters), [renders, filters])
+  const modelOf = (id: string) => catalog.models.find((m) => m.id === id)
+  const modelName = (id: string) => modelOf(id)?.name ?? id
+
+  const actions: ItemActions = {
+    open: (record) => {
+      // The viewer plays the same file; a preview left playing underneath would only compete with it.
+      preview.stop()
+      onOpen(record)
+    },
+    rerun: (record) => void renderActions.rerun(record),
+    variations: setVarying,
+    remix: (record) => onRemix(record.input as VideoInput),
+    favourite: (record) => void renderActions.toggleFavourite(record),
+    remove: async (record) => {
+      const undo = await renderActions.remove(record)
+      show({ message: 'Render deleted', undo: () => void undo().then(dismiss) })
+    },
+    checkAgain: (record) => void renderActions.checkAgain(record),
+    sendAgain: renderActions.sendAgain,
+    toggleSelected: (record) =>
+      setSelected((old) => {
+        const next = new Set(old)
+        if (next.has(record.localId)) next.delete(record.localId)
+        else if (next.size < MAX_COMPARED) next.add(record.localId)
+        return next
+      }),
+    hover: preview.hover,
+  }
+
+  const selectedRecords = renders.filter((r) => selected?.has(r.localId))
+  const varyingModel = varying && modelOf(varying.input.model)
 
   return (
     <section aria-label="Gallery" className="flex flex-col gap-3">
-      <h2 className="text-sm font-semibold tracking-wide text-ink-400 uppercase">Gallery</h2>
-      {newestFirst.length === 0 && <p className="text-sm text-ink-400">Your renders will appear here.</p>}
-      <ul className="grid grid-cols-[repeat(auto-fill,minmax(220px,1fr))] gap-4">
-        {newestFirst.map((record) => (
-          <li key={record.localId} className="overflow-hidden rounded-xl border border-ink-700 bg-ink-900">
-            <button
-              type="button"
-              className="block w-full text-left"
-              onClick={() => onOpen(record)}
-              disabled={record.status !== 'succeeded'}
-              aria-label={`Open ${record.input.prompt}`}
-            >
-              <div className="flex aspect-video items-center justify-center bg-ink-800 text-xs text-ink-400">
-                <span aria-hidden="true">{record.status === 'succeeded' ? '▶' : '…'}</span>
-              </div>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-sm font-semibold tracking-wide text-ink-400 uppercase">
+          Gallery{' '}
+          <span className="font-normal normal-case">
+            ({shown.length === renders.length ? renders.length : `${shown.length} of ${renders.length}`})
+          </span>
+        </h2>
+        <div className="flex flex-wrap gap-2">
+          {selected ? (
+            <>
+              <span className="self-center text-sm text-ink-400">{`${selected.size} selected (2–4)`}</span>
+              <button
+                type="button"
+                className={buttonClass}
+                disabled={selected.size < 2}
+                onClick={() => {
+                  onCompare(selectedRecords)
+                  setSelected(undefined)
+                }}
+              >
+                Compare
+              </button>
+              <button type="button" className={buttonClass} onClick={() => setSelected(undefined)}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <button type="button" className={buttonClass} onClick={() => setSelected(new Set())}>
+              Select to compare
             </button>
-            <div className="flex flex-col gap-1 p-3">
-              <p className="line-clamp-2 text-sm text-ink-200">{record.input.prompt}</p>
-              <div className="flex items-center justify-between text-xs text-ink-400">
-                <span>{modelName(record.input.model)}</span>
-                <StatusBadge word={statusWord(record)} />
-              </div>
-              {record.errorMessage && <p className="text-xs text-red-300">{record.errorMessage}</p>}
-            </div>
-          </li>
-        ))}
-      </ul>
+          )}
+          <GalleryFileButtons onResult={(message) => show({ message })} />
+        </div>
+      </div>
+      <GalleryToolbar catalog={catalog} filters={filters} onChange={setFilters} />
+      {error && (
+        <p role="alert" className="text-sm text-red-300">
+          {`This browser's storage could not be read, so past renders are not shown: ${error.message}`}
+        </p>
+      )}
+      {!isPending && !error && renders.length === 0 && (
+        <p className="text-sm text-ink-400">Your renders will appear here.</p>
+      )}
+      {renders.length > 0 && shown.length === 0 && (
+        <p className="text-sm text-ink-400">No render matches these filters.</p>
+      )}
+      <GalleryGrid
+        renders={shown}
+        modelName={modelName}
+        previewId={preview.previewId}
+        selectedIds={selected}
+        canSelectMore={(selected?.size ?? 0) < MAX_COMPARED}
+        actions={actions}
+        togglePreview={preview.toggle}
+      />
+      {varying && (
+        <VariationsDialog
+          prompt={varying.input.prompt}
+          min={MIN_VARIATIONS}
+          max={MAX_VARIATIONS}
+          seeded={varyingModel?.fields.seed !== undefined}
+          onCancel={() => setVarying(undefined)}
+          onConfirm={(count, tweak) => {
+            void renderActions.variations(varying, varyingModel, count, tweak)
+            setVarying(undefined)
+          }}
+        />
+      )}
+      {toast && (
+        <Toast
+          message={toast.message}
+          actionLabel={toast.undo ? 'Undo' : undefined}
+          onAction={toast.undo}
+          onDismiss={dismiss}
+        />
+      )}
     </section>
   )
 }

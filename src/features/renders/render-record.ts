@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { videoOutputSchema } from '@/catalog/api-contract'
 
-/** A render as the studio keeps it: written before its POST, updated by every poll. */
+/**
+ * A render as the studio keeps it: written before its POST, updated by every poll. Fields added after the
+ * first release are optional or defaulted, so records stored by an older studio still load.
+ */
 export const renderRecordSchema = z.object({
   localId: z.string().min(1),
   idempotencyKey: z.string().min(1),
@@ -21,9 +24,20 @@ export const renderRecordSchema = z.object({
   output: videoOutputSchema.nullable().optional(),
   errorMessage: z.string().nullable().optional(),
   favourite: z.boolean().default(false),
+  /** The render this one re-runs or varies. */
   parentId: z.string().optional(),
+  /** Why the last send failed transiently; the record stays "submitting" and is sent again. */
+  submitError: z.string().optional(),
+  /** Why the last poll failed; cleared by the next answer. Shown as "Reconnecting". */
+  pollError: z.string().optional(),
+  /** Start of the 30-minute window after which an unfinished render is marked stale. */
+  watchSinceMs: z.number().optional(),
+  stale: z.boolean().default(false),
+  /** A small JPEG data URL captured from the video, for URLs whose poster cannot be derived. */
+  posterDataUrl: z.string().optional(),
 })
 export type RenderRecord = z.infer<typeof renderRecordSchema>
+export type AcceptedRender = RenderRecord & { requestId: string }
 
 export type StatusWord = 'Queued' | 'Processing' | 'Succeeded' | 'Failed'
 
@@ -40,6 +54,15 @@ export function statusWord(record: Pick<RenderRecord, 'status'>): StatusWord {
   }
 }
 
-export function isUnfinished(record: RenderRecord): boolean {
+export function isUnfinished(record: Pick<RenderRecord, 'status'>): boolean {
   return record.status !== 'succeeded' && record.status !== 'failed'
+}
+
+export function isAccepted(record: RenderRecord): record is AcceptedRender {
+  return record.requestId !== undefined
+}
+
+/** Whether a poller should follow this render now. */
+export function needsPolling(record: RenderRecord): record is AcceptedRender {
+  return isAccepted(record) && isUnfinished(record) && !record.stale
 }

@@ -1,4 +1,4 @@
-import { createStore, del, set, values } from 'idb-keyval'
+import { createStore, del, set, setMany, values } from 'idb-keyval'
 import { renderRecordSchema, type RenderRecord } from './render-record'
 
 const store = typeof indexedDB === 'undefined' ? undefined : createStore('cannon-studio', 'renders')
@@ -15,6 +15,14 @@ export async function loadRenders(): Promise<RenderRecord[]> {
 
 export async function saveRender(record: RenderRecord): Promise<void> {
   if (store) await set(record.localId, record, store)
+}
+
+export async function saveRenders(records: RenderRecord[]): Promise<void> {
+  if (store && records.length > 0)
+    await setMany(
+      records.map((r) => [r.localId, r] as [string, RenderRecord]),
+      store,
+    )
 }
 
 export async function deleteRender(localId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query'
 import type { RenderRecord } from './render-record'
-import { loadRenders, saveRender } from './render-store'
+import { deleteRender, loadRenders, saveRender, saveRenders } from './render-store'
 
 export const rendersQuery = queryOptions({
   queryKey: ['renders'],
@@ -9,13 +9,28 @@ export const rendersQuery = queryOptions({
   gcTime: Infinity,
 })
 
-function currentRenders(queryClient: QueryClient): RenderRecord[] {
+export function currentRenders(queryClient: QueryClient): RenderRecord[] {
   return queryClient.getQueryData(rendersQuery.queryKey) ?? []
 }
 
 export async function addRender(queryClient: QueryClient, record: RenderRecord): Promise<void> {
-  queryClient.setQueryData(rendersQuery.queryKey, [...currentRenders(queryClient), record])
-  await saveRender(record)
+  await addRenders(queryClient, [record])
+}
+
+export async function addRenders(queryClient: QueryClient, records: RenderRecord[]): Promise<void> {
+  // Stored renders load first, so a render added during that load is neither lost nor loaded twice.
+  await queryClient.ensureQueryData(rendersQuery)
+  queryClient.setQueryData(rendersQuery.queryKey, (old: RenderRecord[] | undefined) => [...(old ?? []), ...records])
+  await saveRenders(records)
+}
+
+export async function removeRender(queryClient: QueryClient, localId: string): Promise<RenderRecord | undefined> {
+  const removed = currentRenders(queryClient).find((r) => r.localId === localId)
+  queryClient.setQueryData(rendersQuery.queryKey, (old: RenderRecord[] | undefined) =>
+    (old ?? []).filter((r) => r.localId !== localId),
+  )
+  await deleteRender(localId)
+  return removed
 }
 
 /** Applies a change to the latest copy of a record, so concurrent updates (a poll, a star) never clobber each other. */

@@ -1,8 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { VideoInput } from '@/catalog/request-schema'
 import { ApiError, bffClient } from '@/lib/bff-client'
 import type { RenderRecord } from './render-record'
 import { addRender, updateRender } from './renders-cache'
+
+const submitMutationKey = ['submit-render']
 
 export function newRenderRecord(input: VideoInput, extra: Partial<RenderRecord> = {}): RenderRecord {
   const now = Date.now()
@@ -14,17 +16,28 @@ export function newRenderRecord(input: VideoInput, extra: Partial<RenderRecord> 
     createdAtMs: now,
     updatedAtMs: now,
     favourite: false,
+    stale: false,
     ...extra,
   }
 }
 
+function isSending(queryClient: QueryClient, localId: string): boolean {
+  return queryClient
+    .getMutationCache()
+    .findAll({ mutationKey: submitMutationKey, status: 'pending' })
+    .some((mutation) => (mutation.state.variables as RenderRecord | undefined)?.localId === localId)
+}
+
 /**
- * Submits a render: the record is stored first (a reload loses nothing), then POSTed with its own
- * idempotency key, which every retry reuses, so a retry can never create a second render.
+ * Submits renders: the record is stored first (a reload loses nothing), then POSTed with its own
+ * idempotency key, which every retry and every later resend reuses, so one submission is one render.
+ * A refusal (4xx) fails the record with Cannon's reason; a transient failure that outlasts the retries
+ * leaves it "submitting" with the reason shown, to be sent again by hand or on the next load.
  */
 export function useSubmitRender() {
   const queryClient = useQueryClient()
   const mutation = useMutation({
+    mutationKey: submitMutationKey,
     mutationFn: (record: RenderRecord) =>
       bffClient.createRequest(
         { operation: 'video.generate', input: record.input as VideoInput },
@@ -36,31 +49,41 @@ export function useSubmitRender() {
         ? error.retryAfterMs
         : Math.min(8000, 1000 * 2 ** attempt),
     onSuccess: async (accepted, record) => {
+      const now = Date.now()
       await updateRender(queryClient, record.localId, (r) => ({
         ...r,
         requestId: accepted.id,
         status: accepted.status,
         pollAfterMs: accepted.poll_after_ms,
-        acceptedAtMs: Date.now(),
+        acceptedAtMs: now,
+        watchSinceMs: now,
+        submitError: undefined,
       }))
       void queryClient.invalidateQueries({ queryKey: ['credits'] })
     },
     onError: async (error, record) => {
-      await updateRender(queryClient, record.localId, (r) => ({
-        ...r,
-        status: 'failed',
-        errorMessage: error instanceof Error ? error.message : 'The render could not be sent',
-      }))
+      const message = error instanceof Error ? error.message : 'The render could not be sent'
+      const transient = !(error instanceof ApiError) || error.transient
+      await updateRender(queryClient, record.localId, (r) =>
+        transient ? { ...r, submitError: message } : { ...r, status: 'failed', errorMessage: message },
+      )
     },
   })
+  const { mutate } = mutation
+
+  const send = (record: RenderRecord) => {
+    if (!isSending(queryClient, record.localId)) mutate(record)
+  }
 
   return {
     submit: async (input: VideoInput, extra?: Partial<RenderRecord>) => {
       const record = newRenderRecord(input, extra)
       await addRender(queryClient, record)
-      mutation.mutate(record)
+      send(record)
       return record
     },
+    /** Sends a stored, not yet accepted record again, with its own idempotency key. */
+    send,
     isPending: mutation.isPending,
   }
 }

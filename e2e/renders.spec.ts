@@ -1,0 +1,197 @@
+import { expect, test, type Page } from '@playwright/test'
+
+const now = Date.now()
+
+/** A finished render as the studio stores it, for seeding the gallery through Import. */
+function finishedRender(i: number, input: Record<string, unknown>) {
+  const createdAtMs = now - (i + 1) * 60_000
+  return {
+    localId: `seeded-${i}`,
+    idempotencyKey: `seeded-key-${i}`,
+    requestId: `req_${(0x10000000 + i).toString(16)}seeded`,
+    input,
+    status: 'succeeded',
+    createdAtMs,
+    updatedAtMs: createdAtMs + 5000,
+    acceptedAtMs: createdAtMs,
+    completedAtMs: createdAtMs + 5000,
+    output: { video_url: '/demo/clip-16x9.mp4', duration: 4, aspect_ratio: '16:9' },
+    favourite: false,
+    stale: false,
+  }
+}
+
+async function importRenders(page: Page, renders: object[]) {
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'gallery.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ kind: 'cannon-studio-gallery', version: 1, renders })),
+  })
+  await expect(page.getByRole('status')).toContainText(`Imported ${renders.length} render`)
+}
+
+const gallery = (page: Page) => page.getByRole('region', { name: 'Gallery' })
+const fox = {
+  model: 'seedance2',
+  prompt: 'A fox crossing fresh snow',
+  duration: 5,
+  aspect_ratio: '16:9',
+  resolution: '720p',
+}
+const boat = { model: 'sora2', prompt: 'A paper boat at dusk', duration: 4, aspect_ratio: '16:9', resolution: '720p' }
+
+test('a reload at any moment loses nothing and makes exactly one render', async ({ page }) => {
+  const acceptedIds: string[] = []
+  let posts = 0
+  let releaseHeld: () => void = () => {}
+  const held = new Promise<void>((resolve) => (releaseHeld = resolve))
+  await page.route('**/api/v1/requests', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback()
+    posts += 1
+    const response = await route.fetch()
+    acceptedIds.push(((await response.json()) as { id: string }).id)
+    // The first 202 never reaches the page: the reload below interrupts the submission before its answer.
+    if (posts === 1) return releaseHeld()
+    await route.fulfill({ response })
+  })
+  await page.goto('/')
+  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await page.getByLabel('Prompt').fill('A lantern drifting over a lake')
+  await page.getByRole('button', { name: 'Generate' }).click()
+  const item = gallery(page).getByRole('listitem').filter({ hasText: 'A lantern drifting' })
+  await held
+  await expect(item.getByText('Queued', { exact: true })).toBeVisible()
+
+  await page.reload() // before the 202: the stored submission is sent again with its idempotency key
+  await expect(item.getByText('Processing', { exact: true })).toBeVisible()
+  await page.reload() // mid-render: polling resumes, nothing is sent
+  await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
+
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(1)
+  expect(posts).toBe(2)
+  expect(new Set(acceptedIds).size).toBe(1)
+})
+
+test('re-run, variations (2–4, new seeds, prompt tweak), remix and continue clip', async ({ page }) => {
+  const bodies: { input: { seed?: number; prompt: string } }[] = []
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/v1/requests')) bodies.push(request.postDataJSON())
+  })
+  await page.goto('/')
+  await importRenders(page, [finishedRender(0, { ...fox, seed: 7 })])
+  await gallery(page).getByRole('button', { name: 'Variations' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Variations' })
+  await dialog.getByLabel('Count').selectOption('3')
+  await dialog.getByLabel(/Prompt tweak/).fill('at sunrise')
+  await dialog.getByRole('button', { name: 'Create 3' }).click()
+
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(4)
+  await expect.poll(() => bodies.length).toBe(3)
+  const seeds = bodies.map((b) => b.input.seed)
+  expect(new Set(seeds).size).toBe(3)
+  expect(seeds).not.toContain(7)
+  for (const body of bodies) expect(body.input.prompt).toBe('A fox crossing fresh snow at sunrise')
+
+  const original = gallery(page).getByRole('listitem').last() // newest first: the imported render is the oldest
+  await original.getByRole('button', { name: 'Re-run' }).dblclick() // a double click is one re-run
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(5)
+  await expect.poll(() => bodies.at(-1)?.input).toEqual({ ...fox, seed: 7 })
+
+  await original.getByRole('button', { name: 'Remix' }).click()
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('A fox crossing fresh snow')
+  await expect(page.getByRole('radio', { name: 'Seedance 2.0', exact: true })).toBeChecked()
+
+  await original.getByRole('button', { name: /^Open/ }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Continue clip' }).click()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.getByRole('radio', { name: 'Wan 2.7', exact: true })).toBeChecked()
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('A fox crossing fresh snow')
+  await expect(page.getByRole('textbox', { name: 'Source clip' })).toHaveValue('/demo/clip-16x9.mp4')
+  expect(bodies).toHaveLength(4) // the double-clicked Re-run sent one request
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(5)
+})
+
+test('download names the file; export re-imports without duplicates; compare plays in sync and lists what differs', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await importRenders(page, [finishedRender(0, { ...fox, seed: 42 }), finishedRender(1, { ...fox, seed: 43 })])
+  const items = gallery(page).getByRole('listitem')
+
+  const download = page.waitForEvent('download')
+  await items.first().getByRole('link', { name: 'Download' }).click()
+  expect((await download).suggestedFilename()).toBe('a-fox-crossing-fresh-snow-seedance2-seed42-10000000.mp4')
+
+  const exported = page.waitForEvent('download')
+  await gallery(page).getByRole('button', { name: 'Export' }).click()
+  const file = await (await exported).path()
+  await page.locator('input[type=file]').setInputFiles(file)
+  await expect(page.getByRole('status')).toHaveText(/Imported 0 renders; 2 already in the gallery/)
+  await expect(items).toHaveCount(2)
+
+  await gallery(page).getByRole('button', { name: 'Select to compare' }).click()
+  await items.nth(0).getByLabel('Select for compare').check()
+  await items.nth(1).getByLabel('Select for compare').check()
+  await gallery(page).getByRole('button', { name: 'Compare', exact: true }).click()
+  const compare = page.getByRole('dialog', { name: 'Compare' })
+  await expect(compare.getByRole('row')).toHaveText([/Seed\s*1: 42\s*2: 43/])
+  const [first, second] = [compare.getByLabel('Compare video 1'), compare.getByLabel('Compare video 2')]
+  for (const video of [first, second]) {
+    await video.evaluate((v: HTMLVideoElement) =>
+      v.readyState >= 1 ? undefined : new Promise((r) => v.addEventListener('loadedmetadata', r, { once: true })),
+    )
+  }
+  await first.evaluate((v: HTMLVideoElement) => (v.muted = true)) // autoplay policy: the test plays silently
+  await compare.getByRole('button', { name: 'Play' }).click()
+  await expect.poll(() => second.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThan(0.3)
+  const drift = await page.evaluate(() => {
+    const [a, b] = [...document.querySelectorAll<HTMLVideoElement>('video[aria-label^="Compare video"]')]
+    return Math.abs(a!.currentTime - b!.currentTime)
+  })
+  expect(drift).toBeLessThan(0.35)
+  expect(await second.evaluate((v: HTMLVideoElement) => v.muted)).toBe(true)
+})
+
+test('the keyboard moves between items, opens, favourites, and deletes with undo', async ({ page }) => {
+  await page.goto('/')
+  await importRenders(
+    page,
+    [0, 1, 2, 3].map((i) => finishedRender(i, { ...boat, prompt: `Take ${i} of a paper boat` })),
+  )
+  const items = gallery(page).getByRole('listitem')
+  await items.first().focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(items.nth(1)).toBeFocused()
+  await page.keyboard.press('f')
+  await expect(items.nth(1).getByRole('button', { name: 'Favourite' })).toHaveAttribute('aria-pressed', 'true')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: 'Take 1 of a paper boat' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(items.nth(1)).toBeFocused()
+  await page.keyboard.press('Delete')
+  await expect(items).toHaveCount(3)
+  await expect(gallery(page)).not.toContainText('Take 1 of a paper boat')
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(items).toHaveCount(4)
+  await expect(items.nth(1)).toContainText('Take 1 of a paper boat')
+})
+
+test('a gallery of 2,000 renders stays a handful of DOM nodes and scrolls to the oldest', async ({ page }) => {
+  await page.goto('/')
+  const renders = Array.from({ length: 2000 }, (_, i) =>
+    finishedRender(i, { ...boat, prompt: `Seeded take number ${i}` }),
+  )
+  await importRenders(page, renders)
+  const items = gallery(page).getByRole('listitem')
+  await expect(items.first()).toHaveAttribute('aria-setsize', '2000')
+  expect(await items.count()).toBeLessThan(60)
+
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+  await expect(gallery(page).getByText('Seeded take number 1999', { exact: true })).toBeVisible()
+  expect(await items.count()).toBeLessThan(60)
+  expect(await page.locator('video').count()).toBeLessThanOrEqual(1)
+
+  await page.reload()
+  await expect(items.first()).toHaveAttribute('aria-setsize', '2000')
+})

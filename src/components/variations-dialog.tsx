@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+
+interface VariationsDialogProps {
+  prompt: string
+  min: number
+  max: number
+  /** Whether the model takes a seed, i.e. whether each variation gets a new one. */
+  seeded: boolean
+  onConfirm: (count: number, tweak: string) => void
+  onCancel: () => void
+}
+
+export function VariationsDialog({ prompt, min, max, seeded, onConfirm, onCancel }: VariationsDialogProps) {
+  const [count, setCount] = useState(min)
+  const [tweak, setTweak] = useState('')
+  const countRef = useRef<HTMLSelectElement>(null)
+  useEffect(() => countRef.current?.focus(), [])
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    onConfirm(count, tweak)
+  }
+
+  return (
+    <div className="fixed inset-0 z-40 flex items-center justify-center bg-black/60 p-4">
+      <form
+        role="dialog"
+        aria-modal="true"
+        aria-label="Variations"
+        onSubmit={submit}
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return
+          event.stopPropagation()
+          onCancel()
+        }}
+        className="flex w-full max-w-md flex-col gap-4 rounded-xl border border-ink-600 bg-ink-900 p-5"
+      >
+        <h2 className="text-base font-semibold text-ink-200">Variations</h2>
+        <p className="line-clamp-2 text-sm text-ink-400">{prompt}</p>
+        <label className="flex flex-col gap-1 text-xs font-medium text-ink-400">
+          Count
+          <select
+            ref={countRef}
+            value={count}
+            onChange={(event) => setCount(Number(event.target.value))}
+            className="rounded-lg border border-ink-600 bg-ink-950 px-3 py-2 text-sm text-ink-200"
+          >
+            {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-ink-400">
+          Prompt tweak (optional, added to the prompt)
+          <input
+            value={tweak}
+            onChange={(event) => setTweak(event.target.value)}
+            maxLength={500}
+            className="rounded-lg border border-ink-600 bg-ink-950 px-3 py-2 text-sm text-ink-200"
+          />
+        </label>
+        <p className="text-xs text-ink-400">
+          {seeded
+            ? 'Each variation gets a new random seed.'
+            : 'This model takes no seed: each variation sends the same input again.'}
+        </p>
+        <div className="flex justify-end gap-2">
+          <button
+            type="button"
+            onClick={onCancel}
+            className="rounded-lg px-3 py-2 text-sm text-ink-400 hover:text-ink-200"
+          >
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="rounded-lg bg-accent-500 px-3 py-2 text-sm font-semibold text-ink-950 hover:bg-accent-400"
+          >
+            {`Create ${count}`}
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

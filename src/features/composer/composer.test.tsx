@@ -1,0 +1,191 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { FIELD_LABELS, type Model } from '@/catalog/catalog-schema'
+import { catalogV1 } from '@/catalog/models-v1'
+import type { VideoInput } from '@/catalog/request-schema'
+import { createQueryClient } from '@/lib/query-client'
+import { studioHandlers } from '@/mocks/handlers'
+import { Composer } from './composer'
+import { DRAFT_KEY } from './draft'
+
+const studio = studioHandlers({ simulator: { timing: { queuedMs: 0, processingMs: 0, pollAfterMs: 0 } } })
+const server = setupServer(...studio.handlers)
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+beforeEach(() => localStorage.clear())
+
+const CONTROL_LABELS = [...new Set(Object.values(FIELD_LABELS)), 'Mode']
+
+function renderComposer(remix?: { input: VideoInput; key: string }) {
+  const sent: VideoInput[] = []
+  const onSubmit = async (input: VideoInput) => {
+    sent.push(input)
+  }
+  const client = createQueryClient()
+  const ui = (r?: typeof remix) => (
+    <QueryClientProvider client={client}>
+      <Composer catalog={catalogV1} demoMode onSubmit={onSubmit} remix={r} />
+    </QueryClientProvider>
+  )
+  const view = render(ui(remix))
+  return { sent, rerender: (r?: typeof remix) => view.rerender(ui(r)), unmount: view.unmount }
+}
+
+const shownControls = () => CONTROL_LABELS.filter((label) => screen.queryAllByLabelText(label).length > 0).sort()
+
+function expectedControls(model: Model, modeIndex: number) {
+  const labels = new Set<string>(Object.keys(model.fields).map((f) => FIELD_LABELS[f as keyof typeof FIELD_LABELS]))
+  for (const slot of model.modes[modeIndex]!.media) labels.add(FIELD_LABELS[slot.field])
+  if (model.modes.length > 1) labels.add('Mode')
+  return [...labels].sort()
+}
+
+describe.each(catalogV1.models.map((m) => [m.name, m] as const))('%s', (name, model) => {
+  it('shows exactly the catalog’s fields in every mode', async () => {
+    const user = userEvent.setup()
+    renderComposer()
+    await user.click(screen.getByRole('radio', { name }))
+    for (const [index, mode] of model.modes.entries()) {
+      if (model.modes.length > 1) {
+        await user.click(
+          within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: mode.label }),
+        )
+      }
+      expect(shownControls()).toEqual(expectedControls(model, index))
+    }
+    const duration = model.fields.duration
+    if (duration?.type === 'integer' && duration.values) {
+      const steps = within(screen.getByRole('radiogroup', { name: 'Duration' })).getAllByRole('radio')
+      expect(steps.map((step) => step.textContent)).toEqual(duration.values.map((v) => `${v} s`))
+    }
+  })
+})
+
+describe('Composer', () => {
+  it('tells exactly what a model switch changed, in a polite status', async () => {
+    const user = userEvent.setup()
+    renderComposer()
+    await user.click(screen.getByRole('radio', { name: 'Wan 2.7' }))
+    await user.type(screen.getByLabelText('Negative prompt'), 'blur')
+    await user.clear(screen.getByLabelText('Duration in seconds'))
+    await user.type(screen.getByLabelText('Duration in seconds'), '10')
+    await user.click(screen.getByRole('radio', { name: 'Sora 2' }))
+    expect(screen.getByText(/^Switched to Sora 2\./)).toHaveTextContent(
+      'Switched to Sora 2. Negative prompt removed: Sora 2 does not support it; Duration 10 s → 8 s.',
+    )
+    expect(screen.getByText(/^Switched to Sora 2\./)).toHaveAttribute('role', 'status')
+  })
+
+  it('moves through models with the arrow keys', async () => {
+    const user = userEvent.setup()
+    renderComposer()
+    screen.getByRole('radio', { name: 'Seedance 2.0' }).focus()
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    expect(screen.getByRole('radio', { name: 'Wan 2.7' })).toHaveAttribute('aria-checked', 'true')
+    expect(screen.getByRole('radio', { name: 'Wan 2.7' })).toHaveFocus()
+  })
+
+  it('disables Generate with its reason, shows errors at the fields, and submits once on a double click', async () => {
+    const user = userEvent.setup()
+    const { sent } = renderComposer()
+    await user.click(screen.getByRole('radio', { name: 'Grok' }))
+    const generate = screen.getByRole('button', { name: 'Generate' })
+    expect(generate).toBeDisabled()
+    expect(generate).toHaveAccessibleDescription('Prompt is required')
+
+    await user.click(
+      within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: 'First frame' }),
+    )
+    await user.click(screen.getByLabelText('Prompt'))
+    await user.keyboard('{Control>}{Enter}{/Control}')
+    expect(screen.getByLabelText('Prompt')).toHaveAccessibleDescription(/Prompt is required/)
+    expect(screen.getByLabelText('First frame')).toHaveAttribute('aria-invalid', 'true')
+    expect(sent).toEqual([])
+
+    await user.type(screen.getByLabelText('Prompt'), 'A kite over dunes')
+    await user.type(screen.getByLabelText('First frame'), 'http://insecure.example/f.jpg')
+    expect(screen.getByLabelText('First frame')).toHaveAccessibleDescription(
+      'First frame must be an https:// URL or a demo file',
+    )
+    await user.click(screen.getByRole('button', { name: 'Use a demo file for First frame' }))
+    await user.click(within(screen.getByRole('radiogroup', { name: 'Duration' })).getByRole('radio', { name: '10 s' }))
+    expect(generate).toBeEnabled()
+    await user.dblClick(generate)
+    await screen.findByText('Sent to Grok: it is in the gallery.')
+    expect(sent).toEqual([
+      {
+        model: 'grok',
+        prompt: 'A kite over dunes',
+        duration: 10,
+        aspect_ratio: '16:9',
+        resolution: '720p',
+        image_url: '/demo/clip-16x9.jpg',
+      },
+    ])
+  })
+
+  it('previews pasted media and says plainly when it does not load', async () => {
+    const user = userEvent.setup()
+    renderComposer()
+    await user.click(screen.getByRole('radio', { name: 'Wan 2.7' }))
+    await user.type(screen.getByLabelText('Audio'), 'https://media.example/track.mp3')
+    const audio = screen.getByLabelText('Audio preview')
+    expect(audio.tagName).toBe('AUDIO')
+    fireEvent.error(audio)
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Audio could not be loaded. Check that the URL is public and points to an audio file.',
+    )
+  })
+
+  it('loads a remix: model, mode and every value, and says so', async () => {
+    const user = userEvent.setup()
+    const { sent, rerender } = renderComposer()
+    const input: VideoInput = {
+      model: 'wan27video',
+      prompt: 'The chase continues',
+      duration: 7,
+      aspect_ratio: '9:16',
+      resolution: '1080p',
+      source_video_url: '/demo/clip-9x16.mp4',
+      seed: 1234,
+      prompt_extend: false,
+      watermark: false,
+      nsfw_checker: true,
+    }
+    rerender({ input, key: 'render-1' })
+    expect(await screen.findByText(/Loaded the render's settings: Wan 2\.7, Continue clip/)).toBeInTheDocument()
+    expect(screen.getByRole('radio', { name: 'Continue clip' })).toHaveAttribute('aria-checked', 'true')
+    expect(screen.getByLabelText('Source clip')).toHaveValue('/demo/clip-9x16.mp4')
+    await user.click(screen.getByRole('button', { name: 'Generate' }))
+    await screen.findByText('Sent to Wan 2.7: it is in the gallery.')
+    expect(sent).toEqual([input])
+  })
+
+  it('enhances the prompt through the BFF and lets the user accept it', async () => {
+    const user = userEvent.setup()
+    renderComposer()
+    await user.type(screen.getByLabelText('Prompt'), 'a runner in a canyon')
+    await user.click(screen.getByRole('button', { name: 'Enhance prompt' }))
+    const proposal = await screen.findByRole('region', { name: 'Enhanced prompt' })
+    const enhanced = proposal.querySelector('p')!.textContent!
+    expect(enhanced).toMatch(/^a runner in a canyon\. .+/)
+    await user.click(within(proposal).getByRole('button', { name: 'Accept' }))
+    expect(screen.getByLabelText('Prompt')).toHaveValue(enhanced)
+  })
+
+  it('keeps the draft across a reload', async () => {
+    const user = userEvent.setup()
+    const first = renderComposer()
+    await user.click(screen.getByRole('radio', { name: 'Veo 3.1' }))
+    await user.type(screen.getByLabelText('Prompt'), 'Rain on neon')
+    await waitFor(() => expect(localStorage.getItem(DRAFT_KEY)).toContain('Rain on neon'))
+    first.unmount()
+    renderComposer()
+    expect(screen.getByRole('radio', { name: 'Veo 3.1' })).toHaveAttribute('aria-checked', 'true')
+    expect(screen.getByLabelText('Prompt')).toHaveValue('Rain on neon')
+  })
+})

@@ -1,0 +1,59 @@
+import { FIELD_LABELS, type Model, type WireField } from '@/catalog/catalog-schema'
+import { buildModelInputSchema, type SchemaOptions, type VideoInput } from '@/catalog/request-schema'
+import { buildVideoInput, findMode, isEmpty, type ComposerValues } from './form-values'
+
+/** A form field an error belongs to: a wire field, or the mode / model controls. */
+export type FormField = WireField | 'mode' | 'model'
+export type FieldErrors = Partial<Record<FormField, string>>
+
+export type ComposerValidation =
+  { ok: true; input: VideoInput } | { ok: false; input: VideoInput; errors: FieldErrors; firstMessage: string }
+
+const schemaCache = new Map<string, ReturnType<typeof buildModelInputSchema>>()
+
+function schemaFor(model: Model, options: SchemaOptions) {
+  // Keyed by the model's content, so a catalog replaced at run time never reuses a stale schema.
+  const key = `${options.allowDemoMedia}:${JSON.stringify(model)}`
+  let schema = schemaCache.get(key)
+  if (!schema) {
+    schema = buildModelInputSchema(model, options)
+    schemaCache.set(key, schema)
+  }
+  return schema
+}
+
+function toFormField(model: Model, path: readonly PropertyKey[]): FormField {
+  const head = path[0]
+  if (typeof head === 'string' && (head in model.fields || head in FIELD_LABELS)) return head as WireField
+  return 'model'
+}
+
+/**
+ * Validates the form exactly as the BFF will: the wire input built from the form goes through the
+ * catalog's request schema. On top, the chosen mode's required media must be there (on the wire an
+ * empty First frame would silently read as text mode).
+ */
+export function validateComposer(model: Model, values: ComposerValues, options: SchemaOptions): ComposerValidation {
+  const input = buildVideoInput(model, values)
+  const errors: FieldErrors = {}
+  const mode = findMode(model, values.mode)
+  if (mode.id !== values.mode) errors.mode = `${model.name} has no ${values.mode} mode`
+  for (const slot of mode.media) {
+    const value = (input as unknown as Record<string, unknown>)[slot.field]
+    if (slot.required && isEmpty(value))
+      errors[slot.field] = `${FIELD_LABELS[slot.field]} is required for ${mode.label}`
+  }
+  const parsed = schemaFor(model, options).safeParse(input)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field =
+        issue.code === 'unrecognized_keys'
+          ? ((issue.keys[0] as WireField | undefined) ?? 'model')
+          : toFormField(model, issue.path)
+      errors[field] ??= issue.message
+    }
+  }
+  const messages = Object.values(errors)
+  if (messages.length === 0) return { ok: true, input }
+  return { ok: false, input, errors, firstMessage: messages[0]! }
+}

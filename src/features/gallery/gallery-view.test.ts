@@ -1,0 +1,35 @@
+import { expect, it } from 'vitest'
+import { newRenderRecord } from '@/features/renders/use-submit-render'
+import { columnsFor, galleryView, movedIndex, NO_FILTERS } from './gallery-view'
+
+const at = (createdAtMs: number, extra: object) => ({
+  ...newRenderRecord({ model: 'sora2', prompt: 'x' }),
+  createdAtMs,
+  ...extra,
+})
+const renders = [
+  at(1, { input: { model: 'sora2', prompt: 'A red Kite over dunes' }, status: 'succeeded', favourite: true }),
+  at(3, { input: { model: 'veo31', prompt: 'A blue whale' }, status: 'submitting' }),
+  at(2, { input: { model: 'sora2', prompt: 'kites at night' }, status: 'failed' }),
+]
+
+it('lists newest first', () => {
+  expect(galleryView(renders, NO_FILTERS).map((r) => r.createdAtMs)).toEqual([3, 2, 1])
+})
+
+it('filters by model, status word, favourites and prompt text', () => {
+  expect(galleryView(renders, { ...NO_FILTERS, model: 'sora2' })).toHaveLength(2)
+  expect(galleryView(renders, { ...NO_FILTERS, status: 'Queued' }).map((r) => r.input.model)).toEqual(['veo31'])
+  expect(galleryView(renders, { ...NO_FILTERS, favouritesOnly: true }).map((r) => r.createdAtMs)).toEqual([1])
+  expect(galleryView(renders, { ...NO_FILTERS, search: ' KITE' }).map((r) => r.createdAtMs)).toEqual([2, 1])
+})
+
+it('moves by one across and by a row up and down, within bounds', () => {
+  expect(columnsFor(1000, 240, 16)).toBe(3)
+  expect(columnsFor(100, 240, 16)).toBe(1)
+  expect(movedIndex('ArrowDown', 1, 4, 10)).toBe(5)
+  expect(movedIndex('ArrowUp', 1, 4, 10)).toBe(0)
+  expect(movedIndex('ArrowRight', 9, 4, 10)).toBe(9)
+  expect(movedIndex('End', 0, 4, 10)).toBe(9)
+  expect(movedIndex('x', 0, 4, 10)).toBeUndefined()
+})

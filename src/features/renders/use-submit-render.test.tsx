@@ -1,0 +1,50 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { act, renderHook } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import type { ReactNode } from 'react'
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
+import { studioHandlers } from '@/mocks/handlers'
+import { rendersQuery } from './renders-cache'
+import { useSubmitRender } from './use-submit-render'
+
+const studio = studioHandlers()
+const server = setupServer(...studio.handlers)
+const keys: string[] = []
+server.events.on('request:start', ({ request }) => {
+  if (request.method === 'POST') keys.push(request.headers.get('x-idempotency-key') ?? '')
+})
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  vi.useRealTimers()
+})
+afterAll(() => server.close())
+
+it('keeps a submission that outlasts its retries retryable, with the reason, and sends it again with its key', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'Date'] })
+  server.use(http.post('*/api/v1/requests', () => HttpResponse.error()))
+  const client = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } })
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  )
+  const { result } = renderHook(() => useSubmitRender(), { wrapper })
+  const stored = () => client.getQueryData(rendersQuery.queryKey)!.at(-1)!
+
+  // IndexedDB runs on the faked clock too, so the submission is left to finish while time advances.
+  const submitted = result.current.submit({ model: 'sora2', prompt: 'A storm over the pier', duration: 4 })
+  await act(() => vi.advanceTimersByTimeAsync(30_000))
+  await submitted
+  expect(keys).toHaveLength(4) // the first try and three retries
+  expect(stored()).toMatchObject({ status: 'submitting', submitError: expect.stringMatching(/could not be reached/) })
+
+  server.resetHandlers(...studio.handlers) // the network is back
+  await act(async () => result.current.send(stored()))
+  await act(() => vi.advanceTimersByTimeAsync(1000))
+  expect(stored()).toMatchObject({
+    status: 'queued',
+    requestId: expect.stringMatching(/^req_/),
+    submitError: undefined,
+  })
+  expect(new Set(keys).size).toBe(1)
+})

@@ -1,0 +1,110 @@
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import type { Catalog } from '@/catalog/catalog-schema'
+import type { VideoInput } from '@/catalog/request-schema'
+import { Modal } from '@/components/modal'
+import { StatusBadge } from '@/components/status-badge'
+import { VariationsDialog } from '@/components/variations-dialog'
+import { downloadFileName } from '@/features/renders/download-name'
+import { capturePosterFrame, posterOf } from '@/features/renders/poster'
+import { statusWord } from '@/features/renders/render-record'
+import { rendersQuery } from '@/features/renders/renders-cache'
+import { useRenderActions } from '@/features/renders/use-render-actions'
+import { continueClipInput, MAX_VARIATIONS, MIN_VARIATIONS } from '@/features/renders/variations'
+import { CopyLinkButton } from './copy-link-button'
+import { InputDetails } from './input-details'
+import { Player } from './player'
+
+interface ViewerProps {
+  localId: string
+  catalog: Catalog
+  onClose: () => void
+  onRemix: (input: VideoInput) => void
+}
+
+const actionClass = 'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800'
+
+/** One render up close: the player, its full input, and what can be done with it. */
+export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerProps) {
+  const { data: renders = [] } = useQuery(rendersQuery)
+  const record = renders.find((r) => r.localId === localId)
+  const actions = useRenderActions()
+  const [varying, setVarying] = useState(false)
+  if (!record) return null
+
+  const model = catalog.models.find((m) => m.id === record.input.model)
+  const url = record.output?.video_url
+  const poster = posterOf(record)
+  const continued = continueClipInput(record)
+
+  return (
+    <Modal label={record.input.prompt} onClose={onClose}>
+      <div className="grid gap-4 lg:grid-cols-[1fr_320px]">
+        <div className="flex flex-col gap-2">
+          {url ? (
+            <Player
+              url={url}
+              poster={poster}
+              onFirstFrame={(video) => {
+                if (poster) return
+                const captured = capturePosterFrame(video)
+                if (captured) void actions.savePoster(record, captured)
+              }}
+            />
+          ) : (
+            <div className="flex aspect-video items-center justify-center rounded-lg bg-ink-800 text-sm text-ink-400">
+              {record.status === 'failed' ? 'This render failed.' : 'This render has no video yet.'}
+            </div>
+          )}
+        </div>
+        <div className="flex flex-col gap-3">
+          <div className="flex items-center gap-2">
+            <StatusBadge word={statusWord(record)} />
+            {record.pollError && <span className="text-xs text-amber-300">Reconnecting</span>}
+          </div>
+          {record.status === 'failed' && record.errorMessage && (
+            <p role="alert" className="text-sm text-red-300">
+              {record.errorMessage}
+            </p>
+          )}
+          <div className="flex flex-wrap gap-2">
+            {url && (
+              <a href={url} download={downloadFileName(record)} className={actionClass}>
+                Download
+              </a>
+            )}
+            {url && <CopyLinkButton url={url} className={actionClass} />}
+            <button type="button" className={actionClass} onClick={() => void actions.rerun(record)}>
+              Re-run
+            </button>
+            <button type="button" className={actionClass} onClick={() => setVarying(true)}>
+              Variations
+            </button>
+            <button type="button" className={actionClass} onClick={() => onRemix(record.input as VideoInput)}>
+              Remix
+            </button>
+            {continued && (
+              <button type="button" className={actionClass} onClick={() => onRemix(continued)}>
+                Continue clip
+              </button>
+            )}
+          </div>
+          <InputDetails record={record} model={model} />
+        </div>
+      </div>
+      {varying && (
+        <VariationsDialog
+          prompt={record.input.prompt}
+          min={MIN_VARIATIONS}
+          max={MAX_VARIATIONS}
+          seeded={model?.fields.seed !== undefined}
+          onCancel={() => setVarying(false)}
+          onConfirm={(count, tweak) => {
+            void actions.variations(record, model, count, tweak)
+            setVarying(false)
+          }}
+        />
+      )}
+    </Modal>
+  )
+}

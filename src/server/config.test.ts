@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config'
+
+const KEY = 'cs_live_config_key_77b0'
+
+function refusal(env: Record<string, string>): string {
+  try {
+    loadConfig(env)
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message
+    throw error
+  }
+  throw new Error('the configuration was accepted')
+}
+
+describe('configuration', () => {
+  it('has safe defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      mode: 'demo',
+      host: '127.0.0.1',
+      port: 3000,
+      createRateLimit: { limit: 30, windowMs: 60_000 },
+      trustProxy: false,
+    })
+    expect(loadConfig({ STUDIO_CREATE_RATE_LIMIT: '5/10s', STUDIO_TRUST_PROXY: 'true' })).toMatchObject({
+      createRateLimit: { limit: 5, windowMs: 10_000 },
+      trustProxy: true,
+    })
+  })
+
+  it('refuses bad values with a message naming the variable', () => {
+    expect(refusal({ PORT: 'eighty' })).toMatch(/PORT must be a whole number/)
+    expect(refusal({ PORT: '70000' })).toMatch(/PORT must be a whole number/)
+    expect(refusal({ STUDIO_CREATE_RATE_LIMIT: 'lots' })).toMatch(/STUDIO_CREATE_RATE_LIMIT must look like/)
+    expect(refusal({ STUDIO_CREATE_RATE_LIMIT: '0/60s' })).toMatch(/STUDIO_CREATE_RATE_LIMIT/)
+    expect(refusal({ STUDIO_TRUST_PROXY: 'maybe' })).toMatch(/STUDIO_TRUST_PROXY/)
+    expect(refusal({ CANNON_API_BASE: 'ftp://x' })).toMatch(/CANNON_API_BASE/)
+    expect(refusal({ STUDIO_ACCESS_TOKEN: 'short' })).toMatch(/STUDIO_ACCESS_TOKEN must be at least 16/)
+  })
+
+  it('refuses a key on a public HOST without an access token, and never prints the key', () => {
+    const message = refusal({ CANNON_API_KEY: KEY, HOST: '0.0.0.0' })
+    expect(message).toMatch(/STUDIO_ACCESS_TOKEN is required when CANNON_API_KEY is set and HOST \(0\.0\.0\.0\)/)
+    expect(message).not.toContain(KEY)
+    expect(loadConfig({ CANNON_API_KEY: KEY, HOST: '0.0.0.0', STUDIO_ACCESS_TOKEN: 'a'.repeat(16) }).mode).toBe('live')
+    expect(loadConfig({ CANNON_API_KEY: KEY, HOST: '::1' }).mode).toBe('live')
+  })
+
+  it.each([
+    [{ CANNON_API_KEY: KEY, HOST: '0.0.0.0', PORT: '4419' }, 'STUDIO_ACCESS_TOKEN is required'],
+    [{ PORT: 'eighty' }, 'PORT must be a whole number'],
+  ])('stops the server process with a non-zero exit and the reason (%o)', (env, reason) => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { PATH: process.env.PATH, ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain(reason)
+    expect(result.stderr + result.stdout).not.toContain(KEY)
+  })
+})

@@ -1,0 +1,74 @@
+import type { Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { acceptedSchema } from '@/catalog/api-contract'
+import type { CreateRequestBody } from '@/catalog/request-schema'
+import { firstIssue } from '@/catalog/request-schema'
+import type { z } from 'zod'
+import type { BffEnv } from './bff-env'
+import { fail } from './errors'
+import { findMediaViolation } from './media-policy'
+import type { RateLimiter } from './rate-limit'
+import { relay } from './relay'
+import type { UpstreamClient } from './upstream'
+
+export const MAX_BODY_BYTES = 64 * 1024
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
+
+interface CreateRouteOptions {
+  schema: z.ZodType<CreateRequestBody>
+  upstream: UpstreamClient
+  /** Live mode: media URLs must point to public https hosts. */
+  checkMediaHosts: boolean
+  limiter: RateLimiter
+  clientKey: (c: Context<BffEnv>) => string
+}
+
+/** POST /api/v1/requests: size, JSON, schema, media hosts, rate limit, then signed and forwarded. */
+export function registerCreateRoute(app: Hono<BffEnv>, options: CreateRouteOptions) {
+  const { schema, upstream, checkMediaHosts, limiter, clientKey } = options
+  app.post(
+    '/api/v1/requests',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => fail(c, 413, 'body_too_large', 'The request body is over 64 KB'),
+    }),
+    async (c) => {
+      let raw: unknown
+      try {
+        raw = JSON.parse(await c.req.text())
+      } catch {
+        return fail(c, 400, 'invalid_json', 'The request body is not valid JSON')
+      }
+      const parsed = schema.safeParse(raw)
+      if (!parsed.success) {
+        const issue = firstIssue(parsed.error)
+        return fail(c, 400, 'invalid_input', issue.message, issue.field)
+      }
+      const violation = checkMediaHosts ? findMediaViolation(parsed.data) : undefined
+      if (violation) return fail(c, 400, 'invalid_media_url', violation.message, violation.field)
+
+      const idempotencyKey = c.req.header('x-idempotency-key') ?? crypto.randomUUID()
+      if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+        return fail(c, 400, 'invalid_idempotency_key', 'x-idempotency-key must be 1–255 visible ASCII characters')
+      }
+      // Counted only once a create would reach Cannon: a typo fixed and resent costs no quota.
+      const decision = await limiter.take(clientKey(c))
+      if (!decision.allowed) {
+        c.header('Retry-After', String(decision.retryAfterSeconds))
+        return fail(c, 429, 'rate_limited', `Too many renders started; try again in ${decision.retryAfterSeconds} s`)
+      }
+
+      const reply = await upstream.send('POST', '/api/v1/requests', {
+        body: JSON.stringify(parsed.data),
+        idempotencyKey,
+      })
+      const accepted = acceptedSchema.safeParse(reply.body)
+      if (reply.status === 202 && accepted.success) {
+        c.set('upstreamStatus', reply.status)
+        // The browser follows the render through this BFF, never at Cannon's own URL.
+        return c.json({ ...accepted.data, urls: { get: `/api/v1/requests/${accepted.data.id}` } }, 202)
+      }
+      return relay(c, reply, acceptedSchema)
+    },
+  )
+}

@@ -1,0 +1,106 @@
+/*
+ * Live mode forwards media URLs for Cannon to download. Only public https hosts are allowed, so the studio
+ * cannot be used to point Cannon (or anything behind it) at loopback, private networks or cloud metadata.
+ * Hosts are judged as WHATWG URL parsing normalizes them: 0x7f.1, 2130706433 and 127.1 all become 127.0.0.1,
+ * and IPv6 literals arrive compressed in brackets.
+ */
+
+const BLOCKED_IPV4: readonly (readonly [number, number])[] = [
+  [0x00000000, 8], // "this network", 0.0.0.0
+  [0x0a000000, 8], // 10/8 private
+  [0x64400000, 10], // 100.64/10 carrier-grade NAT
+  [0x7f000000, 8], // loopback
+  [0xa9fe0000, 16], // 169.254/16 link-local, cloud metadata
+  [0xac100000, 12], // 172.16/12 private
+  [0xc0000000, 24], // 192.0.0/24 protocol assignments
+  [0xc0a80000, 16], // 192.168/16 private
+  [0xc6120000, 15], // 198.18/15 benchmarking
+  [0xe0000000, 3], // 224/3: multicast, reserved, broadcast
+]
+
+const BLOCKED_NAME_SUFFIXES = ['.localhost', '.internal', '.local', '.localdomain', '.home.arpa']
+
+function ipv4ToNumber(host: string): number | undefined {
+  const parts = host.split('.')
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined
+  return parts.reduce((n, p) => n * 256 + Number(p), 0)
+}
+
+function isBlockedIpv4(address: number): boolean {
+  return BLOCKED_IPV4.some(([network, bits]) => address >>> (32 - bits) === network >>> (32 - bits))
+}
+
+/** The eight 16-bit groups of a compressed IPv6 literal as URL serializes it (hex groups, maybe "::"). */
+function ipv6Groups(literal: string): number[] | undefined {
+  const [head = '', tail] = literal.split('::')
+  const parse = (part: string) => (part ? part.split(':').map((g) => parseInt(g, 16)) : [])
+  const left = parse(head)
+  const right = tail === undefined ? [] : parse(tail)
+  const groups = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill(0), ...right]
+  return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : undefined
+}
+
+function isBlockedIpv6(groups: number[]): boolean {
+  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups
+  const embeddedIpv4 = (g6 * 0x10000 + g7) >>> 0
+  const upperZero = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0
+  if (upperZero && g5 === 0) return true // ::, ::1 and the deprecated IPv4-compatible ::/96
+  if (upperZero && g5 === 0xffff) return isBlockedIpv4(embeddedIpv4) // IPv4-mapped
+  if (g0 === 0x64 && g1 === 0xff9b) return isBlockedIpv4(embeddedIpv4) // NAT64
+  if ((g0 & 0xfe00) === 0xfc00) return true // fc00::/7 unique local
+  if ((g0 & 0xffc0) === 0xfe80) return true // fe80::/10 link-local
+  if ((g0 & 0xff00) === 0xff00) return true // multicast
+  return false
+}
+
+/** Why a host may not be used, or undefined when it is a public host. */
+function blockedHostReason(hostname: string): string | undefined {
+  const host = hostname.toLowerCase().replace(/\.$/, '')
+  if (host.startsWith('[')) {
+    const groups = ipv6Groups(host.slice(1, -1))
+    return !groups || isBlockedIpv6(groups) ? 'a private or loopback address' : undefined
+  }
+  const ipv4 = ipv4ToNumber(host)
+  if (ipv4 !== undefined) return isBlockedIpv4(ipv4) ? 'a private, loopback or metadata address' : undefined
+  if (host === 'localhost' || BLOCKED_NAME_SUFFIXES.some((s) => host.endsWith(s))) return 'an internal host name'
+  if (!host.includes('.')) return 'a host name without a domain'
+  return undefined
+}
+
+/** Why a media URL may not be sent to Cannon in live mode, or undefined when it may. */
+export function mediaUrlProblem(value: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return 'is not a URL'
+  }
+  if (url.protocol !== 'https:') return 'must be an https:// URL'
+  if (url.username || url.password) return 'must not carry a user name or password'
+  const reason = blockedHostReason(url.hostname)
+  return reason ? `must point to a public host, not ${reason}` : undefined
+}
+
+export interface MediaViolation {
+  field: string
+  message: string
+}
+
+const MEDIA_FIELD = /_urls?$/
+
+/**
+ * The first media URL of a create body that breaks the policy: every `*_url` and `*_urls` item of the input
+ * (the wire names of every media field) and the webhook_url. Field paths match the validation errors'.
+ */
+export function findMediaViolation(body: { input: object; webhook_url?: string }): MediaViolation | undefined {
+  const candidates: [string, unknown][] = Object.entries(body.input).filter(([key]) => MEDIA_FIELD.test(key))
+  if (body.webhook_url !== undefined) candidates.push(['webhook_url', body.webhook_url])
+  for (const [field, value] of candidates) {
+    const items = Array.isArray(value) ? value.map((v, i) => [`${field}.${i}`, v] as const) : [[field, value] as const]
+    for (const [path, item] of items) {
+      const problem = typeof item === 'string' ? mediaUrlProblem(item) : 'must be a URL'
+      if (problem) return { field: path, message: `${path} ${problem}` }
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,50 @@
+import { serveStatic } from '@hono/node-server/serve-static'
+import { Hono, type MiddlewareHandler } from 'hono'
+import type { BffEnv } from './bff-env'
+import { securityHeaders } from './security-headers'
+
+interface SiteOptions {
+  /** The BFF's fetch handler, mounted at /api. */
+  bff: Hono<BffEnv>
+  /** The built client (index.html, assets/, demo/), with a trailing slash. */
+  clientDir: string
+  indexHtml: string
+}
+
+/**
+ * Hashed assets are cached for good and HTML is revalidated. Set after the response exists, because
+ * serveStatic's onFound runs too late for its headers to reach the response.
+ */
+function cacheControl(): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.path.startsWith('/api/')) return next()
+    await next()
+    if (c.res.status !== 200 && c.res.status !== 206) return
+    const html = c.res.headers.get('content-type')?.startsWith('text/html')
+    c.header(
+      'Cache-Control',
+      html
+        ? 'no-cache'
+        : c.req.path.startsWith('/assets/')
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=3600',
+    )
+  }
+}
+
+/**
+ * The studio on one origin: the BFF, the built client's files (hashed assets cached for good, index.html
+ * revalidated) and the single-page app's fallback. Static files need no access token, so the sign-in screen
+ * can load; every response gets the security headers.
+ */
+export function createSite({ bff, clientDir, indexHtml }: SiteOptions) {
+  const root = new Hono()
+  root.use('*', securityHeaders())
+  root.route('/', bff)
+  root.use('*', cacheControl())
+  root.use('*', serveStatic({ root: clientDir }))
+  // A missing hashed asset is a 404, not the app shell cached for a year.
+  root.get('/assets/*', (c) => c.text('Not found', 404))
+  root.get('*', (c) => c.html(indexHtml))
+  return root
+}
