@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium'
+import { E2E_PORT, FAULTS_PORT } from './e2e/ports'
 
-const port = Number(process.env.E2E_PORT ?? 4317)
+const server = `node ${process.env.OUT_DIR ?? 'dist'}/server/main.js`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -12,7 +13,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: CHROMIUM_PATH,
@@ -20,11 +21,29 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: `node ${process.env.OUT_DIR ?? 'dist'}/server/main.js`,
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    env: { HOST: '127.0.0.1', PORT: String(port), CANNON_API_KEY: '' },
-  },
+  webServer: [
+    {
+      command: server,
+      url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { HOST: '127.0.0.1', PORT: String(E2E_PORT), CANNON_API_KEY: '' },
+    },
+    {
+      // For e2e/reliability-faults.spec.ts, which points its baseURL here.
+      command: server,
+      url: `http://127.0.0.1:${FAULTS_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(FAULTS_PORT),
+        CANNON_API_KEY: '',
+        SIMULATOR_FAULTS:
+          'fail_rate=0.15,http_5xx_rate=0.1,http_429_rate=0.1,malformed_rate=0.05,stuck_rate=0.1,latency_ms=50',
+        // Retries of a faulty create count against the limit too; this server tests faults, not the limiter.
+        STUDIO_CREATE_RATE_LIMIT: '200/60s',
+      },
+    },
+  ],
 })

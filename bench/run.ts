@@ -1,8 +1,12 @@
 // `npm run bench`: measures the studio against its budgets, prints a table and writes bench/results.json.
 import { writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
 import { measureBundle } from './bundle'
+import { measureComposer } from './composer'
+import { measureGallery } from './gallery'
 import { measureLighthouse } from './lighthouse'
 import { measurePollLoad } from './load'
+import { measurePoller } from './poller'
 import { ensureBuilt, startStudio } from './studio-server'
 
 const OUT_DIR = process.env.BENCH_OUT_DIR ?? '.out/bench'
@@ -43,8 +47,55 @@ try {
     row(`Lighthouse ${preset} best practices`, lh.bestPractices, '100', lh.bestPractices === 100)
     row(`Lighthouse ${preset} LCP / TBT (ms) / CLS`, `${lh.lcpMs} / ${lh.tbtMs} / ${lh.cls}`)
   }
+
+  const composer = await measureComposer(studio.url)
+  results.composer = composer
+  row(
+    `model switch median / p95 (ms, ${composer.switches}×)`,
+    `${composer.modelSwitchMedianMs} / ${composer.modelSwitchP95Ms}`,
+    '≤ 16',
+    composer.modelSwitchMedianMs <= 16,
+  )
+  row(`typing at 2,000 chars: key → frame median / p95 (ms)`, `${composer.typingMedianMs} / ${composer.typingP95Ms}`)
+
+  for (const count of [2000, 10_000]) {
+    const gallery = await measureGallery(studio.url, count)
+    results[`gallery_${count}`] = gallery
+    const budget = count === 10_000
+    row(
+      `gallery ${count}: first paint (ms)`,
+      gallery.firstPaintMs,
+      budget ? '≤ 300' : '',
+      budget ? gallery.firstPaintMs <= 300 : undefined,
+    )
+    row(
+      `gallery ${count}: DOM nodes / <video>`,
+      `${gallery.domNodes} / ${gallery.videoElements}`,
+      '≤ 60 video',
+      gallery.videoElements <= 60,
+    )
+    row(`gallery ${count}: video bytes off screen`, gallery.videoBytes, '0', gallery.videoBytes === 0)
+    row(
+      `gallery ${count}: scroll frame median / p95 (ms)`,
+      `${gallery.scrollFrameMedianMs} / ${gallery.scrollFrameP95Ms}`,
+    )
+  }
 } finally {
   studio.stop()
+}
+
+// Renders that finish (requests per render) and renders the simulator keeps in flight (requests per minute).
+const manyCreates = { STUDIO_CREATE_RATE_LIMIT: '1000/60s' }
+const finishing = await startStudio(OUT_DIR, PORT + 2, manyCreates)
+const stuck = await startStudio(OUT_DIR, PORT + 3, { ...manyCreates, SIMULATOR_FAULTS: 'stuck_rate=1' })
+try {
+  const poller = await measurePoller(finishing.url, stuck.url)
+  results.poller = poller
+  row(`poller: requests per render (${poller.renders} renders)`, poller.requestsPerRender)
+  row(`poller: requests per minute, ${poller.inFlight} in flight`, poller.requestsPerMinute)
+} finally {
+  finishing.stop()
+  stuck.stop()
 }
 
 // A heap cap makes a leak fail loudly (out of memory) instead of hiding in V8's lazy heap growth.
@@ -72,3 +123,10 @@ for (const r of rows) {
   console.log(`${r.metric.padEnd(width)}  ${String(r.value).padStart(14)}  ${r.budget.padEnd(8)}${verdict}`)
 }
 console.log('\nwrote bench/results.json')
+
+// The BFF benchmark (throughput and latency through the BFF against direct) is its own script; it prints its
+// own table and writes bench/results-bff.json. BENCH_SKIP_BFF=1 leaves it out.
+if (!process.env.BENCH_SKIP_BFF) {
+  const bff = spawnSync('npm', ['run', '--silent', 'bench:bff'], { stdio: 'inherit', env: process.env })
+  if (bff.status !== 0) process.exitCode = bff.status ?? 1
+}

@@ -24,7 +24,7 @@ it('composes a render and shows it queued in the gallery, in demo mode', async (
   await user.type(screen.getByLabelText('Prompt'), 'A lighthouse in a storm')
   await user.click(screen.getByRole('button', { name: 'Generate' }))
 
-  const gallery = screen.getByRole('region', { name: 'Gallery' })
+  const gallery = await screen.findByRole('region', { name: 'Gallery' })
   const item = await within(gallery).findByRole('listitem')
   expect(item).toHaveTextContent('A lighthouse in a storm')
   expect(item).toHaveTextContent('Sora 2')

@@ -2,13 +2,18 @@ import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Composer } from '@/features/composer/composer'
-import { Gallery } from '@/features/gallery/gallery'
-import { RenderPollers } from '@/features/renders/render-pollers'
+import { StorageNotice } from '@/features/renders/storage-notice'
 import { useSubmitRender } from '@/features/renders/use-submit-render'
 import { ApiError } from '@/lib/bff-client'
 import { catalogQuery, creditsQuery, healthQuery } from '@/lib/queries'
-import { SignIn } from './sign-in'
+import { ConnectionStatus } from './connection-status'
 
+// Not needed for the composer's first paint: each loads in its own chunk.
+const Gallery = lazy(() => import('@/features/gallery/gallery').then((m) => ({ default: m.Gallery })))
+const SignIn = lazy(() => import('./sign-in').then((m) => ({ default: m.SignIn })))
+const RenderPollers = lazy(() =>
+  import('@/features/renders/render-pollers').then((m) => ({ default: m.RenderPollers })),
+)
 const Viewer = lazy(() => import('@/features/viewer/viewer'))
 const Compare = lazy(() => import('@/features/viewer/compare'))
 
@@ -27,13 +32,20 @@ export function App() {
   }
   const demo = health.data?.mode === 'demo'
 
-  if (catalog.error instanceof ApiError && catalog.error.status === 401) return <SignIn />
+  if (catalog.error instanceof ApiError && catalog.error.status === 401) {
+    return (
+      <Suspense fallback={null}>
+        <SignIn />
+      </Suspense>
+    )
+  }
 
   return (
     <div className="flex min-h-full flex-col">
       <header className="flex items-center justify-between border-b border-ink-800 px-6 py-3">
         <h1 className="text-lg font-semibold text-ink-200">Cannon Studio</h1>
         <div className="flex items-center gap-4 text-sm">
+          <ConnectionStatus />
           {demo && (
             <span className="rounded-full bg-amber-900/60 px-3 py-1 text-amber-200">
               Demo mode: renders are simulated, no real credits are spent
@@ -55,13 +67,16 @@ export function App() {
           )}
         </aside>
         <div className="flex flex-col gap-6">
+          <StorageNotice />
           {catalog.data && (
-            <Gallery
-              catalog={catalog.data}
-              onOpen={(record) => setOpenId(record.localId)}
-              onRemix={loadIntoComposer}
-              onCompare={(records) => setCompareIds(records.map((r) => r.localId))}
-            />
+            <Suspense fallback={null}>
+              <Gallery
+                catalog={catalog.data}
+                onOpen={(record) => setOpenId(record.localId)}
+                onRemix={loadIntoComposer}
+                onCompare={(records) => setCompareIds(records.map((r) => r.localId))}
+              />
+            </Suspense>
           )}
           {catalog.data && (
             <Suspense fallback={null}>
@@ -80,7 +95,9 @@ export function App() {
           )}
         </div>
       </main>
-      <RenderPollers />
+      <Suspense fallback={null}>
+        <RenderPollers />
+      </Suspense>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /*
  * Cannon's documented response shapes (cannon-api.md §1–2), parsed at every edge: the BFF checks what the
@@ -11,50 +11,50 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number]
 export const TERMINAL_STATUSES: readonly RequestStatus[] = ['succeeded', 'failed']
 
 export const acceptedSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   status: z.string(),
   operation: z.string(),
-  poll_after_ms: z.number().nonnegative(),
-  urls: z.object({ get: z.string() }).optional(),
+  poll_after_ms: z.number().check(z.nonnegative()),
+  urls: z.optional(z.object({ get: z.string() })),
 })
 export type Accepted = z.infer<typeof acceptedSchema>
 
 export const videoOutputSchema = z.object({
-  task_id: z.string().optional(),
-  asset_type: z.string().optional(),
-  status: z.string().optional(),
-  video_url: z.string().optional(),
-  provider: z.string().optional(),
-  model: z.string().optional(),
-  duration: z.number().optional(),
-  aspect_ratio: z.string().optional(),
-  enhancedPrompt: z.string().optional(),
+  task_id: z.optional(z.string()),
+  asset_type: z.optional(z.string()),
+  status: z.optional(z.string()),
+  video_url: z.optional(z.string()),
+  provider: z.optional(z.string()),
+  model: z.optional(z.string()),
+  duration: z.optional(z.number()),
+  aspect_ratio: z.optional(z.string()),
+  enhancedPrompt: z.optional(z.string()),
 })
 
 export const requestObjectSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   operation: z.string(),
   /** Unknown statuses are kept as they are and treated as not terminal (cannon-api.md §2). */
   status: z.string(),
-  billableCredits: z.number().nullable().optional(),
-  createdAtMs: z.number().nullable().optional(),
-  startedAtMs: z.number().nullable().optional(),
-  completedAtMs: z.number().nullable().optional(),
-  errorMessage: z.string().nullable().optional(),
-  output: videoOutputSchema.nullable().optional(),
+  billableCredits: z.optional(z.nullable(z.number())),
+  createdAtMs: z.optional(z.nullable(z.number())),
+  startedAtMs: z.optional(z.nullable(z.number())),
+  completedAtMs: z.optional(z.nullable(z.number())),
+  errorMessage: z.optional(z.nullable(z.string())),
+  output: z.optional(z.nullable(videoOutputSchema)),
 })
 export type RequestObject = z.infer<typeof requestObjectSchema>
 
 export const upstreamStatusSchema = z.object({
   ok: z.boolean(),
-  creditsRemaining: z.number().optional(),
-  credits: z.object({ remaining: z.number() }).optional(),
-  account: z.object({ plan: z.string().optional() }).optional(),
+  creditsRemaining: z.optional(z.number()),
+  credits: z.optional(z.object({ remaining: z.number() })),
+  account: z.optional(z.object({ plan: z.optional(z.string()) })),
 })
 export type UpstreamStatus = z.infer<typeof upstreamStatusSchema>
 
 export const errorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  error: z.object({ code: z.string(), message: z.string(), field: z.optional(z.string()) }),
 })
 export type ErrorBody = z.infer<typeof errorBodySchema>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /** Every request field of Cannon's video.generate page (seeds/000), with the label a person reads. */
 export const FIELD_LABELS = {
@@ -24,26 +24,28 @@ export const FIELD_LABELS = {
 export type WireField = keyof typeof FIELD_LABELS
 export const WIRE_FIELDS = Object.keys(FIELD_LABELS) as WireField[]
 const wireField = z.enum(WIRE_FIELDS as [WireField, ...WireField[]])
+const nonEmpty = z.string().check(z.minLength(1))
 
-const int = z.number().int()
+const int = z.int()
+const positiveInt = z.int().check(z.positive())
 
 const textField = z.strictObject({
   type: z.literal('text'),
-  required: z.boolean().default(false),
-  maxLength: int.positive(),
+  required: z._default(z.boolean(), false),
+  maxLength: positiveInt,
 })
 const integerField = z.strictObject({
   type: z.literal('integer'),
   min: int,
   max: int,
   /** When present, only these values are allowed (e.g. Sora 2's 4/8/12/16/20 s). */
-  values: z.array(int).min(1).optional(),
-  default: int.optional(),
-  unit: z.string().optional(),
+  values: z.optional(z.array(int).check(z.minLength(1))),
+  default: z.optional(int),
+  unit: z.optional(z.string()),
 })
 const enumField = z.strictObject({
   type: z.literal('enum'),
-  values: z.array(z.string()).min(1),
+  values: z.array(z.string()).check(z.minLength(1)),
   default: z.string(),
 })
 const booleanField = z.strictObject({ type: z.literal('boolean'), default: z.boolean() })
@@ -55,13 +57,13 @@ export const mediaSlotSchema = z.strictObject({
   kind: z.enum(['image', 'video', 'audio']),
   required: z.boolean(),
   /** Present for list fields such as reference_image_urls. */
-  minItems: int.positive().optional(),
-  maxItems: int.positive().optional(),
+  minItems: z.optional(positiveInt),
+  maxItems: z.optional(positiveInt),
 })
 
 export const modeSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z-]*$/),
-  label: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z][a-z-]*$/)),
+  label: nonEmpty,
   media: z.array(mediaSlotSchema),
 })
 
@@ -73,66 +75,68 @@ export const ruleSchema = z.strictObject({
   }),
   then: z.strictObject({
     field: wireField,
-    oneOf: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+    oneOf: z.array(z.union([z.string(), z.number(), z.boolean()])).check(z.minLength(1)),
   }),
-  message: z.string().min(1),
+  message: nonEmpty,
 })
 
 export const modelSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/),
-    name: z.string().min(1),
-    tagline: z.string().min(1),
-    provider: z.string().min(1),
+    id: z.string().check(z.regex(/^[a-z0-9][a-z0-9._-]*$/)),
+    name: nonEmpty,
+    tagline: nonEmpty,
+    provider: nonEmpty,
     /** The id follows Cannon's style but is not documented yet (cannon-api.md §5). */
-    idInferred: z.boolean().default(false),
+    idInferred: z._default(z.boolean(), false),
     fields: z.partialRecord(wireField, fieldSpecSchema),
-    modes: z.array(modeSchema).min(1),
-    rules: z.array(ruleSchema).default([]),
+    modes: z.array(modeSchema).check(z.minLength(1)),
+    rules: z._default(z.array(ruleSchema), []),
   })
-  .superRefine((model, ctx) => {
-    if (model.fields.prompt?.type !== 'text') {
-      ctx.addIssue({ code: 'custom', message: `${model.id}: prompt must be a text field`, path: ['fields'] })
-    }
-    for (const [name, spec] of Object.entries(model.fields)) {
-      if (spec.type === 'enum' && !spec.values.includes(spec.default)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${model.id}.${name}: default is not an allowed value`,
-          path: ['fields', name],
-        })
+  .check(
+    z.superRefine((model, ctx) => {
+      if (model.fields.prompt?.type !== 'text') {
+        ctx.addIssue({ code: 'custom', message: `${model.id}: prompt must be a text field`, path: ['fields'] })
       }
-      if (spec.type === 'integer' && spec.default !== undefined && !integerAllows(spec, spec.default)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${model.id}.${name}: default is not an allowed value`,
-          path: ['fields', name],
-        })
-      }
-    }
-    const ids = new Set<string>()
-    for (const mode of model.modes) {
-      if (ids.has(mode.id))
-        ctx.addIssue({ code: 'custom', message: `${model.id}: mode ${mode.id} repeats`, path: ['modes'] })
-      ids.add(mode.id)
-      for (const slot of mode.media) {
-        if (model.fields[slot.field]) {
+      for (const [name, spec] of Object.entries(model.fields)) {
+        if (spec.type === 'enum' && !spec.values.includes(spec.default)) {
           ctx.addIssue({
             code: 'custom',
-            message: `${model.id}: ${slot.field} is both a field and a media slot`,
-            path: ['modes'],
+            message: `${model.id}.${name}: default is not an allowed value`,
+            path: ['fields', name],
+          })
+        }
+        if (spec.type === 'integer' && spec.default !== undefined && !integerAllows(spec, spec.default)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${model.id}.${name}: default is not an allowed value`,
+            path: ['fields', name],
           })
         }
       }
-    }
-  })
+      const ids = new Set<string>()
+      for (const mode of model.modes) {
+        if (ids.has(mode.id))
+          ctx.addIssue({ code: 'custom', message: `${model.id}: mode ${mode.id} repeats`, path: ['modes'] })
+        ids.add(mode.id)
+        for (const slot of mode.media) {
+          if (model.fields[slot.field]) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `${model.id}: ${slot.field} is both a field and a media slot`,
+              path: ['modes'],
+            })
+          }
+        }
+      }
+    }),
+  )
 
 export const catalogSchema = z.strictObject({
   version: z.literal(1),
-  models: z
-    .array(modelSchema)
-    .min(1)
-    .refine((models) => new Set(models.map((m) => m.id)).size === models.length, 'model ids must be unique'),
+  models: z.array(modelSchema).check(
+    z.minLength(1),
+    z.refine((models) => new Set(models.map((m) => m.id)).size === models.length, 'model ids must be unique'),
+  ),
 })
 
 export type FieldSpec = z.infer<typeof fieldSpecSchema>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import {
   FIELD_LABELS,
   integerAllows,
@@ -53,19 +53,19 @@ function describeAllowed(spec: Extract<FieldSpec, { type: 'integer' }>): string 
     : `a whole number from ${spec.min} to ${spec.max}${unit}`
 }
 
-function scalarSchema(name: WireField, spec: FieldSpec): z.ZodType {
+function scalarSchema(name: WireField, spec: FieldSpec): z.ZodMiniType {
   const label = FIELD_LABELS[name]
   switch (spec.type) {
     case 'text': {
       const text = z
         .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
-        .max(spec.maxLength, `${label} must be at most ${spec.maxLength} characters`)
-      return spec.required ? text.refine((v) => v.trim().length > 0, `${label} is required`) : text
+        .check(z.maxLength(spec.maxLength, `${label} must be at most ${spec.maxLength} characters`))
+      return spec.required ? text.check(z.refine((v) => v.trim().length > 0, `${label} is required`)) : text
     }
     case 'integer':
       return z
         .number({ error: `${label} must be ${describeAllowed(spec)}` })
-        .refine((v) => integerAllows(spec, v), `${label} must be ${describeAllowed(spec)}`)
+        .check(z.refine((v) => integerAllows(spec, v), `${label} must be ${describeAllowed(spec)}`))
     case 'enum':
       return z.enum(spec.values as [string, ...string[]], {
         error: `${label} must be one of ${spec.values.join(', ')}`,
@@ -75,18 +75,20 @@ function scalarSchema(name: WireField, spec: FieldSpec): z.ZodType {
   }
 }
 
-function mediaSchema(slot: MediaSlot, options: SchemaOptions): z.ZodType {
+function mediaSchema(slot: MediaSlot, options: SchemaOptions): z.ZodMiniType {
   const label = FIELD_LABELS[slot.field]
   const rule = options.allowDemoMedia ? 'an https:// URL or a demo file' : 'an https:// URL'
   const url = z
     .string({ error: `${label} must be ${rule}` })
-    .refine((v) => isAcceptedMediaUrl(v, options), `${label} must be ${rule}`)
+    .check(z.refine((v) => isAcceptedMediaUrl(v, options), `${label} must be ${rule}`))
   if (slot.maxItems === undefined) return url
   const min = slot.minItems ?? 1
   return z
     .array(url, { error: `${label} must be a list of URLs` })
-    .min(min, `${label} needs at least ${min}`)
-    .max(slot.maxItems, `${label} allows at most ${slot.maxItems}`)
+    .check(
+      z.minLength(min, `${label} needs at least ${min}`),
+      z.maxLength(slot.maxItems, `${label} allows at most ${slot.maxItems}`),
+    )
 }
 
 function effectiveValue(model: Model, input: Record<string, unknown>, field: WireField | 'mode', mode: Mode) {
@@ -96,18 +98,18 @@ function effectiveValue(model: Model, input: Record<string, unknown>, field: Wir
 }
 
 /** One schema per wire field the model accepts (its fields and every mode's media), `model` aside. */
-export function buildFieldSchemas(model: Model, options: SchemaOptions): Partial<Record<WireField, z.ZodType>> {
-  const schemas: Partial<Record<WireField, z.ZodType>> = {}
+export function buildFieldSchemas(model: Model, options: SchemaOptions): Partial<Record<WireField, z.ZodMiniType>> {
+  const schemas: Partial<Record<WireField, z.ZodMiniType>> = {}
   for (const [name, spec] of Object.entries(model.fields) as [WireField, FieldSpec][]) {
     const schema = scalarSchema(name, spec)
-    schemas[name] = spec.type === 'text' && spec.required ? schema : schema.optional()
+    schemas[name] = spec.type === 'text' && spec.required ? schema : z.optional(schema)
   }
-  for (const slot of mediaSlotsOf(model)) schemas[slot.field] = mediaSchema(slot, options).optional()
+  for (const slot of mediaSlotsOf(model)) schemas[slot.field] = z.optional(mediaSchema(slot, options))
   return schemas
 }
 
 export function buildModelInputSchema(model: Model, options: SchemaOptions) {
-  const shape: Record<string, z.ZodType> = { model: z.literal(model.id), ...buildFieldSchemas(model, options) }
+  const shape: Record<string, z.ZodMiniType> = { model: z.literal(model.id), ...buildFieldSchemas(model, options) }
 
   return z
     .strictObject(shape, {
@@ -118,23 +120,25 @@ export function buildModelInputSchema(model: Model, options: SchemaOptions) {
             ? `${FIELD_LABELS[issue.path?.[0] as WireField] ?? 'Field'} is required`
             : undefined,
     })
-    .superRefine((input, ctx) => {
-      const detected = detectMode(model, input)
-      if (!detected.ok) {
-        ctx.addIssue({ code: 'custom', message: detected.message, path: [detected.field] })
-        return
-      }
-      for (const rule of model.rules) {
-        if (effectiveValue(model, input, rule.when.field, detected.mode) !== rule.when.equals) continue
-        const value = effectiveValue(model, input, rule.then.field, detected.mode)
-        if (!rule.then.oneOf.includes(value as string | number | boolean)) {
-          ctx.addIssue({ code: 'custom', message: rule.message, path: [rule.then.field] })
+    .check(
+      z.superRefine((input, ctx) => {
+        const detected = detectMode(model, input)
+        if (!detected.ok) {
+          ctx.addIssue({ code: 'custom', message: detected.message, path: [detected.field] })
+          return
         }
-      }
-    })
+        for (const rule of model.rules) {
+          if (effectiveValue(model, input, rule.when.field, detected.mode) !== rule.when.equals) continue
+          const value = effectiveValue(model, input, rule.then.field, detected.mode)
+          if (!rule.then.oneOf.includes(value as string | number | boolean)) {
+            ctx.addIssue({ code: 'custom', message: rule.message, path: [rule.then.field] })
+          }
+        }
+      }),
+    )
 }
 
-export function buildVideoInputSchema(catalog: Catalog, options: SchemaOptions): z.ZodType<VideoInput> {
+export function buildVideoInputSchema(catalog: Catalog, options: SchemaOptions): z.ZodMiniType<VideoInput> {
   const ids = catalog.models.map((m) => m.id)
   const [first, ...rest] = catalog.models.map((m) => buildModelInputSchema(m, options))
   return z.discriminatedUnion('model', [first!, ...rest], {
@@ -142,19 +146,18 @@ export function buildVideoInputSchema(catalog: Catalog, options: SchemaOptions):
       issue.code === 'invalid_union' || issue.code === 'invalid_type'
         ? `Model must be one of ${ids.join(', ')}`
         : undefined,
-  }) as unknown as z.ZodType<VideoInput>
+  }) as unknown as z.ZodMiniType<VideoInput>
 }
 
 /** prompt.enhance.video takes camelCase input (cannon-api.md §6). */
 export const enhanceInputSchema = z.strictObject({
   prompt: z
     .string({ error: 'Prompt must be text' })
-    .min(1, 'Prompt is required')
-    .max(5000, 'Prompt must be at most 5000 characters'),
-  visualStyle: z.string().max(500, 'Visual style must be at most 500 characters').optional(),
-  duration: z.number().int().positive().max(60).optional(),
-  aspectRatio: z.string().max(10).optional(),
-  rewriteRequest: z.string().max(1000, 'Rewrite request must be at most 1000 characters').optional(),
+    .check(z.minLength(1, 'Prompt is required'), z.maxLength(5000, 'Prompt must be at most 5000 characters')),
+  visualStyle: z.optional(z.string().check(z.maxLength(500, 'Visual style must be at most 500 characters'))),
+  duration: z.optional(z.int().check(z.positive(), z.lte(60))),
+  aspectRatio: z.optional(z.string().check(z.maxLength(10))),
+  rewriteRequest: z.optional(z.string().check(z.maxLength(1000, 'Rewrite request must be at most 1000 characters'))),
 })
 export type EnhanceInput = z.infer<typeof enhanceInputSchema>
 
@@ -165,11 +168,12 @@ export type CreateRequestBody =
   | { operation: 'video.generate'; input: VideoInput; webhook_url?: string }
   | { operation: 'prompt.enhance.video'; input: EnhanceInput; webhook_url?: string }
 
-export function buildCreateRequestSchema(catalog: Catalog, options: SchemaOptions): z.ZodType<CreateRequestBody> {
-  const webhook = z
-    .string()
-    .refine((v) => v.startsWith('https://') && URL.canParse(v), 'webhook_url must be an https:// URL')
-    .optional()
+export function buildCreateRequestSchema(catalog: Catalog, options: SchemaOptions): z.ZodMiniType<CreateRequestBody> {
+  const webhook = z.optional(
+    z
+      .string()
+      .check(z.refine((v) => v.startsWith('https://') && URL.canParse(v), 'webhook_url must be an https:// URL')),
+  )
   return z.discriminatedUnion(
     'operation',
     [
@@ -185,7 +189,7 @@ export function buildCreateRequestSchema(catalog: Catalog, options: SchemaOption
       }),
     ],
     { error: () => `operation must be one of ${OPERATIONS.join(', ')}` },
-  ) as unknown as z.ZodType<CreateRequestBody>
+  ) as unknown as z.ZodMiniType<CreateRequestBody>
 }
 
 export interface FieldIssue {
@@ -194,7 +198,7 @@ export interface FieldIssue {
 }
 
 /** The first issue of a failed parse, with the wire field it concerns (e.g. "duration"). */
-export function firstIssue(error: z.ZodError): FieldIssue {
+export function firstIssue(error: z.core.$ZodError): FieldIssue {
   const issue = error.issues[0]
   if (!issue) return { message: 'Invalid request' }
   const path = issue.path.filter((p) => p !== 'input').map(String)

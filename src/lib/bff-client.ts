@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { catalogSchema, type Catalog } from '@/catalog/catalog-schema'
 import {
   acceptedSchema,
@@ -39,7 +39,7 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
 }
 
-async function call<T>(path: string, schema: z.ZodType<T>, init?: RequestInit): Promise<T> {
+async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } })

@@ -1,4 +1,4 @@
-import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { Hono, type Context } from 'hono'
 import { requestObjectSchema, upstreamStatusSchema } from '@/catalog/api-contract'
 import type { Catalog } from '@/catalog/catalog-schema'
 import { buildCreateRequestSchema } from '@/catalog/request-schema'
@@ -30,10 +30,6 @@ export interface BffOptions {
 }
 
 const unlimited: RateLimiter = { take: async () => ({ allowed: true }) }
-const noStore: MiddlewareHandler = async (c, next) => {
-  await next()
-  c.header('Cache-Control', 'no-store')
-}
 const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/
 
 /**
@@ -55,7 +51,11 @@ export function createBffApp(options: BffOptions) {
   })
 
   if (options.log) app.use('/api/*', requestLog(options.log))
-  app.use('/api/*', securityHeaders(), noStore, crossSiteGuard({ trustProxy: !!options.trustProxy }))
+  app.use(
+    '/api/*',
+    securityHeaders({ 'Cache-Control': 'no-store' }),
+    crossSiteGuard({ trustProxy: !!options.trustProxy }),
+  )
   if (accessToken) app.use('/api/*', accessGuard(accessToken))
 
   app.get('/api/health', (c) => c.json({ ok: true, mode }))

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { acceptedSchema } from '@/catalog/api-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
 import { firstIssue } from '@/catalog/request-schema'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
 import { findMediaViolation } from './media-policy'
@@ -15,7 +15,7 @@ export const MAX_BODY_BYTES = 64 * 1024
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/
 
 interface CreateRouteOptions {
-  schema: z.ZodType<CreateRequestBody>
+  schema: z.ZodMiniType<CreateRequestBody>
   upstream: UpstreamClient
   /** Live mode: media URLs must point to public https hosts. */
   checkMediaHosts: boolean

@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
+import { withBootData } from './boot-data'
 import { ConfigError } from './config'
 import { createSite } from './site'
 import { createStudio } from './studio'
@@ -8,8 +9,10 @@ import { createStudio } from './studio'
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url))
 
 async function main() {
-  const { config, app: bff, close } = await createStudio(process.env)
-  const indexHtml = await readFile(`${clientDir}index.html`, 'utf8')
+  const { config, catalog, app: bff, close } = await createStudio(process.env)
+  const builtHtml = await readFile(`${clientDir}index.html`, 'utf8')
+  // A gated studio keeps its catalog behind the sign-in: the browser then fetches it once signed in.
+  const indexHtml = config.accessToken ? builtHtml : withBootData(builtHtml, { mode: config.mode, catalog })
   const site = createSite({ bff, clientDir, indexHtml })
 
   const server = serve({ fetch: site.fetch, hostname: config.host, port: config.port }, (info) => {

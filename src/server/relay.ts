@@ -1,9 +1,11 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
 import type { UpstreamReply } from './upstream'
+
+const JSON_CONTENT = { 'Content-Type': 'application/json' }
 
 /** Cannon's reason, from whichever of the shapes cannon-api.md §3 lists it came in. */
 function upstreamReason(body: unknown): string | undefined {
@@ -20,13 +22,13 @@ function upstreamReason(body: unknown): string | undefined {
 }
 
 /** Relays an upstream reply if it is a success of the expected shape; maps every other case to a clear error. */
-export function relay(c: Context<BffEnv>, reply: UpstreamReply, shape: z.ZodType) {
+export function relay(c: Context<BffEnv>, reply: UpstreamReply, shape: z.ZodMiniType) {
   c.set('upstreamStatus', reply.status)
   if (reply.status >= 200 && reply.status < 300) {
     if (!shape.safeParse(reply.body).success) {
       return fail(c, 502, 'upstream_malformed', 'Cannon sent a reply the studio could not read')
     }
-    return c.json(reply.body as object, reply.status as ContentfulStatusCode)
+    return c.body(reply.text, reply.status as ContentfulStatusCode, JSON_CONTENT)
   }
   const reason = upstreamReason(reply.body)
   if (reply.status === 429) {

@@ -11,15 +11,27 @@ export interface RequestLogOptions {
 /** One JSON line per request: method, route pattern (never the raw URL), status, upstream status, duration, id. */
 export function requestLog({ write, secrets = [] }: RequestLogOptions) {
   const hidden = secrets.filter((s): s is string => !!s)
-  const redact = (line: string) => hidden.reduce((text, secret) => text.split(secret).join('[redacted]'), line)
+  const redact = (line: string) =>
+    hidden.reduce((text, secret) => (text.includes(secret) ? text.split(secret).join('[redacted]') : text), line)
+  // Formatting a date per line shows in a poll's profile; many lines share a millisecond.
+  let lastMs = 0
+  let lastTime = ''
+  const timestamp = () => {
+    const now = Date.now()
+    if (now !== lastMs) {
+      lastMs = now
+      lastTime = new Date(now).toISOString()
+    }
+    return lastTime
+  }
   const middleware: MiddlewareHandler<BffEnv> = async (c, next) => {
     const started = performance.now()
     const requestId = crypto.randomUUID()
     c.set('requestId', requestId)
-    await next()
     c.header('X-Request-Id', requestId)
+    await next()
     const line = {
-      time: new Date().toISOString(),
+      time: timestamp(),
       method: c.req.method,
       route: routePath(c),
       status: c.res.status,

@@ -14,21 +14,30 @@ const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ')
 
+const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'same-origin'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+]
+
 /** Whether the browser reached us over https, directly or through a TLS-terminating proxy. */
 export function servedOverHttps(request: Request): boolean {
   const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase()
-  return forwarded ? forwarded === 'https' : new URL(request.url).protocol === 'https:'
+  return forwarded ? forwarded === 'https' : request.url.startsWith('https:')
 }
 
-/** Headers for every response, API and static alike. HSTS only means something (and is only sent) over https. */
-export function securityHeaders(): MiddlewareHandler {
-  return async (c, next) => {
-    await next()
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-    c.header('X-Content-Type-Options', 'nosniff')
-    c.header('Referrer-Policy', 'same-origin')
-    c.header('X-Frame-Options', 'DENY')
-    c.header('Cross-Origin-Opener-Policy', 'same-origin')
+/**
+ * Headers for every response, API and static alike, plus `extra` ones (the API's Cache-Control). HSTS only
+ * means something (and is only sent) over https. They are set before the handler runs: Hono then builds the
+ * response with them, whereas a header set after it forces the response to be copied into a full web Response.
+ */
+export function securityHeaders(extra: Readonly<Record<string, string>> = {}): MiddlewareHandler {
+  const headers = [...SECURITY_HEADERS, ...Object.entries(extra)]
+  return (c, next) => {
+    for (const [name, value] of headers) c.header(name, value)
     if (servedOverHttps(c.req.raw)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    return next()
   }
 }

@@ -42,7 +42,9 @@ export function createSite({ bff, clientDir, indexHtml }: SiteOptions) {
   root.use('*', securityHeaders())
   root.route('/', bff)
   root.use('*', cacheControl())
-  root.use('*', serveStatic({ root: clientDir }))
+  // The shell is served from memory (it may carry boot data); assets as built, precompressed when possible.
+  root.get('/', (c) => c.html(indexHtml))
+  root.use('*', serveStatic({ root: clientDir, precompressed: true }))
   // A missing hashed asset is a 404, not the app shell cached for a year.
   root.get('/assets/*', (c) => c.text('Not found', 404))
   root.get('*', (c) => c.html(indexHtml))

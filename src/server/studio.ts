@@ -6,8 +6,9 @@ import { createBffApp } from './app'
 import type { BffEnv } from './bff-env'
 import { loadCatalog } from './catalog-loader'
 import { ConfigError, loadConfig } from './config'
+import { batchedLineWriter } from './log-sink'
 import { createMemoryRateLimiter } from './rate-limit'
-import { fetchTransport, pooledTransport } from './transport'
+import { pooledTransport } from './transport'
 import { createUpstreamClient } from './upstream'
 
 /** The address a create is counted against: the last proxy hop's view when behind one, else the socket's. */
@@ -41,7 +42,7 @@ export async function createStudio(env: Record<string, string | undefined>) {
     : createUpstreamClient({
         baseUrl: 'http://simulator.invalid',
         apiKey: DEMO_API_KEY,
-        transport: fetchTransport(createSimulator({ catalog, faults: simulatorFaults(env) }).fetch),
+        fetch: createSimulator({ catalog, faults: simulatorFaults(env) }).fetch,
       })
   const app = createBffApp({
     mode: config.mode,
@@ -51,7 +52,7 @@ export async function createStudio(env: Record<string, string | undefined>) {
     createLimiter: createMemoryRateLimiter(config.createRateLimit),
     clientKey: clientAddress(config.trustProxy),
     trustProxy: config.trustProxy,
-    log: { write: (line) => process.stdout.write(`${line}\n`), secrets: [config.apiKey, config.accessToken] },
+    log: { write: batchedLineWriter(process.stdout), secrets: [config.apiKey, config.accessToken] },
   })
-  return { config, app, close: async () => pooled?.close() }
+  return { config, catalog, app, close: async () => pooled?.close() }
 }

@@ -1,9 +1,11 @@
-import { fetchTransport, type FetchLike, type Transport, type TransportReply } from './transport'
+import { fetchTransport, TransportTimeout, type FetchLike, type Transport, type TransportReply } from './transport'
 
 export interface UpstreamReply {
   status: number
   /** The parsed JSON body, or `undefined` when the body was not JSON. */
   body: unknown
+  /** The body as received (with the key redacted), so a valid reply can be relayed without serialising it again. */
+  text: string
   retryAfter?: string
 }
 
@@ -43,12 +45,10 @@ function parseJson(text: string): unknown {
   }
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (ms <= 0 || signal.aborted) return resolve()
-    const timer = setTimeout(resolve, ms + Math.random() * (ms / 2))
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
-  })
+/** Waits before a retry, with jitter, but never past the call's deadline. */
+function pause(ms: number, deadline: number): Promise<void> {
+  const wait = Math.min(ms + Math.random() * (ms / 2), deadline - performance.now())
+  return new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : resolve()))
 }
 
 /**
@@ -58,34 +58,36 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
  */
 export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
   const { baseUrl, apiKey, timeoutMs = 30_000, retryDelaysMs = [250, 1000] } = options
-  const transport = 'transport' in options ? options.transport : fetchTransport(options.fetch)
+  const transport = 'transport' in options ? options.transport : fetchTransport(baseUrl, options.fetch)
   return {
     async send(method, path, options = {}) {
       const headers: Record<string, string> = { accept: 'application/json', 'x-api-key': apiKey }
       if (options.body !== undefined) headers['content-type'] = 'application/json'
       if (options.idempotencyKey) headers['x-idempotency-key'] = options.idempotencyKey
       const repeatable = method === 'GET' || options.idempotencyKey !== undefined
-      const deadline = AbortSignal.timeout(timeoutMs)
+      const deadline = performance.now() + timeoutMs
+      const timedOut = () => new UpstreamUnavailable('timeout', `Cannon did not answer within ${timeoutMs / 1000} s`)
 
       for (let attempt = 0; ; attempt++) {
         const mayRetry = repeatable && attempt < retryDelaysMs.length
+        const remainingMs = deadline - performance.now()
+        if (remainingMs <= 0) throw timedOut()
         let reply: TransportReply
         try {
-          reply = await transport({ method, url: `${baseUrl}${path}`, headers, body: options.body, signal: deadline })
-        } catch {
-          if (deadline.aborted)
-            throw new UpstreamUnavailable('timeout', `Cannon did not answer within ${timeoutMs / 1000} s`)
+          reply = await transport({ method, path, headers, body: options.body, timeoutMs: Math.ceil(remainingMs) })
+        } catch (error) {
+          if (error instanceof TransportTimeout) throw timedOut()
           if (!mayRetry) throw new UpstreamUnavailable('network', 'Cannon could not be reached')
           await pause(retryDelaysMs[attempt]!, deadline)
           continue
         }
-        if (mayRetry && RETRYABLE_STATUS.has(reply.status) && !deadline.aborted) {
+        if (mayRetry && RETRYABLE_STATUS.has(reply.status)) {
           await pause(retryDelaysMs[attempt]!, deadline)
-          if (!deadline.aborted) continue
+          if (performance.now() < deadline) continue
         }
         // Should Cannon ever echo the key (say, in an error message), it goes no further than this line.
         const text = reply.text.includes(apiKey) ? reply.text.split(apiKey).join('[redacted]') : reply.text
-        return { status: reply.status, body: parseJson(text), retryAfter: reply.retryAfter }
+        return { status: reply.status, body: parseJson(text), text, retryAfter: reply.retryAfter }
       }
     },
   }

@@ -6,17 +6,25 @@ import { FieldError } from '@/components/field-error'
 import { FieldRadioGroup } from '@/components/field-radio-group'
 import { AdvancedFields, MediaFields, ShotFields } from './composer-fields'
 import { composerResolver } from './composer-resolver'
-import { EnhancePrompt, enhanceInputFor } from './enhance-prompt'
+import { ENHANCE_BUTTON_CLASS, enhanceInputFor } from './enhance-input'
 import { errorId, fieldId } from './field-ids'
 import { defaultValues, findMode, findModel, isEmpty, valuesFromInput, type ComposerValues } from './form-values'
 import { ModelPicker } from './model-picker'
 import { describeSwitch, switchMode, switchModel } from './model-switch'
+import { isRepeat, type LastSubmit } from './repeat-submit'
 import { randomSeed } from './seed-field'
 import { inputClass, labelClass } from './spec-field'
 import { readDraft, useSaveDraft } from './use-composer-draft'
 import { validateComposer, type FormField } from './validate-composer'
 
 const RequestPreview = lazy(() => import('./request-preview'))
+// Loads after first paint; until then a disabled button of the same size stands in.
+const EnhancePrompt = lazy(() => import('./enhance-prompt'))
+const enhancePlaceholder = (
+  <button type="button" disabled className={`${ENHANCE_BUTTON_CLASS} self-start`}>
+    Enhance prompt
+  </button>
+)
 
 interface ComposerProps {
   catalog: Catalog
@@ -41,6 +49,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   const [submitError, setSubmitError] = useState<string>()
   const [seedLocked, setSeedLocked] = useState(false)
   const sending = useRef(false)
+  const lastSubmit = useRef<LastSubmit>(undefined)
   const loadedRemix = useRef<string>(undefined)
   useSaveDraft(values)
 
@@ -96,12 +105,15 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
     try {
       await form.handleSubmit(async (submitted) => {
         const result = validateComposer(model, submitted, options)
-        if (!result.ok) return
+        if (!result.ok || isRepeat(lastSubmit.current, JSON.stringify(result.input), Date.now())) return
         await onSubmit(result.input)
         setSentNotice(`Sent to ${model.name}: it is in the gallery.`)
         const seed = model.fields.seed
-        if (!seedLocked && seed?.type === 'integer' && submitted.seed !== undefined)
-          form.setValue('seed', randomSeed(seed))
+        const nextSeed =
+          !seedLocked && seed?.type === 'integer' && submitted.seed !== undefined ? randomSeed(seed) : undefined
+        if (nextSeed !== undefined) form.setValue('seed', nextSeed)
+        const next = nextSeed === undefined ? result.input : { ...result.input, seed: nextSeed }
+        lastSubmit.current = { key: JSON.stringify(next), atMs: Date.now() }
       })()
     } catch (error) {
       setSubmitError(error instanceof Error ? error.message : 'The render could not be sent')
@@ -155,10 +167,12 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
           {...form.register('prompt')}
         />
         <FieldError id={errorId('prompt')} message={promptError} />
-        <EnhancePrompt
-          input={enhanceInputFor(validation.input)}
-          onAccept={(prompt) => form.setValue('prompt', prompt, { shouldDirty: true, shouldTouch: true })}
-        />
+        <Suspense fallback={enhancePlaceholder}>
+          <EnhancePrompt
+            input={enhanceInputFor(validation.input)}
+            onAccept={(prompt) => form.setValue('prompt', prompt, { shouldDirty: true, shouldTouch: true })}
+          />
+        </Suspense>
       </div>
 
       {model.modes.length > 1 && (

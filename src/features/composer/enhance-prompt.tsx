@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import type { EnhanceInput, VideoInput } from '@/catalog/request-schema'
+import type { EnhanceInput } from '@/catalog/request-schema'
 import { enhanceRequestQuery, startEnhance } from '@/lib/enhance-requests'
+import { ENHANCE_BUTTON_CLASS } from './enhance-input'
 
 interface EnhancePromptProps {
   /** The enhance input for the current form, or the reason there is none yet. */
@@ -9,11 +10,10 @@ interface EnhancePromptProps {
   onAccept: (prompt: string) => void
 }
 
-const buttonClass =
-  'rounded-md border border-ink-600 px-2 py-1 text-xs text-ink-200 hover:border-accent-400 disabled:opacity-50'
+const buttonClass = ENHANCE_BUTTON_CLASS
 
 /** Enhance prompt: prompt.enhance.video through the BFF, followed to the end, then Accept or Discard. */
-export function EnhancePrompt({ input, onAccept }: EnhancePromptProps) {
+export default function EnhancePrompt({ input, onAccept }: EnhancePromptProps) {
   const queryClient = useQueryClient()
   const [requestId, setRequestId] = useState<string>()
   const start = useMutation({ mutationFn: startEnhance, onSuccess: setRequestId })
@@ -83,18 +83,4 @@ export function EnhancePrompt({ input, onAccept }: EnhancePromptProps) {
       )}
     </div>
   )
-}
-
-const ENHANCE_PROMPT_MAX = 5000
-
-/** The camelCase enhance input for the current wire input: its prompt, and shot hints where the model has them. */
-export function enhanceInputFor(input: VideoInput): EnhanceInput | { reason: string } {
-  if (input.prompt.trim() === '') return { reason: 'Write a prompt first' }
-  if (input.prompt.length > ENHANCE_PROMPT_MAX)
-    return { reason: `Enhance takes up to ${ENHANCE_PROMPT_MAX} characters` }
-  return {
-    prompt: input.prompt,
-    ...(input.aspect_ratio ? { aspectRatio: input.aspect_ratio } : {}),
-    ...(Number.isInteger(input.duration) ? { duration: input.duration } : {}),
-  }
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { renderRecordSchema, type RenderRecord } from './render-record'
 
 const FILE_KIND = 'cannon-studio-gallery'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { videoOutputSchema } from '@/catalog/api-contract'
 
 /**
@@ -6,35 +6,35 @@ import { videoOutputSchema } from '@/catalog/api-contract'
  * first release are optional or defaulted, so records stored by an older studio still load.
  */
 export const renderRecordSchema = z.object({
-  localId: z.string().min(1),
-  idempotencyKey: z.string().min(1),
-  requestId: z.string().optional(),
+  localId: z.string().check(z.minLength(1)),
+  idempotencyKey: z.string().check(z.minLength(1)),
+  requestId: z.optional(z.string()),
   /** The exact `input` sent to video.generate. */
-  input: z.object({ model: z.string(), prompt: z.string() }).catchall(z.unknown()),
-  modeId: z.string().optional(),
+  input: z.catchall(z.object({ model: z.string(), prompt: z.string() }), z.unknown()),
+  modeId: z.optional(z.string()),
   /** "submitting" until the 202 arrives; then Cannon's status. */
   status: z.string(),
   createdAtMs: z.number(),
   updatedAtMs: z.number(),
-  pollAfterMs: z.number().optional(),
-  acceptedAtMs: z.number().optional(),
-  startedAtMs: z.number().nullable().optional(),
-  completedAtMs: z.number().nullable().optional(),
-  billableCredits: z.number().nullable().optional(),
-  output: videoOutputSchema.nullable().optional(),
-  errorMessage: z.string().nullable().optional(),
-  favourite: z.boolean().default(false),
+  pollAfterMs: z.optional(z.number()),
+  acceptedAtMs: z.optional(z.number()),
+  startedAtMs: z.optional(z.nullable(z.number())),
+  completedAtMs: z.optional(z.nullable(z.number())),
+  billableCredits: z.optional(z.nullable(z.number())),
+  output: z.optional(z.nullable(videoOutputSchema)),
+  errorMessage: z.optional(z.nullable(z.string())),
+  favourite: z._default(z.boolean(), false),
   /** The render this one re-runs or varies. */
-  parentId: z.string().optional(),
+  parentId: z.optional(z.string()),
   /** Why the last send failed transiently; the record stays "submitting" and is sent again. */
-  submitError: z.string().optional(),
+  submitError: z.optional(z.string()),
   /** Why the last poll failed; cleared by the next answer. Shown as "Reconnecting". */
-  pollError: z.string().optional(),
+  pollError: z.optional(z.string()),
   /** Start of the 30-minute window after which an unfinished render is marked stale. */
-  watchSinceMs: z.number().optional(),
-  stale: z.boolean().default(false),
+  watchSinceMs: z.optional(z.number()),
+  stale: z._default(z.boolean(), false),
   /** A small JPEG data URL captured from the video, for URLs whose poster cannot be derived. */
-  posterDataUrl: z.string().optional(),
+  posterDataUrl: z.optional(z.string()),
 })
 export type RenderRecord = z.infer<typeof renderRecordSchema>
 export type AcceptedRender = RenderRecord & { requestId: string }

@@ -1,30 +1,68 @@
-import { createStore, del, set, setMany, values } from 'idb-keyval'
+import { createStore, del, set, setMany, values, type UseStore } from 'idb-keyval'
 import { renderRecordSchema, type RenderRecord } from './render-record'
 
-const store = typeof indexedDB === 'undefined' ? undefined : createStore('cannon-studio', 'renders')
+/**
+ * Render records in IndexedDB, mirrored in memory. When the browser refuses storage (no IndexedDB, open
+ * fails, a write throws QuotaExceededError), the store says so once and keeps working in memory for the
+ * rest of the page's life: the studio goes on, only a reload would lose what was not exported.
+ */
+export type StorageMode = 'persistent' | 'memory'
+
+const memory = new Map<string, RenderRecord>()
+let mode: StorageMode = 'persistent'
+let store: UseStore | undefined
+const listeners = new Set<() => void>()
+
+export function storageMode(): StorageMode {
+  return mode
+}
+
+export function subscribeStorageMode(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+/** Runs one IndexedDB operation; the first refusal switches the store to memory for good. */
+async function persist<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined> {
+  if (mode === 'memory') return undefined
+  try {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available')
+    store ??= createStore('cannon-studio', 'renders')
+    return await operation(store)
+  } catch {
+    mode = 'memory'
+    for (const listener of listeners) listener()
+    return undefined
+  }
+}
 
 /** Every stored render that still parses; a damaged record is skipped, never fatal. */
 export async function loadRenders(): Promise<RenderRecord[]> {
-  if (!store) return []
-  const raw = await values(store)
-  return raw.flatMap((value) => {
+  const raw = await persist((s) => values(s))
+  for (const value of raw ?? []) {
     const parsed = renderRecordSchema.safeParse(value)
-    return parsed.success ? [parsed.data] : []
-  })
+    if (parsed.success) memory.set(parsed.data.localId, parsed.data)
+  }
+  return [...memory.values()]
 }
 
 export async function saveRender(record: RenderRecord): Promise<void> {
-  if (store) await set(record.localId, record, store)
+  memory.set(record.localId, record)
+  await persist((s) => set(record.localId, record, s))
 }
 
 export async function saveRenders(records: RenderRecord[]): Promise<void> {
-  if (store && records.length > 0)
-    await setMany(
+  if (records.length === 0) return
+  for (const record of records) memory.set(record.localId, record)
+  await persist((s) =>
+    setMany(
       records.map((r) => [r.localId, r] as [string, RenderRecord]),
-      store,
-    )
+      s,
+    ),
+  )
 }
 
 export async function deleteRender(localId: string): Promise<void> {
-  if (store) await del(localId, store)
+  memory.delete(localId)
+  await persist((s) => del(localId, s))
 }

@@ -1,0 +1,146 @@
+import { expect, test, type Page } from '@playwright/test'
+import { DEFAULT_TIMING } from '../src/simulator/simulator'
+import { FAULTS_PORT } from './ports'
+
+// The studio whose simulator fails, errs, throttles, garbles and sticks (playwright.config.ts, second webServer).
+// A tall window keeps all 20 gallery items in the virtualized grid's DOM.
+test.use({ baseURL: `http://127.0.0.1:${FAULTS_PORT}`, viewport: { width: 1280, height: 3200 } })
+
+const RENDERS = 20
+const RENDER_MS = DEFAULT_TIMING.queuedMs + DEFAULT_TIMING.processingMs
+const POLL_URL = /\/api\/v1\/requests\/(req_\w+)$/
+const takePrompt = (i: number) => `Fault run take ${String(i).padStart(2, '0')}`
+
+interface ExportedRender {
+  localId: string
+  idempotencyKey: string
+  requestId?: string
+  status: string
+  stale: boolean
+  errorMessage?: string | null
+  billableCredits?: number | null
+  input: { prompt: string }
+}
+
+/** The demo balance, read through the faulty upstream: asked again until an answer gets through. */
+async function credits(page: Page): Promise<number> {
+  let remaining = Number.NaN
+  await expect
+    .poll(async () => {
+      const response = await page.request.get('/api/v1/status')
+      if (response.ok()) remaining = ((await response.json()) as { creditsRemaining: number }).creditsRemaining
+      return Number.isFinite(remaining)
+    })
+    .toBe(true)
+  return remaining
+}
+
+async function exportedRenders(page: Page): Promise<ExportedRender[]> {
+  const download = page.waitForEvent('download')
+  await page.getByRole('region', { name: 'Gallery' }).getByRole('button', { name: 'Export' }).click()
+  const stream = await (await download).createReadStream()
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { renders: ExportedRender[] }).renders
+}
+
+test('under faults, 20 renders with a reload between them each end once: succeeded, failed with a reason, or stale', async ({
+  page,
+}) => {
+  const startedAt = Date.now()
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  const postedKeys: string[] = []
+  /** Request ids the BFF accepted for each idempotency key. */
+  const acceptedIds = new Map<string, Set<string>>()
+  const polledIds = new Set<string>()
+  const endedIds = new Set<string>()
+  /** Still processing after the simulator would have finished them: renders that will never end. */
+  const stuckIds = new Set<string>()
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/api/v1/requests'))
+      postedKeys.push(request.headers()['x-idempotency-key'] ?? '')
+    const polled = request.method() === 'GET' ? POLL_URL.exec(request.url()) : null
+    if (polled) polledIds.add(polled[1]!)
+  })
+  page.on('response', async (response) => {
+    const request = response.request()
+    try {
+      if (request.method() === 'POST' && request.url().endsWith('/api/v1/requests') && response.status() === 202) {
+        const key = request.headers()['x-idempotency-key'] ?? ''
+        const { id } = (await response.json()) as { id: string }
+        acceptedIds.set(key, (acceptedIds.get(key) ?? new Set()).add(id))
+      }
+      if (request.method() === 'GET' && POLL_URL.test(request.url()) && response.status() === 200) {
+        const answer = (await response.json()) as { id: string; status: string; createdAtMs: number }
+        // The Date header is the server's clock, rounded down: at least this late when the answer was made.
+        const answeredAtMs = Date.parse(response.headers()['date'] ?? '')
+        if (answer.status === 'succeeded' || answer.status === 'failed') endedIds.add(answer.id)
+        else if (answer.status === 'processing' && answeredAtMs >= answer.createdAtMs + RENDER_MS)
+          stuckIds.add(answer.id)
+      }
+    } catch {
+      // A body cut off by the reload: the next poll or the resend brings the same answer again.
+    }
+  })
+
+  await page.clock.install() // real time flows; fastForward below skips the 30-minute wait for stale renders
+  await page.goto('/')
+  const creditsBefore = await credits(page)
+  const gallery = page.getByRole('region', { name: 'Gallery' })
+  const prompt = page.getByLabel('Prompt', { exact: true })
+  const submitTakes = async (from: number, to: number) => {
+    await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+    for (let i = from; i <= to; i++) {
+      await prompt.fill(takePrompt(i))
+      await page.getByRole('button', { name: 'Generate' }).click()
+      await expect(gallery.getByText(takePrompt(i), { exact: true })).toBeVisible()
+    }
+  }
+  await submitTakes(1, RENDERS / 2)
+  await page.reload() // some submissions are still on their way: they are sent again with their own key
+  await submitTakes(RENDERS / 2 + 1, RENDERS)
+
+  await expect
+    .poll(() => polledIds.size === RENDERS && [...polledIds].every((id) => endedIds.has(id) || stuckIds.has(id)), {
+      timeout: 45_000,
+    })
+    .toBe(true)
+  await page.clock.fastForward('31:00') // the stuck ones outlive the 30-minute watch: Stale, with "Check again"
+  const items = gallery.getByRole('listitem')
+  await expect(items.filter({ hasText: 'Check again' })).toHaveCount(stuckIds.size)
+
+  await page.reload() // every render, and how it ended, survives a reload
+  await expect(items).toHaveCount(RENDERS)
+  for (let i = 1; i <= RENDERS; i++) await expect(items.filter({ hasText: takePrompt(i) })).toHaveCount(1)
+  const succeeded = items.filter({ has: page.getByText('Succeeded', { exact: true }) })
+  const failed = items.filter({ has: page.getByText('Failed', { exact: true }) })
+  const stale = items.filter({ hasText: 'Check again' })
+  await expect(stale).toHaveCount(stuckIds.size)
+  await expect(succeeded).toHaveCount(RENDERS - stuckIds.size - (await failed.count()))
+
+  const renders = await exportedRenders(page)
+  expect(renders).toHaveLength(RENDERS)
+  expect(new Set(renders.map((r) => r.input.prompt)).size).toBe(RENDERS)
+  for (const render of renders) {
+    expect(render.requestId, render.input.prompt).toBeDefined()
+    // One create per submission: every answer to this key named the same request, the one in the gallery.
+    expect([...(acceptedIds.get(render.idempotencyKey) ?? [])]).toEqual([render.requestId])
+    if (render.status === 'failed') expect(render.errorMessage, render.input.prompt).toBeTruthy()
+    else if (render.status !== 'succeeded') expect(render.stale, render.input.prompt).toBe(true)
+  }
+  expect(new Set(postedKeys)).toEqual(new Set(renders.map((r) => r.idempotencyKey)))
+  expect(new Set(renders.map((r) => r.requestId)).size).toBe(RENDERS)
+  // No credit wasted: the balance went down by exactly what the gallery's renders cost (failed ones are refunded).
+  const charged = renders.reduce((sum, r) => sum + (r.billableCredits ?? 0), 0)
+  expect(creditsBefore - (await credits(page))).toBe(charged)
+  expect(pageErrors).toEqual([])
+
+  const count = (status: string) => renders.filter((r) => r.status === status).length
+  console.log(
+    `faults run: ${RENDERS} renders, ${postedKeys.length} POSTs, ${new Set(postedKeys).size} idempotency keys, ` +
+      `${new Set(renders.map((r) => r.requestId)).size} request ids; succeeded ${count('succeeded')}, ` +
+      `failed ${count('failed')}, stale ${renders.filter((r) => r.stale).length}; ${charged} credits charged; ` +
+      `${Math.round((Date.now() - startedAt) / 1000)} s`,
+  )
+})

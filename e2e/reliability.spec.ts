@@ -1,0 +1,94 @@
+import { expect, test, type Page } from '@playwright/test'
+
+const gallery = (page: Page) => page.getByRole('region', { name: 'Gallery' })
+const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true })
+const isCreate = (method: string, url: string) => method === 'POST' && url.endsWith('/api/v1/requests')
+
+/** Fails the test on any uncaught error in the page. */
+function watchPageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  return errors
+}
+
+test('a double click on Generate and a burst of Ctrl+Enter make one render; a new prompt makes another', async ({
+  page,
+}) => {
+  const errors = watchPageErrors(page)
+  const postedKeys: string[] = []
+  page.on('request', (request) => {
+    if (isCreate(request.method(), request.url())) postedKeys.push(request.headers()['x-idempotency-key'] ?? '')
+  })
+  await page.goto('/')
+  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await prompt(page).fill('A lighthouse blinking in the rain')
+  await page.getByRole('button', { name: 'Generate' }).dblclick()
+  for (let i = 0; i < 3; i++) await prompt(page).press('Control+Enter')
+  const items = gallery(page).getByRole('listitem')
+  await expect(items).toHaveCount(1)
+
+  await prompt(page).fill('A lighthouse blinking in the snow')
+  await prompt(page).press('Control+Enter')
+  await prompt(page).press('Control+Enter')
+  await expect(items).toHaveCount(2)
+  await expect(items.filter({ has: page.getByText('Succeeded', { exact: true }) })).toHaveCount(2)
+  expect(postedKeys).toHaveLength(2)
+  expect(new Set(postedKeys).size).toBe(2)
+  expect(errors).toEqual([])
+})
+
+test('offline mid-render: the studio stays, keeps the draft, says so, and resumes polling when back', async ({
+  page,
+  context,
+}) => {
+  const errors = watchPageErrors(page)
+  await page.goto('/')
+  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await prompt(page).fill('A heron at first light')
+  const accepted = page.waitForResponse((r) => isCreate(r.request().method(), r.url()) && r.status() === 202)
+  await page.getByRole('button', { name: 'Generate' }).click()
+  const { id } = (await (await accepted).json()) as { id: string }
+  await context.setOffline(true)
+
+  const item = gallery(page).getByRole('listitem').filter({ hasText: 'A heron at first light' })
+  const indicator = page.getByRole('status').filter({ hasText: 'Offline — renders resume when you are back' })
+  await expect(indicator).toBeVisible()
+  await prompt(page).fill('Next: the heron takes off')
+  // The render finishes at the server meanwhile (the test's own requests are not offline); the page cannot know.
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/v1/requests/${id}`)).json()) as { status: string }).status)
+    .toBe('succeeded')
+  await expect(item).toBeVisible()
+  await expect(item.getByText('Succeeded', { exact: true })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible()
+  await expect(prompt(page)).toHaveValue('Next: the heron takes off')
+
+  await context.setOffline(false)
+  await expect(indicator).toHaveCount(0)
+  await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
+  await expect(prompt(page)).toHaveValue('Next: the heron takes off')
+  expect(errors).toEqual([])
+})
+
+test('without IndexedDB the studio works in memory, says so, and exports', async ({ page }) => {
+  const errors = watchPageErrors(page)
+  await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }))
+  await page.goto('/')
+  await expect(page.getByRole('alert')).toHaveText(
+    'Renders are kept in memory only: this browser refused storage. Export to keep them.',
+  )
+  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await prompt(page).fill('A kite that only lives in memory')
+  await page.getByRole('button', { name: 'Generate' }).click()
+  const item = gallery(page).getByRole('listitem').filter({ hasText: 'A kite that only lives in memory' })
+  await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
+
+  const download = page.waitForEvent('download')
+  await gallery(page).getByRole('button', { name: 'Export' }).click()
+  const stream = await (await download).createReadStream()
+  let text = ''
+  for await (const chunk of stream) text += String(chunk)
+  const file = JSON.parse(text) as { renders: { status: string; input: { prompt: string } }[] }
+  expect(file.renders).toMatchObject([{ status: 'succeeded', input: { prompt: 'A kite that only lives in memory' } }])
+  expect(errors).toEqual([])
+})
