@@ -1,3 +1,4 @@
-/** Where the e2e studios listen: the default one, and one whose simulator misbehaves (SIMULATOR_FAULTS). */
+/** Where the e2e studios listen: the default one, one whose simulator misbehaves (SIMULATOR_FAULTS), one gated. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4317)
 export const FAULTS_PORT = E2E_PORT + 1
+export const SECURITY_PORT = Number(process.env.E2E_SECURITY_PORT ?? E2E_PORT + 2)

@@ -70,6 +70,29 @@ test('offline mid-render: the studio stays, keeps the draft, says so, and resume
   expect(errors).toEqual([])
 })
 
+test('a part of the studio that has not loaded yet waits for the connection instead of blanking the page', async ({
+  page,
+  context,
+}) => {
+  const errors = watchPageErrors(page)
+  await page.goto('/')
+  await page.getByRole('radio', { name: 'Grok', exact: true }).click()
+  await prompt(page).fill('A kite over the dunes')
+  await page.getByRole('button', { name: 'Generate' }).click()
+  const item = gallery(page).getByRole('listitem').filter({ hasText: 'A kite over the dunes' })
+  await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
+
+  await context.setOffline(true)
+  await item.getByRole('button', { name: /^Open/ }).click()
+  await expect(page.getByText('Waiting for the connection to load the player…')).toBeVisible()
+  await expect(prompt(page)).toHaveValue('A kite over the dunes')
+  await expect(item).toBeVisible()
+
+  await context.setOffline(false)
+  await expect(page.getByRole('dialog')).toBeVisible()
+  expect(errors).toEqual([])
+})
+
 test('without IndexedDB the studio works in memory, says so, and exports', async ({ page }) => {
   const errors = watchPageErrors(page)
   await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }))

@@ -1,3 +1,4 @@
+import { SECURITY_PORT } from './ports'
 import { expect, test } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
@@ -6,7 +7,7 @@ import { startFakeUpstream, type FakeUpstream } from '../src/server/fake-upstrea
 
 // The built studio in live mode, gated by an access token, in front of a recording fake Cannon on loopback.
 const OUT_DIR = process.env.OUT_DIR ?? 'dist'
-const PORT = Number(process.env.E2E_SECURITY_PORT ?? 4411)
+const PORT = SECURITY_PORT
 const STUDIO = `http://127.0.0.1:${PORT}`
 const KEY = 'cs_live_e2e_canary_4c9d1f'
 const TOKEN = 'e2e-access-token-5a7b9c1d3e'

@@ -1,21 +1,23 @@
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useState } from 'react'
+import { Suspense, useState } from 'react'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Composer } from '@/features/composer/composer'
 import { StorageNotice } from '@/features/renders/storage-notice'
 import { useSubmitRender } from '@/features/renders/use-submit-render'
+import { PanelFallback } from '@/components/panel-fallback'
 import { ApiError } from '@/lib/bff-client'
+import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { catalogQuery, creditsQuery, healthQuery } from '@/lib/queries'
 import { ConnectionStatus } from './connection-status'
 
 // Not needed for the composer's first paint: each loads in its own chunk.
-const Gallery = lazy(() => import('@/features/gallery/gallery').then((m) => ({ default: m.Gallery })))
-const SignIn = lazy(() => import('./sign-in').then((m) => ({ default: m.SignIn })))
-const RenderPollers = lazy(() =>
+const Gallery = lazyWithRetry(() => import('@/features/gallery/gallery').then((m) => ({ default: m.Gallery })))
+const SignIn = lazyWithRetry(() => import('./sign-in').then((m) => ({ default: m.SignIn })))
+const RenderPollers = lazyWithRetry(() =>
   import('@/features/renders/render-pollers').then((m) => ({ default: m.RenderPollers })),
 )
-const Viewer = lazy(() => import('@/features/viewer/viewer'))
-const Compare = lazy(() => import('@/features/viewer/compare'))
+const Viewer = lazyWithRetry(() => import('@/features/viewer/viewer'))
+const Compare = lazyWithRetry(() => import('@/features/viewer/compare'))
 
 export function App() {
   const health = useQuery(healthQuery)
@@ -69,7 +71,7 @@ export function App() {
         <div className="flex flex-col gap-6">
           <StorageNotice />
           {catalog.data && (
-            <Suspense fallback={null}>
+            <Suspense fallback={<PanelFallback label="the gallery" />}>
               <Gallery
                 catalog={catalog.data}
                 onOpen={(record) => setOpenId(record.localId)}
@@ -79,7 +81,7 @@ export function App() {
             </Suspense>
           )}
           {catalog.data && (
-            <Suspense fallback={null}>
+            <Suspense fallback={<PanelFallback label="the player" />}>
               {openId && (
                 <Viewer
                   localId={openId}

@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { useForm, useWatch, type Path } from 'react-hook-form'
 import type { Catalog, WireField } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
 import { FieldError } from '@/components/field-error'
+import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { FieldRadioGroup } from '@/components/field-radio-group'
 import { AdvancedFields, MediaFields, ShotFields } from './composer-fields'
 import { composerResolver } from './composer-resolver'
@@ -17,9 +18,9 @@ import { inputClass, labelClass } from './spec-field'
 import { readDraft, useSaveDraft } from './use-composer-draft'
 import { validateComposer, type FormField } from './validate-composer'
 
-const RequestPreview = lazy(() => import('./request-preview'))
+const RequestPreview = lazyWithRetry(() => import('./request-preview'))
 // Loads after first paint; until then a disabled button of the same size stands in.
-const EnhancePrompt = lazy(() => import('./enhance-prompt'))
+const EnhancePrompt = lazyWithRetry(() => import('./enhance-prompt'))
 const enhancePlaceholder = (
   <button type="button" disabled className={`${ENHANCE_BUTTON_CLASS} self-start`}>
     Enhance prompt

@@ -28,7 +28,7 @@ const buttonClass =
   'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40'
 
 export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
-  const { data: renders = [], isPending, error } = useQuery(rendersQuery)
+  const { data: renders = [], isPending } = useQuery(rendersQuery)
   const [filters, setFilters] = useState(NO_FILTERS)
   const [selected, setSelected] = useState<Set<string>>()
   const [varying, setVarying] = useState<RenderRecord>()
@@ -105,14 +105,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
         </div>
       </div>
       <GalleryToolbar catalog={catalog} filters={filters} onChange={setFilters} />
-      {error && (
-        <p role="alert" className="text-sm text-red-300">
-          {`This browser's storage could not be read, so past renders are not shown: ${error.message}`}
-        </p>
-      )}
-      {!isPending && !error && renders.length === 0 && (
-        <p className="text-sm text-ink-400">Your renders will appear here.</p>
-      )}
+      {!isPending && renders.length === 0 && <p className="text-sm text-ink-400">Your renders will appear here.</p>}
       {renders.length > 0 && shown.length === 0 && (
         <p className="text-sm text-ink-400">No render matches these filters.</p>
       )}

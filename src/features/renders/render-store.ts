@@ -1,5 +1,5 @@
 import { createStore, del, set, setMany, values, type UseStore } from 'idb-keyval'
-import { renderRecordSchema, type RenderRecord } from './render-record'
+import { isCurrentRecord, renderRecordSchema, type RenderRecord } from './render-record'
 
 /**
  * Render records in IndexedDB, mirrored in memory. When the browser refuses storage (no IndexedDB, open
@@ -40,6 +40,10 @@ async function persist<T>(operation: (store: UseStore) => Promise<T>): Promise<T
 export async function loadRenders(): Promise<RenderRecord[]> {
   const raw = await persist((s) => values(s))
   for (const value of raw ?? []) {
+    if (isCurrentRecord(value)) {
+      memory.set(value.localId, value)
+      continue
+    }
     const parsed = renderRecordSchema.safeParse(value)
     if (parsed.success) memory.set(parsed.data.localId, parsed.data)
   }
