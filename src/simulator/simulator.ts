@@ -1,19 +1,11 @@
 import { Hono, type Context } from 'hono'
 import type { Catalog } from '@/catalog/catalog-schema'
-import { buildCreateRequestSchema, firstIssue, type CreateRequestBody, type VideoInput } from '@/catalog/request-schema'
-import { demoClipPath } from './demo-media'
-import { enhancePrompt } from './enhance'
+import { buildCreateRequestSchema, firstIssue, type CreateRequestBody } from '@/catalog/request-schema'
 import { FAILURE_REASONS, NO_FAULTS, type Faults } from './faults'
 import { demoCredits, ENHANCE_CREDITS } from './pricing'
+import { requestObject, type SimulatorTiming, type StoredRequest } from './request-object'
 
-export interface SimulatorTiming {
-  /** How long a request stays queued. */
-  queuedMs: number
-  /** How long it then stays processing. */
-  processingMs: number
-  /** The poll_after_ms the create answer carries. */
-  pollAfterMs: number
-}
+export type { SimulatorTiming }
 
 export interface SimulatorOptions {
   catalog: Catalog
@@ -24,25 +16,11 @@ export interface SimulatorOptions {
   random?: () => number
 }
 
-interface StoredRequest {
-  id: string
-  body: CreateRequestBody
-  bodyJson: string
-  createdAtMs: number
-  billableCredits: number
-  /** Decided at creation from the fault knobs: how this render ends. */
-  fate: 'succeed' | 'fail' | 'stuck'
-  failureReason?: string
-}
-
 /** The key the BFF signs with in demo mode: not a secret, and shaped so that no reply can contain it by chance. */
 export const DEMO_API_KEY = 'cs_demo_0f3b9c2e7a5d41e8'
 
 export const DEFAULT_TIMING: SimulatorTiming = { queuedMs: 1500, processingMs: 3500, pollAfterMs: 1000 }
 const MAX_STORED_REQUESTS = 50_000
-const RETENTION_DAYS = 7
-const DAY_MS = 86_400_000
-
 function errorResponse(c: Context, status: 400 | 401 | 402 | 404 | 409, code: string, message: string, field?: string) {
   return c.json({ error: { code, message, ...(field ? { field } : {}) } }, status)
 }
@@ -87,28 +65,6 @@ export function createSimulator(options: SimulatorOptions) {
     }
   }
 
-  function outputOf(request: StoredRequest) {
-    const { body } = request
-    if (body.operation === 'prompt.enhance.video') {
-      return { enhancedPrompt: enhancePrompt(body.input), model: 'gpt-5-mini', operation: body.operation }
-    }
-    const input: VideoInput = body.input
-    const model = models.get(input.model)!
-    const aspectSpec = model.fields.aspect_ratio
-    const aspectRatio = input.aspect_ratio ?? (aspectSpec?.type === 'enum' ? aspectSpec.default : '16:9')
-    const durationSpec = model.fields.duration
-    return {
-      task_id: `vid_${request.id.slice(4)}`,
-      asset_type: 'video',
-      status: 'succeeded',
-      video_url: demoClipPath(aspectRatio),
-      provider: model.provider,
-      model: model.id,
-      duration: input.duration ?? (durationSpec?.type === 'integer' ? durationSpec.default : undefined),
-      aspect_ratio: aspectRatio,
-    }
-  }
-
   function fateOf(): Pick<StoredRequest, 'fate' | 'failureReason'> {
     const roll = random()
     if (roll < faults.fail_rate) {
@@ -116,68 +72,6 @@ export function createSimulator(options: SimulatorOptions) {
     }
     if (roll < faults.fail_rate + faults.stuck_rate) return { fate: 'stuck' }
     return { fate: 'succeed' }
-  }
-
-  function requestObject(request: StoredRequest) {
-    const elapsed = now() - request.createdAtMs
-    const startedAtMs = elapsed >= timing.queuedMs ? request.createdAtMs + timing.queuedMs : null
-    const ended = request.fate !== 'stuck' && elapsed >= timing.queuedMs + timing.processingMs
-    if (ended && request.fate === 'fail') return failedObject(request, startedAtMs!)
-    const done = ended
-    const completedAtMs = done ? request.createdAtMs + timing.queuedMs + timing.processingMs : null
-    const status = done ? 'succeeded' : startedAtMs ? 'processing' : 'queued'
-    const output = done
-      ? outputOf(request)
-      : startedAtMs
-        ? { task_id: `vid_${request.id.slice(4)}`, status: 'processing', provider: providerOf(request) }
-        : null
-    const prompt = request.body.input.prompt
-    return {
-      id: request.id,
-      operation: request.body.operation,
-      status,
-      billableCredits: request.billableCredits,
-      inputPreview: prompt.slice(0, 120),
-      ...(done && output && 'video_url' in output ? { outputPreview: `Asset ready: ${output.video_url}` } : {}),
-      createdAtMs: request.createdAtMs,
-      startedAtMs,
-      completedAtMs,
-      errorMessage: null,
-      output,
-      ...(done
-        ? {
-            requestLog: {
-              available: true,
-              retentionDays: RETENTION_DAYS,
-              retainedUntilMs: completedAtMs! + RETENTION_DAYS * DAY_MS,
-              input: request.body.input,
-              output,
-              errorMessage: null,
-            },
-          }
-        : {}),
-    }
-  }
-
-  function failedObject(request: StoredRequest, startedAtMs: number) {
-    const completedAtMs = request.createdAtMs + timing.queuedMs + timing.processingMs
-    return {
-      id: request.id,
-      operation: request.body.operation,
-      status: 'failed',
-      billableCredits: 0,
-      inputPreview: request.body.input.prompt.slice(0, 120),
-      createdAtMs: request.createdAtMs,
-      startedAtMs,
-      completedAtMs,
-      errorMessage: request.failureReason ?? 'The render failed',
-      output: { task_id: `vid_${request.id.slice(4)}`, status: 'failed', provider: providerOf(request) },
-    }
-  }
-
-  function providerOf(request: StoredRequest): string {
-    const { body } = request
-    return body.operation === 'video.generate' ? (models.get(body.input.model)?.provider ?? 'cannon') : 'openai'
   }
 
   const app = new Hono()
@@ -246,7 +140,7 @@ export function createSimulator(options: SimulatorOptions) {
   app.get('/api/v1/requests/:id', (c) => {
     const request = requests.get(c.req.param('id'))
     if (!request) return errorResponse(c, 404, 'not_found', `No request with id ${c.req.param('id')}`)
-    return c.json(requestObject(request))
+    return c.json(requestObject(request, { timing, models, now }))
   })
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', 'No such endpoint'))
