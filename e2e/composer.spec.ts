@@ -43,6 +43,8 @@ test('every model shows its own fields and sends only its own wire fields', asyn
           .getByRole('radio', { name: mode.label, exact: true })
           .click()
       }
+      // Media slots load on demand: wait for them rather than reading the form mid-load.
+      await expect(page.getByText('Loading media slots…')).toHaveCount(0)
       expect(await visibleControls(page), `${model.name}, ${mode.label}`).toEqual(catalogControls(model, mode))
     }
 

@@ -1,7 +1,5 @@
-import type { FieldSpec, IntegerFieldSpec, MediaSlot, Model, Mode, WireField } from '@/catalog/catalog-schema'
+import type { FieldSpec, IntegerFieldSpec, Model, WireField } from '@/catalog/catalog-schema'
 import type { ComposerValues } from './form-values'
-import { MediaSlotField } from './media-slot-field'
-import { ReferenceImagesField } from './reference-images-field'
 import { SeedField } from './seed-field'
 import { SpecField } from './spec-field'
 import type { FormField } from './validate-composer'
@@ -14,7 +12,7 @@ export interface FieldsProps {
   touch: (field: WireField) => void
 }
 
-const valueOf = (values: ComposerValues, field: WireField) => values[field]
+export const valueOf = (values: ComposerValues, field: WireField) => values[field]
 
 /** Text, toggles and the seed sit under "Advanced"; the shot's shape (duration, ratio, resolution) above. */
 const isAdvanced = (name: WireField, spec: FieldSpec) =>
@@ -22,34 +20,6 @@ const isAdvanced = (name: WireField, spec: FieldSpec) =>
 
 function scalarFields(model: Model) {
   return (Object.entries(model.fields) as [WireField, FieldSpec][]).filter(([name]) => name !== 'prompt')
-}
-
-export function MediaFields({ mode, demoMode, ...props }: FieldsProps & { mode: Mode; demoMode: boolean }) {
-  const { values, errorOf, setField, touch } = props
-  const common = (slot: MediaSlot) => ({
-    slot,
-    onBlur: () => touch(slot.field),
-    error: errorOf(slot.field),
-    demoMode,
-    aspectRatio: values.aspect_ratio,
-  })
-  return mode.media.map((slot) =>
-    slot.maxItems !== undefined ? (
-      <ReferenceImagesField
-        key={slot.field}
-        {...common(slot)}
-        value={valueOf(values, slot.field) as string[] | undefined}
-        onChange={(urls) => setField(slot.field, urls)}
-      />
-    ) : (
-      <MediaSlotField
-        key={slot.field}
-        {...common(slot)}
-        value={valueOf(values, slot.field) as string | undefined}
-        onChange={(url) => setField(slot.field, url)}
-      />
-    ),
-  )
 }
 
 export function ShotFields({ model, values, errorOf, setField, touch }: FieldsProps) {

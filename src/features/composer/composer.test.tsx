@@ -55,7 +55,8 @@ describe.each(catalogV1.models.map((m) => [m.name, m] as const))('%s', (name, mo
           within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: mode.label }),
         )
       }
-      expect(shownControls()).toEqual(expectedControls(model, index))
+      // Media slots load on demand, so a mode with media may take a moment to show them.
+      await waitFor(() => expect(shownControls()).toEqual(expectedControls(model, index)))
     }
     const duration = model.fields.duration
     if (duration?.type === 'integer' && duration.values) {

@@ -5,7 +5,7 @@ import type { VideoInput } from '@/catalog/request-schema'
 import { FieldError } from '@/components/field-error'
 import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { FieldRadioGroup } from '@/components/field-radio-group'
-import { AdvancedFields, MediaFields, ShotFields } from './composer-fields'
+import { AdvancedFields, ShotFields } from './composer-fields'
 import { composerResolver } from './composer-resolver'
 import { ENHANCE_BUTTON_CLASS, enhanceInputFor } from './enhance-input'
 import { errorId, fieldId } from './field-ids'
@@ -18,6 +18,7 @@ import { inputClass, labelClass } from './spec-field'
 import { readDraft, useSaveDraft } from './use-composer-draft'
 import { validateComposer, type FormField } from './validate-composer'
 
+const MediaFields = lazyWithRetry(() => import('./media-fields'))
 const RequestPreview = lazyWithRetry(() => import('./request-preview'))
 // Loads after first paint; until then a disabled button of the same size stands in.
 const EnhancePrompt = lazyWithRetry(() => import('./enhance-prompt'))
@@ -184,7 +185,11 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
           onChange={changeMode}
         />
       )}
-      <MediaFields {...{ model, values, errorOf, setField, touch, mode, demoMode }} />
+      {mode.media.length > 0 && (
+        <Suspense fallback={<p className="text-xs text-ink-400">Loading media slots…</p>}>
+          <MediaFields {...{ model, values, errorOf, setField, touch, mode, demoMode }} />
+        </Suspense>
+      )}
       <ShotFields {...{ model, values, errorOf, setField, touch }} />
       <AdvancedFields {...{ model, values, errorOf, setField, touch, seedLocked }} onSeedLockedChange={setSeedLocked} />
 
