@@ -8,6 +8,7 @@ import { posterOf } from '@/features/renders/poster'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { inputDifferences } from './input-diff'
 import { useVideoControls } from './use-video-controls'
+import { SeekBar } from './seek-bar'
 
 /** How far a follower may drift from the lead video before it is pulled back. */
 const MAX_DRIFT_SECONDS = 0.1
@@ -82,16 +83,7 @@ export default function Compare({ localIds, catalog, onClose }: CompareProps) {
           </figure>
         ))}
       </div>
-      <input
-        type="range"
-        aria-label="Seek"
-        min={0}
-        max={controls.duration || 0}
-        step={0.01}
-        value={controls.time}
-        onChange={(event) => controls.seek(Number(event.target.value))}
-        className="w-full accent-accent-500"
-      />
+      <SeekBar time={controls.time} duration={controls.duration} onSeek={controls.seek} />
       <div className="flex items-center gap-3">
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { formatClipTime } from '@/components/format-time'
 import { useVideoControls } from './use-video-controls'
+import { SeekBar } from './seek-bar'
 
 const SPEEDS = [0.25, 0.5, 1, 1.5, 2]
 const controlClass = 'rounded-md border border-ink-600 px-2 py-1 text-sm text-ink-200 hover:bg-ink-800'
@@ -34,16 +35,7 @@ export function Player({ url, poster, onFirstFrame }: PlayerProps) {
         className="max-h-[65vh] w-full rounded-lg bg-black"
         aria-label="Render video"
       />
-      <input
-        type="range"
-        aria-label="Seek"
-        min={0}
-        max={controls.duration || 0}
-        step={0.01}
-        value={controls.time}
-        onChange={(event) => controls.seek(Number(event.target.value))}
-        className="w-full accent-accent-500"
-      />
+      <SeekBar time={controls.time} duration={controls.duration} onSeek={controls.seek} />
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className={controlClass} onClick={controls.togglePlay}>
           {controls.playing ? 'Pause' : 'Play'}
