@@ -6,10 +6,6 @@ import { z } from 'zod/mini'
  * fields); missing or mistyped documented ones are not.
  */
 
-export const REQUEST_STATUSES = ['queued', 'processing', 'succeeded', 'failed'] as const
-export type RequestStatus = (typeof REQUEST_STATUSES)[number]
-export const TERMINAL_STATUSES: readonly RequestStatus[] = ['succeeded', 'failed']
-
 export const acceptedSchema = z.object({
   id: z.string().check(z.minLength(1)),
   status: z.string(),
@@ -56,7 +52,6 @@ export type UpstreamStatus = z.infer<typeof upstreamStatusSchema>
 export const errorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.optional(z.string()) }),
 })
-export type ErrorBody = z.infer<typeof errorBodySchema>
 
 export function isTerminal(status: string): status is 'succeeded' | 'failed' {
   return status === 'succeeded' || status === 'failed'

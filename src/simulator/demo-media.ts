@@ -5,7 +5,3 @@ export function demoClipPath(aspectRatio: string | undefined): string {
   const ratio = DEMO_ASPECT_RATIOS.find((r) => r === aspectRatio) ?? '16:9'
   return `/demo/clip-${ratio.replace(':', 'x')}.mp4`
 }
-
-export function demoPosterPath(aspectRatio: string | undefined): string {
-  return demoClipPath(aspectRatio).replace(/\.mp4$/, '.jpg')
-}

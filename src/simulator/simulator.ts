@@ -178,5 +178,3 @@ export function createSimulator(options: SimulatorOptions) {
     creditsRemaining: () => credits,
   }
 }
-
-export type Simulator = ReturnType<typeof createSimulator>
