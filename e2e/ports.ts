@@ -2,3 +2,6 @@
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4317)
 export const FAULTS_PORT = E2E_PORT + 1
 export const SECURITY_PORT = Number(process.env.E2E_SECURITY_PORT ?? E2E_PORT + 2)
+/** e2e/security-attacks.spec.ts: a live studio behind a (pretend) trusted proxy, and one reached directly. */
+export const ATTACKS_PORT = SECURITY_PORT + 1
+export const ATTACKS_DIRECT_PORT = SECURITY_PORT + 2

@@ -1,9 +1,9 @@
 import { SECURITY_PORT } from './ports'
 import { expect, test } from '@playwright/test'
-import { spawn, type ChildProcess } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startFakeUpstream, type FakeUpstream } from '../src/server/fake-upstream'
+import { startBuiltStudio } from './built-studio'
 
 // The built studio in live mode, gated by an access token, in front of a recording fake Cannon on loopback.
 const OUT_DIR = process.env.OUT_DIR ?? 'dist'
@@ -13,35 +13,19 @@ const KEY = 'cs_live_e2e_canary_4c9d1f'
 const TOKEN = 'e2e-access-token-5a7b9c1d3e'
 
 let fake: FakeUpstream
-let server: ChildProcess
-let serverOutput = ''
+let studio: Awaited<ReturnType<typeof startBuiltStudio>>
 
 test.beforeAll(async () => {
   fake = await startFakeUpstream()
-  server = spawn(process.execPath, [`${OUT_DIR}/server/main.js`], {
-    env: {
-      PATH: process.env.PATH,
-      HOST: '127.0.0.1',
-      PORT: String(PORT),
-      CANNON_API_KEY: KEY,
-      CANNON_API_BASE: fake.origin,
-      STUDIO_ACCESS_TOKEN: TOKEN,
-    },
+  studio = await startBuiltStudio(PORT, {
+    CANNON_API_KEY: KEY,
+    CANNON_API_BASE: fake.origin,
+    STUDIO_ACCESS_TOKEN: TOKEN,
   })
-  server.stdout!.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()))
-  server.stderr!.on('data', (chunk: Buffer) => (serverOutput += chunk.toString()))
-  await expect
-    .poll(() =>
-      fetch(`${STUDIO}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      ),
-    )
-    .toBe(true)
 })
 
 test.afterAll(async () => {
-  server.kill('SIGTERM')
+  await studio.stop()
   await fake.close()
 })
 
@@ -111,6 +95,11 @@ test('a teammate signs in and the studio runs under the CSP; no response carries
   expect(forwarded.headers['x-idempotency-key']).toBe('e2e-idem-1')
   expect(forwarded.headers.cookie).toBeUndefined()
 
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByLabel('Access token')).toBeVisible()
+  const ended = await fetch(`${STUDIO}/api/catalog`, { headers: { cookie: `studio_session=${cookie!.value}` } })
+  expect(ended.status).toBe(401)
+
   expect(cspViolations).toEqual([])
   const responses = await Promise.all(seen)
   expect(responses.length).toBeGreaterThan(3)
@@ -151,6 +140,7 @@ test('every API answer, refusals included, is free of the key, and so is the log
     expect(await response.text()).not.toContain(KEY)
     expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
   }
+  const serverOutput = studio.output()
   const logLines = serverOutput.split('\n').filter((l) => l.startsWith('{'))
   expect(logLines.length).toBeGreaterThanOrEqual(11)
   expect(serverOutput).not.toContain(KEY)

@@ -3,14 +3,25 @@ import { getRequestListener } from '@hono/node-server'
 import { createServer as createHttpServer } from 'node:http'
 import { createServer as createViteServer } from 'vite'
 import { ConfigError } from '../src/server/config'
+import { createHostPolicy, hostNameOf } from '../src/server/host-policy'
 import { createStudio } from '../src/server/studio'
 
 async function main() {
   const { config, app } = await createStudio(process.env)
-  const vite = await createViteServer({ server: { middlewareMode: true }, appType: 'spa' })
+  // Vite refuses other Host headers itself too (DNS rebinding), with the same list as the BFF.
+  const vite = await createViteServer({
+    server: { middlewareMode: true, allowedHosts: config.allowedHosts },
+    appType: 'spa',
+  })
+  const hostAllowed = createHostPolicy(config.allowedHosts)
   const api = getRequestListener(app.fetch)
   const server = createHttpServer((req, res) => {
-    if (req.url?.startsWith('/api/')) void api(req, res)
+    const host = config.trustProxy ? (req.headers['x-forwarded-host'] ?? req.headers.host) : req.headers.host
+    const hostname = hostNameOf(String(host ?? '').split(',')[0]!.trim())
+    if (hostname === undefined || !hostAllowed(hostname)) {
+      res.writeHead(421, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: { code: 'host_not_allowed', message: 'Add this host to STUDIO_ALLOWED_HOSTS' } }))
+    } else if (req.url?.startsWith('/api/')) void api(req, res)
     else vite.middlewares(req, res)
   })
   server.listen(config.port, config.host, () => {

@@ -9,6 +9,7 @@ import { ApiError } from '@/lib/bff-client'
 import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { catalogQuery, creditsQuery, healthQuery } from '@/lib/queries'
 import { ConnectionStatus } from './connection-status'
+import { SignOutButton } from './sign-out-button'
 
 // Not needed for the composer's first paint: each loads in its own chunk.
 const Gallery = lazyWithRetry(() => import('@/features/gallery/gallery').then((m) => ({ default: m.Gallery })))
@@ -56,6 +57,7 @@ export function App() {
           {credits.data?.creditsRemaining !== undefined && (
             <span className="text-ink-400">{credits.data.creditsRemaining.toLocaleString()} credits</span>
           )}
+          {health.data?.gated && <SignOutButton />}
         </div>
       </header>
       <main className="grid flex-1 gap-6 p-6 lg:grid-cols-[380px_1fr]">

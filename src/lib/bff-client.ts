@@ -68,7 +68,12 @@ async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestIni
   return parsed.data
 }
 
-export const healthSchema = z.object({ ok: z.boolean(), mode: z.enum(['demo', 'live']) })
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  mode: z.enum(['demo', 'live']),
+  /** Whether the studio needs an access token (then it offers Sign out). */
+  gated: z.optional(z.boolean()),
+})
 export type Health = z.infer<typeof healthSchema>
 
 export const bffClient = {
@@ -81,6 +86,14 @@ export const bffClient = {
       headers: { 'content-type': 'application/json', 'x-idempotency-key': idempotencyKey },
       body: JSON.stringify(body),
     }),
+  /** Ends this browser's session (the server forgets it and clears the cookie). */
+  signOut: async (): Promise<void> => {
+    try {
+      await fetch('/api/session', { method: 'DELETE' })
+    } catch {
+      throw new ApiError(0, 'network', 'The studio server could not be reached. Check your connection.')
+    }
+  },
   getRequest: (id: string): Promise<RequestObject> =>
     call(`/api/v1/requests/${encodeURIComponent(id)}`, requestObjectSchema),
 }

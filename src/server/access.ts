@@ -1,13 +1,28 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import type { Hono, MiddlewareHandler } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { Context, Hono, MiddlewareHandler } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
+import type { FailureThrottle } from './failure-throttle'
 import { servedOverHttps } from './security-headers'
+import { SESSION_LIMITS, type SessionStore } from './sessions'
 
-export const SESSION_COOKIE = 'studio_session'
-const SESSION_DAYS = 7
+export interface AccessOptions {
+  /** STUDIO_ACCESS_TOKEN. */
+  token: string
+  sessions: SessionStore
+  /** Failed sign-ins and Bearer attempts per client; the limit after which they get 429. */
+  throttle: FailureThrottle
+  clientKey: (c: Context<BffEnv>) => string
+  trustProxy: boolean
+  /** Where each refused attempt is logged, with its source address. */
+  audit: (event: Record<string, unknown>) => void
+  now?: () => number
+}
+
+/** `__Host-` over https: the browser then refuses it unless Secure, host-only and for the whole path. */
+export const sessionCookieName = (https: boolean) => (https ? '__Host-studio_session' : 'studio_session')
 
 /** Equal-length digests, so neither the content nor the length of the secret leaks through timing. */
 function sameSecret(given: string, expected: string): boolean {
@@ -15,50 +30,90 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected))
 }
 
-/** The cookie holds a value derived from the token, not the token itself; changing the token ends sessions. */
-function sessionValue(token: string): string {
-  return createHmac('sha256', token).update('cannon-studio session v1').digest('base64url')
+function bearer(header: string | undefined): string | undefined {
+  return header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1]
 }
 
-function bearer(header: string | undefined): string | undefined {
-  const match = header?.match(/^Bearer\s+(\S+)\s*$/i)
-  return match?.[1]
+function lockedOut(c: Context, seconds: number) {
+  c.header('Retry-After', String(seconds))
+  return fail(c, 429, 'too_many_attempts', `Too many wrong access tokens; try again in ${seconds} s`)
+}
+
+function refusals(options: AccessOptions) {
+  const now = options.now ?? Date.now
+  return (c: Context<BffEnv>, via: 'bearer' | 'sign-in') => {
+    const client = options.clientKey(c)
+    const lockedForS = options.throttle.fail(client, now())
+    options.audit({ level: 'warn', msg: 'access_denied', via, client, ...(lockedForS ? { lockedForS } : {}) })
+  }
 }
 
 /**
- * When STUDIO_ACCESS_TOKEN is set, /api routes other than health and sign-in need it, as a Bearer header or
- * as the session cookie that POST /api/session sets.
+ * When STUDIO_ACCESS_TOKEN is set, /api routes other than health and the session route need it: as a Bearer
+ * header (scripts), or as the session cookie that signing in sets (browsers). Wrong tokens are throttled per
+ * client; a browser with a valid session is never locked out by someone else guessing from its address.
  */
-export function accessGuard(token: string): MiddlewareHandler {
-  const session = sessionValue(token)
+export function accessGuard(options: AccessOptions): MiddlewareHandler<BffEnv> {
+  const now = options.now ?? Date.now
+  const refused = refusals(options)
   return async (c, next) => {
     if (c.req.path === '/api/health' || c.req.path === '/api/session') return next()
     const header = bearer(c.req.header('authorization'))
-    const cookie = getCookie(c, SESSION_COOKIE)
-    const allowed =
-      header !== undefined ? sameSecret(header, token) : cookie !== undefined && sameSecret(cookie, session)
-    if (!allowed) return fail(c, 401, 'unauthorized', 'Sign in with the studio access token')
-    await next()
+    if (header !== undefined) {
+      const locked = options.throttle.lockedFor(options.clientKey(c), now())
+      if (locked) return lockedOut(c, locked)
+      if (sameSecret(header, options.token)) return next()
+      refused(c, 'bearer')
+      return fail(c, 401, 'unauthorized', 'Sign in with the studio access token')
+    }
+    const session = getCookie(c, sessionCookieName(servedOverHttps(c.req.raw, options.trustProxy)))
+    if (session !== undefined && (await options.sessions.check(session, now()))) return next()
+    return fail(
+      c,
+      401,
+      'unauthorized',
+      session === undefined ? 'Sign in with the studio access token' : 'Your session has ended; sign in again',
+    )
   }
 }
 
 const signInSchema = z.object({ token: z.string().min(1).max(1024) })
 
-/** POST /api/session { token } → the HttpOnly, SameSite=Strict session cookie. */
-export function registerSessionRoute(app: Hono<BffEnv>, token: string | undefined) {
+/**
+ * POST /api/session { token } → a new random session in an HttpOnly, SameSite=Strict cookie;
+ * DELETE /api/session ends it (Sign out).
+ */
+export function registerSessionRoute(app: Hono<BffEnv>, options: AccessOptions | undefined) {
   app.post('/api/session', async (c) => {
-    if (token === undefined) return c.body(null, 204)
+    if (options === undefined) return c.body(null, 204)
+    const now = options.now ?? Date.now
+    const locked = options.throttle.lockedFor(options.clientKey(c), now())
+    if (locked) return lockedOut(c, locked)
     const parsed = signInSchema.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) return fail(c, 400, 'invalid_input', 'Enter the access token', 'token')
-    if (!sameSecret(parsed.data.token, token))
+    if (!sameSecret(parsed.data.token, options.token)) {
+      refusals(options)(c, 'sign-in')
       return fail(c, 401, 'unauthorized', 'That access token is not right', 'token')
-    setCookie(c, SESSION_COOKIE, sessionValue(token), {
+    }
+    const https = servedOverHttps(c.req.raw, options.trustProxy)
+    const previous = getCookie(c, sessionCookieName(https))
+    if (previous) await options.sessions.end(previous)
+    setCookie(c, sessionCookieName(https), await options.sessions.create(now()), {
       httpOnly: true,
       sameSite: 'Strict',
-      secure: servedOverHttps(c.req.raw),
+      secure: https,
       path: '/',
-      maxAge: SESSION_DAYS * 24 * 60 * 60,
+      maxAge: SESSION_LIMITS.absoluteMs / 1000,
     })
+    return c.body(null, 204)
+  })
+
+  app.delete('/api/session', async (c) => {
+    if (options === undefined) return c.body(null, 204)
+    const https = servedOverHttps(c.req.raw, options.trustProxy)
+    const session = getCookie(c, sessionCookieName(https))
+    if (session) await options.sessions.end(session)
+    deleteCookie(c, sessionCookieName(https), { path: '/', secure: https })
     return c.body(null, 204)
   })
 }

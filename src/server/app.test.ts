@@ -78,7 +78,7 @@ describe('BFF in live mode', () => {
 
   it('serves health and the catalog', async () => {
     const { call } = liveBff()
-    expect(await (await call('/api/health')).json()).toEqual({ ok: true, mode: 'live' })
+    expect(await (await call('/api/health')).json()).toEqual({ ok: true, mode: 'live', gated: false })
     expect((await (await call('/api/catalog')).json()).models).toHaveLength(8)
   })
 })

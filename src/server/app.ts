@@ -2,15 +2,21 @@ import { Hono, type Context } from 'hono'
 import { requestObjectSchema, upstreamStatusSchema } from '@/catalog/api-contract'
 import type { Catalog } from '@/catalog/catalog-schema'
 import { buildCreateRequestSchema } from '@/catalog/request-schema'
-import { accessGuard, registerSessionRoute } from './access'
+import { accessGuard, registerSessionRoute, type AccessOptions } from './access'
 import type { BffEnv } from './bff-env'
 import { registerCreateRoute } from './create-route'
 import { crossSiteGuard } from './cross-site'
 import { fail } from './errors'
+import { createFailureThrottle } from './failure-throttle'
+import { createHostPolicy, hostGuard } from './host-policy'
+import type { MediaHostCheck } from './media-policy'
 import type { RateLimiter } from './rate-limit'
 import { relay } from './relay'
+import { readLimit, requireJson } from './request-guards'
 import { requestLog, type RequestLogOptions } from './request-log'
+import { REQUEST_ID } from './request-id'
 import { securityHeaders } from './security-headers'
+import { createMemorySessionStore, type SessionStore } from './sessions'
 import { UpstreamUnavailable, type UpstreamClient } from './upstream'
 
 export interface BffOptions {
@@ -19,47 +25,66 @@ export interface BffOptions {
   upstream: UpstreamClient
   /** STUDIO_ACCESS_TOKEN: when set, /api routes other than health need it. */
   accessToken?: string
+  /** Where signed-in sessions live; one process's memory by default. */
+  sessions?: SessionStore
+  /** Host names this studio answers to (IP literals always pass); every other Host gets 421. No check when absent. */
+  allowedHosts?: readonly string[]
   /** Limits creates per client (the Node entry configures it from STUDIO_CREATE_RATE_LIMIT); none when absent. */
   createLimiter?: RateLimiter
-  /** Who a create is counted against; the Node entry uses the socket address. Default: one shared bucket. */
+  /** Limits reads per client (STUDIO_POLL_RATE_LIMIT); none when absent. */
+  readLimiter?: RateLimiter
+  /** Who a request is counted against; the Node entry uses the socket address. Default: one shared bucket. */
   clientKey?: (c: Context<BffEnv>) => string
-  /** Take the public host from X-Forwarded-Host (behind a reverse proxy). */
+  /** Take the client's scheme and host from X-Forwarded-* (behind a reverse proxy). */
   trustProxy?: boolean
+  /** Live mode: where media host names resolve; every address must be public. Names pass unchecked when absent. */
+  mediaHostCheck?: MediaHostCheck
   /** Where the one-line-per-request log goes; the Node entry sends it to stdout. No log when absent. */
   log?: RequestLogOptions
 }
 
 const unlimited: RateLimiter = { take: async () => ({ allowed: true }) }
-const REQUEST_ID = /^[A-Za-z0-9_-]{1,128}$/
 
 /**
  * The backend-for-frontend as a plain fetch handler: validates, guards, signs (through the upstream client)
- * and forwards. Its only state is the create limiter, which can be swapped for a shared one.
+ * and forwards. Its state (limiters, sessions, the failed sign-in throttle) can be swapped for shared stores.
  */
 export function createBffApp(options: BffOptions) {
   const { mode, catalog, upstream, accessToken } = options
+  const trustProxy = !!options.trustProxy
+  const clientKey = options.clientKey ?? (() => 'all clients')
   const app = new Hono<BffEnv>()
 
   app.onError((error, c) => {
     if (error instanceof UpstreamUnavailable) {
-      return error.reason === 'timeout'
-        ? fail(c, 504, 'upstream_timeout', error.message)
-        : fail(c, 502, 'upstream_unreachable', error.message)
+      if (error.reason === 'timeout') return fail(c, 504, 'upstream_timeout', error.message)
+      if (error.reason === 'too_large') return fail(c, 502, 'upstream_too_large', error.message)
+      return fail(c, 502, 'upstream_unreachable', error.message)
     }
     console.error(JSON.stringify({ level: 'error', msg: 'unhandled', error: String(error.message) }))
     return fail(c, 500, 'internal', 'The studio server hit an unexpected error')
   })
 
+  const write = options.log?.write
   if (options.log) app.use('/api/*', requestLog(options.log))
-  app.use(
-    '/api/*',
-    securityHeaders({ 'Cache-Control': 'no-store' }),
-    crossSiteGuard({ trustProxy: !!options.trustProxy }),
-  )
-  if (accessToken) app.use('/api/*', accessGuard(accessToken))
+  app.use('/api/*', securityHeaders({ trustProxy, extra: { 'Cache-Control': 'no-store' } }))
+  if (options.allowedHosts) app.use('/api/*', hostGuard(createHostPolicy(options.allowedHosts), trustProxy))
+  app.use('/api/*', crossSiteGuard({ trustProxy }), requireJson())
+  const access: AccessOptions | undefined = accessToken
+    ? {
+        token: accessToken,
+        sessions: options.sessions ?? createMemorySessionStore(),
+        throttle: createFailureThrottle(),
+        clientKey,
+        trustProxy,
+        audit: (event) => write?.(JSON.stringify({ time: new Date().toISOString(), ...event })),
+      }
+    : undefined
+  if (access) app.use('/api/*', accessGuard(access))
+  app.use('/api/*', readLimit(options.readLimiter ?? unlimited, clientKey))
 
-  app.get('/api/health', (c) => c.json({ ok: true, mode }))
-  registerSessionRoute(app, accessToken)
+  app.get('/api/health', (c) => c.json({ ok: true, mode, gated: !!accessToken }))
+  registerSessionRoute(app, access)
   app.get('/api/catalog', (c) => c.json(catalog))
   app.get('/api/v1/status', async (c) => relay(c, await upstream.send('GET', '/api/v1/status'), upstreamStatusSchema))
 
@@ -67,8 +92,9 @@ export function createBffApp(options: BffOptions) {
     schema: buildCreateRequestSchema(catalog, { allowDemoMedia: mode === 'demo' }),
     upstream,
     checkMediaHosts: mode === 'live',
+    mediaHostCheck: options.mediaHostCheck,
     limiter: options.createLimiter ?? unlimited,
-    clientKey: options.clientKey ?? (() => 'all clients'),
+    clientKey,
   })
 
   app.get('/api/v1/requests/:id', async (c) => {

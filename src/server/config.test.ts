@@ -39,6 +39,38 @@ describe('configuration', () => {
     expect(refusal({ STUDIO_ACCESS_TOKEN: 'short' })).toMatch(/STUDIO_ACCESS_TOKEN must be at least 16/)
   })
 
+  it('refuses an upstream or public URL that would send the key in clear text, or drop a path', () => {
+    expect(refusal({ CANNON_API_BASE: 'http://cannon.example.com' })).toMatch(
+      /CANNON_API_BASE must use https \(plain http is allowed only on loopback/,
+    )
+    expect(refusal({ CANNON_API_BASE: 'https://proxy.example.com/cannon' })).toMatch(
+      /CANNON_API_BASE must be an origin only, with no path/,
+    )
+    expect(refusal({ CANNON_API_BASE: 'https://user:pw@cannon.example.com' })).toMatch(/must not carry a user name/)
+    expect(refusal({ STUDIO_PUBLIC_URL: 'http://studio.example.com' })).toMatch(/STUDIO_PUBLIC_URL must use https/)
+    expect(loadConfig({ CANNON_API_BASE: 'http://127.0.0.1:9000/' }).apiBase).toBe('http://127.0.0.1:9000')
+    expect(loadConfig({ CANNON_API_BASE: 'http://localhost:9000' }).apiBase).toBe('http://localhost:9000')
+    expect(loadConfig({ CANNON_API_BASE: 'https://www.cannonstudio.app/' }).apiBase).toBe(
+      'https://www.cannonstudio.app',
+    )
+  })
+
+  it('answers to loopback names, HOST, the public URL and STUDIO_ALLOWED_HOSTS', () => {
+    expect(loadConfig({}).allowedHosts).toEqual(['localhost', '127.0.0.1'])
+    const config = loadConfig({
+      HOST: '0.0.0.0',
+      STUDIO_PUBLIC_URL: 'https://studio.example.com',
+      STUDIO_ALLOWED_HOSTS: 'studio.internal.example, .review.example',
+    })
+    expect(config.allowedHosts.sort()).toEqual(
+      ['.review.example', 'localhost', 'studio.example.com', 'studio.internal.example'].sort(),
+    )
+    expect(refusal({ STUDIO_ALLOWED_HOSTS: 'https://x.example/' })).toMatch(/STUDIO_ALLOWED_HOSTS has "https/)
+    expect(loadConfig({}).pollRateLimit).toEqual({ limit: 20, windowMs: 1_000 })
+    expect(refusal({ STUDIO_POLL_RATE_LIMIT: 'fast' })).toMatch(/STUDIO_POLL_RATE_LIMIT must look like 20\/1s/)
+    expect(refusal({ STUDIO_MAX_CONNECTIONS_PER_CLIENT: '0' })).toMatch(/STUDIO_MAX_CONNECTIONS_PER_CLIENT/)
+  })
+
   it('refuses a key on a public HOST without an access token, and never prints the key', () => {
     const message = refusal({ CANNON_API_KEY: KEY, HOST: '0.0.0.0' })
     expect(message).toMatch(/STUDIO_ACCESS_TOKEN is required when CANNON_API_KEY is set and HOST \(0\.0\.0\.0\)/)

@@ -1,43 +1,87 @@
 import { z } from 'zod'
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]'])
+import { isLoopbackHost, parseHostList } from './host-policy'
 
 const RATE_LIMIT = /^(\d+)\/(\d+)s$/
 
-function parseRateLimit(text: string): RateLimitConfig {
-  const [, limit, seconds] = RATE_LIMIT.exec(text)!
-  return { limit: Number(limit), windowMs: Number(seconds) * 1000 }
+function rateLimit(name: string, fallback: string) {
+  return z.preprocess(
+    (v) => (v === '' || v === undefined ? fallback : v),
+    z
+      .string()
+      .regex(RATE_LIMIT, `${name} must look like ${fallback} (requests per window, in seconds)`)
+      .transform((text): RateLimitConfig => {
+        const [, limit, seconds] = RATE_LIMIT.exec(text)!
+        return { limit: Number(limit), windowMs: Number(seconds) * 1000 }
+      })
+      .refine((r) => r.limit > 0 && r.windowMs > 0, `${name} must allow at least 1 per 1s`),
+  )
 }
 
 /** Unset and empty variables are the same thing to a shell user. */
-const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).optional())
+const blankIsUnset = (v: unknown) => (v === '' ? undefined : v)
+const optionalText = z.preprocess(blankIsUnset, z.string().trim().min(1).optional())
+
+/**
+ * An origin the studio talks to or is reached at: https, or plain http only on loopback (a key or a media URL
+ * must never cross a network in clear text), and nothing after the host (a path would be silently dropped).
+ */
+function originVariable(name: string, example: string) {
+  return z.string().transform((text, ctx) => {
+    const fail = (message: string) => {
+      ctx.addIssue({ code: 'custom', message: `${name} ${message}` })
+      return z.NEVER
+    }
+    if (!URL.canParse(text)) return fail(`must be an origin such as ${example}`)
+    const url = new URL(text)
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(`must be an https origin such as ${example}`)
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+      return fail(`must use https (plain http is allowed only on loopback, e.g. http://127.0.0.1:8080)`)
+    }
+    if (url.username || url.password) return fail('must not carry a user name or password')
+    if (url.pathname !== '/' || url.search || url.hash) return fail(`must be an origin only, with no path: ${example}`)
+    return url.origin
+  })
+}
 
 const envSchema = z
   .object({
     CANNON_API_KEY: optionalText,
     CANNON_API_BASE: z.preprocess(
-      (v) => (v === '' ? undefined : v),
-      z
-        .url({
-          protocol: /^https?$/,
-          error: 'CANNON_API_BASE must be an http(s) origin, e.g. https://www.cannonstudio.app',
-        })
-        .default('https://www.cannonstudio.app')
-        .transform((v) => v.replace(/\/+$/, '')),
+      blankIsUnset,
+      originVariable('CANNON_API_BASE', 'https://www.cannonstudio.app').default('https://www.cannonstudio.app'),
     ),
     STUDIO_ACCESS_TOKEN: z.preprocess(
-      (v) => (v === '' ? undefined : v),
+      blankIsUnset,
       z.string().min(16, 'STUDIO_ACCESS_TOKEN must be at least 16 characters').optional(),
     ),
     STUDIO_CATALOG_FILE: optionalText,
-    HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('127.0.0.1')),
-    STUDIO_CREATE_RATE_LIMIT: z.preprocess(
-      (v) => (v === '' || v === undefined ? '30/60s' : v),
+    STUDIO_PUBLIC_URL: z.preprocess(
+      blankIsUnset,
+      originVariable('STUDIO_PUBLIC_URL', 'https://studio.example.com').optional(),
+    ),
+    STUDIO_ALLOWED_HOSTS: z.preprocess(
+      blankIsUnset,
       z
         .string()
-        .regex(RATE_LIMIT, 'STUDIO_CREATE_RATE_LIMIT must look like 30/60s (creates per window, in seconds)')
-        .transform(parseRateLimit)
-        .refine((r) => r.limit > 0 && r.windowMs > 0, 'STUDIO_CREATE_RATE_LIMIT must allow at least 1 per 1s'),
+        .optional()
+        .transform((text, ctx) => {
+          const parsed = parseHostList(text ?? '')
+          if ('error' in parsed) {
+            ctx.addIssue({ code: 'custom', message: `STUDIO_ALLOWED_HOSTS ${parsed.error}` })
+            return z.NEVER
+          }
+          return parsed.hosts
+        }),
+    ),
+    HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
+    STUDIO_CREATE_RATE_LIMIT: rateLimit('STUDIO_CREATE_RATE_LIMIT', '30/60s'),
+    STUDIO_POLL_RATE_LIMIT: rateLimit('STUDIO_POLL_RATE_LIMIT', '20/1s'),
+    STUDIO_MAX_CONNECTIONS_PER_CLIENT: z.preprocess(
+      (v) => (v === '' || v === undefined ? '64' : v),
+      z
+        .string()
+        .regex(/^[1-9]\d{0,5}$/, 'STUDIO_MAX_CONNECTIONS_PER_CLIENT must be a whole number from 1 to 999999')
+        .transform(Number),
     ),
     STUDIO_TRUST_PROXY: z.preprocess(
       (v) => (v === '' || v === undefined ? 'false' : v),
@@ -53,7 +97,7 @@ const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
-    if (env.CANNON_API_KEY && !env.STUDIO_ACCESS_TOKEN && !LOOPBACK_HOSTS.has(env.HOST)) {
+    if (env.CANNON_API_KEY && !env.STUDIO_ACCESS_TOKEN && !isLoopbackHost(env.HOST)) {
       ctx.addIssue({
         code: 'custom',
         path: ['STUDIO_ACCESS_TOKEN'],
@@ -73,8 +117,16 @@ export interface ServerConfig {
   apiBase: string
   accessToken?: string
   catalogFile?: string
+  /** The origin at which Cannon (and people) reach this studio, when it is published. */
+  publicUrl?: string
+  /** Host names the studio answers to, besides IP literals (see host-policy.ts). */
+  allowedHosts: string[]
   createRateLimit: RateLimitConfig
-  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop. */
+  /** Reads (polls, status, lists) per client: a guard against one tab fanning out upstream calls. */
+  pollRateLimit: RateLimitConfig
+  /** Open connections one client address may hold; not applied behind a trusted proxy (all share its address). */
+  maxConnectionsPerClient: number
+  /** Behind a reverse proxy: take the client address, scheme and host from its X-Forwarded-* headers. */
   trustProxy: boolean
   host: string
   port: number
@@ -82,21 +134,33 @@ export interface ServerConfig {
 
 export class ConfigError extends Error {}
 
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]'])
+
 /** Parses the environment once at start; a bad value throws a ConfigError naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
   const parsed = envSchema.safeParse(env)
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || 'environment'}: ${i.message}`)
+    const lines = parsed.error.issues.map((i) => {
+      const variable = i.path.join('.')
+      return `- ${variable && !i.message.startsWith(variable) ? `${variable}: ` : ''}${i.message}`
+    })
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  const allowedHosts = new Set(['localhost', ...e.STUDIO_ALLOWED_HOSTS])
+  if (!WILDCARD_HOSTS.has(e.HOST)) allowedHosts.add(e.HOST.toLowerCase())
+  if (e.STUDIO_PUBLIC_URL) allowedHosts.add(new URL(e.STUDIO_PUBLIC_URL).hostname)
   return {
     mode: e.CANNON_API_KEY ? 'live' : 'demo',
     apiKey: e.CANNON_API_KEY,
     apiBase: e.CANNON_API_BASE,
     accessToken: e.STUDIO_ACCESS_TOKEN,
     catalogFile: e.STUDIO_CATALOG_FILE,
+    publicUrl: e.STUDIO_PUBLIC_URL,
+    allowedHosts: [...allowedHosts],
     createRateLimit: e.STUDIO_CREATE_RATE_LIMIT,
+    pollRateLimit: e.STUDIO_POLL_RATE_LIMIT,
+    maxConnectionsPerClient: e.STUDIO_MAX_CONNECTIONS_PER_CLIENT,
     trustProxy: e.STUDIO_TRUST_PROXY === 'true' || e.STUDIO_TRUST_PROXY === '1',
     host: e.HOST,
     port: e.PORT,

@@ -6,9 +6,10 @@ import { firstIssue } from '@/catalog/request-schema'
 import type { z } from 'zod/mini'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
-import { findMediaViolation } from './media-policy'
+import { findMediaViolation, withCanonicalMediaUrls, type MediaHostCheck } from './media-policy'
 import type { RateLimiter } from './rate-limit'
 import { relay } from './relay'
+import { REQUEST_ID } from './request-id'
 import type { UpstreamClient } from './upstream'
 
 export const MAX_BODY_BYTES = 64 * 1024
@@ -19,13 +20,15 @@ interface CreateRouteOptions {
   upstream: UpstreamClient
   /** Live mode: media URLs must point to public https hosts. */
   checkMediaHosts: boolean
+  /** Live mode: where media host names resolve must be public too. */
+  mediaHostCheck?: MediaHostCheck
   limiter: RateLimiter
   clientKey: (c: Context<BffEnv>) => string
 }
 
 /** POST /api/v1/requests: size, JSON, schema, media hosts, rate limit, then signed and forwarded. */
 export function registerCreateRoute(app: Hono<BffEnv>, options: CreateRouteOptions) {
-  const { schema, upstream, checkMediaHosts, limiter, clientKey } = options
+  const { schema, upstream, checkMediaHosts, mediaHostCheck, limiter, clientKey } = options
   app.post(
     '/api/v1/requests',
     bodyLimit({
@@ -44,8 +47,9 @@ export function registerCreateRoute(app: Hono<BffEnv>, options: CreateRouteOptio
         const issue = firstIssue(parsed.error)
         return fail(c, 400, 'invalid_input', issue.message, issue.field)
       }
-      const violation = checkMediaHosts ? findMediaViolation(parsed.data) : undefined
+      const violation = checkMediaHosts ? await findMediaViolation(parsed.data, mediaHostCheck) : undefined
       if (violation) return fail(c, 400, 'invalid_media_url', violation.message, violation.field)
+      const body = checkMediaHosts ? withCanonicalMediaUrls(parsed.data) : parsed.data
 
       const idempotencyKey = c.req.header('x-idempotency-key') ?? crypto.randomUUID()
       if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -59,11 +63,15 @@ export function registerCreateRoute(app: Hono<BffEnv>, options: CreateRouteOptio
       }
 
       const reply = await upstream.send('POST', '/api/v1/requests', {
-        body: JSON.stringify(parsed.data),
+        body: JSON.stringify(body),
         idempotencyKey,
       })
       const accepted = acceptedSchema.safeParse(reply.body)
       if (reply.status === 202 && accepted.success) {
+        if (!REQUEST_ID.test(accepted.data.id)) {
+          c.set('upstreamStatus', reply.status)
+          return fail(c, 502, 'upstream_malformed', 'Cannon answered with a request id the studio cannot use')
+        }
         c.set('upstreamStatus', reply.status)
         // The browser follows the render through this BFF, never at Cannon's own URL.
         return c.json({ ...accepted.data, urls: { get: `/api/v1/requests/${accepted.data.id}` } }, 202)

@@ -16,6 +16,8 @@ export interface FakeReply {
   headers?: Record<string, string>
   /** Wait this long before answering (to play a slow upstream). */
   delayMs?: number
+  /** Send the body one byte every this many ms and never finish (to play an upstream that trickles). */
+  trickleMs?: number
 }
 
 export type FakeResponder = (call: RecordedCall) => FakeReply | undefined
@@ -60,7 +62,13 @@ export async function startFakeUpstream(options: { record?: boolean; port?: numb
       const send = () => {
         const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null)
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })
-        res.end(text)
+        if (reply.trickleMs === undefined) return res.end(text)
+        let sent = 0
+        const timer = setInterval(() => {
+          if (res.destroyed) return clearInterval(timer)
+          res.write(text.charAt(sent++ % text.length))
+        }, reply.trickleMs)
+        res.on('close', () => clearInterval(timer))
       }
       if (reply.delayMs) setTimeout(send, reply.delayMs)
       else send()

@@ -23,13 +23,14 @@ beforeEach(() => {
   fake.respondWith(() => undefined)
 })
 
-function liveBff(timeoutMs = 5_000) {
+function liveBff(timeoutMs = 5_000, maxConcurrent?: number) {
   const upstream = createUpstreamClient({
     baseUrl: fake.origin,
     apiKey: KEY,
     transport: pooled.transport,
     timeoutMs,
     retryDelaysMs: [1, 1],
+    maxConcurrent,
   })
   const app = createBffApp({ mode: 'live', catalog: catalogV1, upstream, log: { write: () => {} } })
   return (path: string, init?: RequestInit) => app.fetch(new Request(`http://studio.test${path}`, init))
@@ -138,5 +139,69 @@ describe('the signed call to Cannon', () => {
     const text = await response.text()
     expect(text).toContain('Key [redacted] is revoked')
     expect(text).not.toContain(KEY)
+  })
+
+  it('answers 502 for a reply over 2 MB, declared or streamed, without keeping it', async () => {
+    const huge = JSON.stringify({
+      id: 'req_1',
+      operation: 'video.generate',
+      status: 'queued',
+      pad: 'x'.repeat(3 << 20),
+    })
+    fake.respondWith(() => ({ status: 200, body: huge }))
+    const declared = await liveBff()('/api/v1/requests/req_1')
+    expect(declared.status).toBe(502)
+    expect(await declared.json()).toEqual({
+      error: { code: 'upstream_too_large', message: 'Cannon sent a reply over 2 MB' },
+    })
+    fake.respondWith(() => ({ status: 200, body: huge, headers: { 'transfer-encoding': 'chunked' } }))
+    expect((await liveBff()('/api/v1/requests/req_1')).status).toBe(502)
+  })
+
+  it('counts time waiting for a connection against the budget, and answers 504 within it', async () => {
+    fake.respondWith(() => ({ status: 200, body: {}, delayMs: 5_000 }))
+    const call = liveBff(300, 2)
+    const started = performance.now()
+    const answers = await Promise.all(Array.from({ length: 6 }, () => call('/api/v1/requests/req_1')))
+    const elapsed = performance.now() - started
+    expect(answers.map((a) => a.status)).toEqual([504, 504, 504, 504, 504, 504])
+    expect(elapsed).toBeLessThan(2_000)
+    expect(fake.calls.length).toBeLessThanOrEqual(2)
+  })
+
+  it('answers 504 within the budget when Cannon trickles its body', async () => {
+    fake.respondWith(() => ({ status: 200, body: '{"id":"req_1",', trickleMs: 100 }))
+    const started = performance.now()
+    expect((await liveBff(400)('/api/v1/requests/req_1')).status).toBe(504)
+    expect(performance.now() - started).toBeLessThan(1_500)
+  })
+
+  it('answers 502 for a 202 whose id is not a request id, so it never becomes a path', async () => {
+    fake.respondWith(() => ({
+      status: 202,
+      body: { id: '../../admin', status: 'queued', operation: 'video.generate', poll_after_ms: 1000 },
+    }))
+    const response = await liveBff()('/api/v1/requests', create())
+    expect(response.status).toBe(502)
+    expect((await response.json()).error.code).toBe('upstream_malformed')
+  })
+
+  it.each([
+    ['escaped', (k: string) => `${k.slice(0, 8)}\\u00${k.charCodeAt(8).toString(16)}${k.slice(9)}`],
+    ['split', (k: string) => `${k.slice(0, 12)} ${k.slice(12)}`],
+    ['base64', (k: string) => Buffer.from(k).toString('base64')],
+  ])('never relays the key %s in an error or in a success', async (_, shape) => {
+    const echoed = shape(KEY)
+    fake.respondWith(() => ({ status: 401, body: `{"error":{"message":"Key ${echoed} is revoked"}}` }))
+    const refused = await (await liveBff()('/api/v1/status')).text()
+    fake.respondWith(() => ({ status: 200, body: `{"ok":true,"note":"${echoed}"}` }))
+    const ok = await (await liveBff()('/api/v1/status')).text()
+    for (const text of [refused, ok]) {
+      const decoded = JSON.stringify(JSON.parse(text))
+      expect(decoded).toContain('[redacted]')
+      expect(decoded).not.toContain(KEY)
+      expect(decoded).not.toContain(KEY.slice(0, 12))
+      expect(decoded).not.toContain(Buffer.from(KEY).toString('base64').slice(0, 16))
+    }
   })
 })

@@ -1,8 +1,8 @@
-import { serve } from '@hono/node-server'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { withBootData } from './boot-data'
 import { ConfigError } from './config'
+import { startNodeServer } from './node-server'
 import { createSite } from './site'
 import { createStudio } from './studio'
 
@@ -13,13 +13,27 @@ async function main() {
   const builtHtml = await readFile(`${clientDir}index.html`, 'utf8')
   // A gated studio keeps its catalog behind the sign-in: the browser then fetches it once signed in.
   const indexHtml = config.accessToken ? builtHtml : withBootData(builtHtml, { mode: config.mode, catalog })
-  const site = createSite({ bff, clientDir, indexHtml })
-
-  const server = serve({ fetch: site.fetch, hostname: config.host, port: config.port }, (info) => {
-    const host = info.address.includes(':') ? `[${info.address}]` : info.address
-    console.log(`Cannon Studio (${config.mode} mode) at http://${host}:${info.port}`)
+  const site = createSite({
+    bff,
+    clientDir,
+    indexHtml,
+    allowedHosts: config.allowedHosts,
+    trustProxy: config.trustProxy,
   })
-  const stop = () => server.close(() => void close().finally(() => process.exit(0)))
+
+  const { server, address } = await startNodeServer({
+    fetch: site.fetch,
+    host: config.host,
+    port: config.port,
+    maxConnectionsPerClient: config.trustProxy ? undefined : config.maxConnectionsPerClient,
+  })
+  const host = address.address.includes(':') ? `[${address.address}]` : address.address
+  console.log(`Cannon Studio (${config.mode} mode) at http://${host}:${address.port}`)
+  const stop = () => {
+    server.close(() => void close().finally(() => process.exit(0)))
+    // Connections that never finish a request (or keep a stream open) do not hold up a shutdown for long.
+    setTimeout(() => server.closeAllConnections(), 5_000).unref()
+  }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

@@ -40,22 +40,38 @@ function ipv6Groups(literal: string): number[] | undefined {
   return groups.length === 8 && groups.every((g) => Number.isInteger(g) && g >= 0 && g <= 0xffff) ? groups : undefined
 }
 
+/**
+ * Blocked: loopback, unspecified, private and link-local ranges, and every transition form that can carry an
+ * IPv4 address or tunnel to one (mapped, translated, NAT64, 6to4, Teredo), plus reserved and documentation ranges.
+ */
 function isBlockedIpv6(groups: number[]): boolean {
   const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups
   const embeddedIpv4 = (g6 * 0x10000 + g7) >>> 0
-  const upperZero = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0
-  if (upperZero && g5 === 0) return true // ::, ::1 and the deprecated IPv4-compatible ::/96
-  if (upperZero && g5 === 0xffff) return isBlockedIpv4(embeddedIpv4) // IPv4-mapped
-  if (g0 === 0x64 && g1 === 0xff9b) return isBlockedIpv4(embeddedIpv4) // NAT64
+  const upperZero = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0
+  if (upperZero && g4 === 0 && g5 === 0) return true // ::, ::1 and the deprecated IPv4-compatible ::/96
+  if (upperZero && g4 === 0 && g5 === 0xffff) return isBlockedIpv4(embeddedIpv4) // IPv4-mapped ::ffff:0:0/96
+  if (upperZero && g4 === 0xffff && g5 === 0) return isBlockedIpv4(embeddedIpv4) // IPv4-translated ::ffff:0:0:0/96
+  if (upperZero) return true // the rest of ::/64 is reserved
+  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) {
+    return isBlockedIpv4(embeddedIpv4) // NAT64 64:ff9b::/96
+  }
+  if (g0 === 0x64 && g1 === 0xff9b) return true // 64:ff9b:1::/48 local-use NAT64
+  if (g0 === 0x100 && g1 === 0 && g2 === 0 && g3 === 0) return true // 100::/64 discard-only
+  if (g0 === 0x2002) return true // 6to4: tunnels to the IPv4 address it embeds
+  if (g0 === 0x2001 && g1 === 0) return true // Teredo 2001::/32: tunnels to an obfuscated IPv4 address
+  if (g0 === 0x2001 && g1 === 0xdb8) return true // documentation
+  if (g0 === 0x2001 && (g1 & 0xfff0) === 0x10) return true // ORCHID
   if ((g0 & 0xfe00) === 0xfc00) return true // fc00::/7 unique local
   if ((g0 & 0xffc0) === 0xfe80) return true // fe80::/10 link-local
+  if ((g0 & 0xffc0) === 0xfec0) return true // fec0::/10 site-local (deprecated, still routed privately)
   if ((g0 & 0xff00) === 0xff00) return true // multicast
   return false
 }
 
-/** Why a host may not be used, or undefined when it is a public host. */
-function blockedHostReason(hostname: string): string | undefined {
-  const host = hostname.toLowerCase().replace(/\.$/, '')
+/** Why a host may not be used, or undefined when it is a public host (or a name, judged by its form only). */
+export function blockedHostReason(hostname: string): string | undefined {
+  const host = hostname.toLowerCase().replace(/\.+$/, '')
+  if (host.includes('..')) return 'a malformed host name'
   if (host.startsWith('[')) {
     const groups = ipv6Groups(host.slice(1, -1))
     return !groups || isBlockedIpv6(groups) ? 'a private or loopback address' : undefined
@@ -65,6 +81,18 @@ function blockedHostReason(hostname: string): string | undefined {
   if (host === 'localhost' || BLOCKED_NAME_SUFFIXES.some((s) => host.endsWith(s))) return 'an internal host name'
   if (!host.includes('.')) return 'a host name without a domain'
   return undefined
+}
+
+/** An address as the resolver gives it ("127.0.0.1", "::ffff:127.0.0.1"): blocked or public. */
+export function isBlockedAddress(address: string): boolean {
+  if (!address.includes(':')) {
+    const ipv4 = ipv4ToNumber(address)
+    return ipv4 === undefined || isBlockedIpv4(ipv4)
+  }
+  // URL serialises any IPv6 form (dotted tail, zone-free) to compressed hex groups.
+  const literal = URL.canParse(`http://[${address}]`) ? new URL(`http://[${address}]`).hostname : undefined
+  const groups = literal ? ipv6Groups(literal.slice(1, -1)) : undefined
+  return !groups || isBlockedIpv6(groups)
 }
 
 /** Why a media URL may not be sent to Cannon in live mode, or undefined when it may. */
@@ -86,21 +114,58 @@ export interface MediaViolation {
   message: string
 }
 
+/** Why a public-looking host name may not be used (it resolves somewhere private, or nowhere), or undefined. */
+export type MediaHostCheck = (hostname: string) => Promise<string | undefined>
+
 const MEDIA_FIELD = /_urls?$/
 
-/**
- * The first media URL of a create body that breaks the policy: every `*_url` and `*_urls` item of the input
- * (the wire names of every media field) and the webhook_url. Field paths match the validation errors'.
- */
-export function findMediaViolation(body: { input: object; webhook_url?: string }): MediaViolation | undefined {
+type CreateBody = { input: object; webhook_url?: string }
+
+/** Every media URL of a create body with its field path: each `*_url` / `*_urls` item of the input, and webhook_url. */
+function mediaUrls(body: CreateBody): [path: string, value: unknown][] {
   const candidates: [string, unknown][] = Object.entries(body.input).filter(([key]) => MEDIA_FIELD.test(key))
   if (body.webhook_url !== undefined) candidates.push(['webhook_url', body.webhook_url])
-  for (const [field, value] of candidates) {
-    const items = Array.isArray(value) ? value.map((v, i) => [`${field}.${i}`, v] as const) : [[field, value] as const]
-    for (const [path, item] of items) {
-      const problem = typeof item === 'string' ? mediaUrlProblem(item) : 'must be a URL'
-      if (problem) return { field: path, message: `${path} ${problem}` }
-    }
+  return candidates.flatMap(([field, value]) =>
+    Array.isArray(value) ? value.map((v, i) => [`${field}.${i}`, v] as [string, unknown]) : [[field, value]],
+  )
+}
+
+/**
+ * The first media URL of a create body that breaks the policy, by its form and then, with `hostCheck`, by where
+ * its host name resolves. Field paths match the validation errors'.
+ */
+export async function findMediaViolation(
+  body: CreateBody,
+  hostCheck?: MediaHostCheck,
+): Promise<MediaViolation | undefined> {
+  const urls = mediaUrls(body)
+  for (const [path, item] of urls) {
+    const problem = typeof item === 'string' ? mediaUrlProblem(item) : 'must be a URL'
+    if (problem) return { field: path, message: `${path} ${problem}` }
   }
-  return undefined
+  if (!hostCheck) return undefined
+  const hostnames = [...new Set(urls.map(([, item]) => new URL(item as string).hostname))]
+  const problems = await Promise.all(hostnames.map(hostCheck))
+  const index = problems.findIndex((p) => p !== undefined)
+  if (index === -1) return undefined
+  const [path] = urls.find(([, item]) => new URL(item as string).hostname === hostnames[index])!
+  return { field: path, message: `${path} ${problems[index]}` }
+}
+
+/**
+ * The body with every media URL in its canonical form (`url.href`), which is what was checked: other parsers
+ * read a raw string such as `https://a.example\@b.example/` differently, so the raw string is never forwarded.
+ */
+export function withCanonicalMediaUrls<T extends CreateBody>(body: T): T {
+  const canonical = (v: unknown) => (typeof v === 'string' && URL.canParse(v) ? new URL(v).href : v)
+  const input = Object.fromEntries(
+    Object.entries(body.input).map(([key, value]) =>
+      MEDIA_FIELD.test(key) ? [key, Array.isArray(value) ? value.map(canonical) : canonical(value)] : [key, value],
+    ),
+  )
+  return {
+    ...body,
+    input,
+    ...(body.webhook_url !== undefined ? { webhook_url: canonical(body.webhook_url) as string } : {}),
+  }
 }

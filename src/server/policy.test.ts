@@ -60,7 +60,12 @@ describe('validation of creates', () => {
         controller.close()
       },
     })
-    const chunked = await call('/api/v1/requests', { method: 'POST', body: streamed, duplex: 'half' } as RequestInit)
+    const chunked = await call('/api/v1/requests', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: streamed,
+      duplex: 'half',
+    } as RequestInit)
     expect(chunked.status).toBe(413)
   })
 })
@@ -91,10 +96,17 @@ describe('access token', () => {
     expect((await call('/api/catalog', { headers: { cookie: 'studio_session=forged' } })).status).toBe(401)
   })
 
-  it('marks the cookie Secure when the studio is reached over https', async () => {
-    const { call } = bff({ accessToken: TOKEN })
-    const signIn = await call('/api/session', post({ token: TOKEN }, { 'x-forwarded-proto': 'https' }))
-    expect(signIn.headers.get('set-cookie')).toMatch(/Secure/)
+  it('marks the cookie Secure and __Host- when reached over https, trusting X-Forwarded-Proto only behind a proxy', async () => {
+    const behindProxy = bff({ accessToken: TOKEN, trustProxy: true })
+    const signIn = await behindProxy.call('/api/session', post({ token: TOKEN }, { 'x-forwarded-proto': 'https' }))
+    expect(signIn.headers.get('set-cookie')).toMatch(
+      /^__Host-studio_session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
+    )
+
+    const direct = bff({ accessToken: TOKEN })
+    const spoofed = await direct.call('/api/session', post({ token: TOKEN }, { 'x-forwarded-proto': 'https' }))
+    expect(spoofed.headers.get('set-cookie')).toMatch(/^studio_session=/)
+    expect(spoofed.headers.get('set-cookie')).not.toMatch(/Secure/)
   })
 })
 
@@ -117,7 +129,7 @@ describe('cross-site protection', () => {
 })
 
 describe('create rate limit', () => {
-  it('answers 429 with Retry-After per client once the window is used up, and never throttles polls', async () => {
+  it('answers 429 with Retry-After per client once the window is used up, and does not count polls against creates', async () => {
     let now = 1_000_000
     const { call } = bff({
       createLimiter: createMemoryRateLimiter({ limit: 2, windowMs: 60_000, now: () => now }),
@@ -157,8 +169,10 @@ describe('every response', () => {
       expect(response.headers.get('referrer-policy')).toBe('same-origin')
       expect(response.headers.get('strict-transport-security')).toBeNull()
     }
-    const overHttps = await call('/api/health', { headers: { 'x-forwarded-proto': 'https' } })
+    const overHttps = await bff({ trustProxy: true }).call('/api/health', { headers: { 'x-forwarded-proto': 'https' } })
     expect(overHttps.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
+    const spoofed = await call('/api/health', { headers: { 'x-forwarded-proto': 'https' } })
+    expect(spoofed.headers.get('strict-transport-security')).toBeNull()
   })
 
   it('is logged as one JSON line with the route pattern and upstream status, never the key or token', async () => {
@@ -168,8 +182,9 @@ describe('every response', () => {
     const { id } = await created.json()
     await call(`/api/v1/requests/${id}?key=${KEY}`, { headers: auth })
     await call('/api/catalog', { headers: { authorization: `Bearer ${KEY}` } })
-    expect(lines).toHaveLength(3)
-    const [createLine, pollLine, refusedLine] = lines.map((l) => JSON.parse(l))
+    expect(lines).toHaveLength(4)
+    const [createLine, pollLine, auditLine, refusedLine] = lines.map((l) => JSON.parse(l))
+    expect(auditLine).toMatchObject({ level: 'warn', msg: 'access_denied', via: 'bearer', client: 'all clients' })
     expect(createLine).toMatchObject({ method: 'POST', route: '/api/v1/requests', status: 202, upstreamStatus: 202 })
     expect(pollLine).toMatchObject({ method: 'GET', route: '/api/v1/requests/:id', status: 200, upstreamStatus: 200 })
     expect(refusedLine).toMatchObject({ route: '/api/*', status: 401, upstreamStatus: null })

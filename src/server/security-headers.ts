@@ -22,9 +22,11 @@ const SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ['Cross-Origin-Opener-Policy', 'same-origin'],
 ]
 
-/** Whether the browser reached us over https, directly or through a TLS-terminating proxy. */
-export function servedOverHttps(request: Request): boolean {
-  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase()
+/** Whether the browser reached us over https: directly, or through a TLS-terminating proxy that we trust. */
+export function servedOverHttps(request: Request, trustProxy: boolean): boolean {
+  const forwarded = trustProxy
+    ? request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase()
+    : undefined
   return forwarded ? forwarded === 'https' : request.url.startsWith('https:')
 }
 
@@ -33,11 +35,14 @@ export function servedOverHttps(request: Request): boolean {
  * means something (and is only sent) over https. They are set before the handler runs: Hono then builds the
  * response with them, whereas a header set after it forces the response to be copied into a full web Response.
  */
-export function securityHeaders(extra: Readonly<Record<string, string>> = {}): MiddlewareHandler {
+export function securityHeaders(
+  { trustProxy, extra = {} }: { trustProxy: boolean; extra?: Readonly<Record<string, string>> } = { trustProxy: false },
+): MiddlewareHandler {
   const headers = [...SECURITY_HEADERS, ...Object.entries(extra)]
   return (c, next) => {
     for (const [name, value] of headers) c.header(name, value)
-    if (servedOverHttps(c.req.raw)) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    if (servedOverHttps(c.req.raw, trustProxy))
+      c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
     return next()
   }
 }

@@ -29,7 +29,7 @@ function site() {
     accessToken: TOKEN,
     log: { write: () => {} },
   })
-  const app = createSite({ bff, clientDir, indexHtml: INDEX })
+  const app = createSite({ bff, clientDir, indexHtml: INDEX, allowedHosts: ['studio.test'], trustProxy: true })
   return (path: string, init?: RequestInit) => app.fetch(new Request(`http://studio.test${path}`, init))
 }
 

@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { BffEnv } from './bff-env'
+import { createHostPolicy, hostGuard } from './host-policy'
 import { securityHeaders } from './security-headers'
 
 interface SiteOptions {
@@ -9,6 +10,8 @@ interface SiteOptions {
   /** The built client (index.html, assets/, demo/), with a trailing slash. */
   clientDir: string
   indexHtml: string
+  allowedHosts: readonly string[]
+  trustProxy: boolean
 }
 
 /**
@@ -37,9 +40,9 @@ function cacheControl(): MiddlewareHandler {
  * revalidated) and the single-page app's fallback. Static files need no access token, so the sign-in screen
  * can load; every response gets the security headers.
  */
-export function createSite({ bff, clientDir, indexHtml }: SiteOptions) {
+export function createSite({ bff, clientDir, indexHtml, allowedHosts, trustProxy }: SiteOptions) {
   const root = new Hono()
-  root.use('*', securityHeaders())
+  root.use('*', securityHeaders({ trustProxy }), hostGuard(createHostPolicy(allowedHosts), trustProxy))
   root.route('/', bff)
   root.use('*', cacheControl())
   // The shell is served from memory (it may carry boot data); assets as built, precompressed when possible.

@@ -5,13 +5,14 @@ import { createSimulator, DEMO_API_KEY } from '@/simulator/simulator'
 import { createBffApp } from './app'
 import type { BffEnv } from './bff-env'
 import { loadCatalog } from './catalog-loader'
+import { createDnsHostCheck } from './media-dns'
 import { ConfigError, loadConfig } from './config'
 import { batchedLineWriter } from './log-sink'
 import { createMemoryRateLimiter } from './rate-limit'
 import { pooledTransport } from './transport'
 import { createUpstreamClient } from './upstream'
 
-/** The address a create is counted against: the last proxy hop's view when behind one, else the socket's. */
+/** The address a request is counted against: the last proxy hop's view when behind one, else the socket's. */
 function clientAddress(trustProxy: boolean) {
   return (c: Context<BffEnv>): string => {
     const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined
@@ -49,8 +50,11 @@ export async function createStudio(env: Record<string, string | undefined>) {
     catalog,
     upstream,
     accessToken: config.accessToken,
+    allowedHosts: config.allowedHosts,
     createLimiter: createMemoryRateLimiter(config.createRateLimit),
+    readLimiter: createMemoryRateLimiter(config.pollRateLimit),
     clientKey: clientAddress(config.trustProxy),
+    mediaHostCheck: config.mode === 'live' ? createDnsHostCheck() : undefined,
     trustProxy: config.trustProxy,
     log: { write: batchedLineWriter(process.stdout), secrets: [config.apiKey, config.accessToken] },
   })

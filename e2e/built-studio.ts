@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process'
+import { get } from 'node:http'
+
+const OUT_DIR = process.env.OUT_DIR ?? 'dist'
+
+/** One health check on its own connection, closed after (a pooled one would count against per-client limits). */
+const healthy = (url: string) =>
+  new Promise<boolean>((resolve) =>
+    get(url, { agent: false }, (res) => {
+      res.resume()
+      resolve(res.statusCode === 200)
+    }).on('error', () => resolve(false)),
+  )
+
+/**
+ * The built studio (`dist/server/main.js`) in its own process, with exactly the environment given; resolves once
+ * it answers /api/health, rejects with what it printed if it exits first.
+ */
+export async function startBuiltStudio(port: number, env: Record<string, string>) {
+  const server = spawn(process.execPath, [`${OUT_DIR}/server/main.js`], {
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
+  })
+  let output = ''
+  let exited = false
+  server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exit = new Promise<void>((resolve) => server.once('exit', () => ((exited = true), resolve())))
+  const origin = `http://127.0.0.1:${port}`
+  for (const started = Date.now(); ;) {
+    if (exited) throw new Error(`The studio stopped: ${output}`)
+    if (Date.now() - started > 20_000) throw new Error(`The studio did not answer in 20 s: ${output}`)
+    const up = await healthy(`${origin}/api/health`)
+    if (up) break
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return {
+    origin,
+    output: () => output,
+    stop: async () => {
+      if (!exited) server.kill('SIGTERM')
+      await exit
+    },
+  }
+}

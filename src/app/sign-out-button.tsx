@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { bffClient } from '@/lib/bff-client'
+import { catalogQuery } from '@/lib/queries'
+
+/** Ends this browser's session on the server; the studio then shows the sign-in screen. */
+export function SignOutButton() {
+  const queryClient = useQueryClient()
+  const signOut = useMutation({
+    mutationFn: bffClient.signOut,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogQuery.queryKey }),
+  })
+  return (
+    <button
+      type="button"
+      onClick={() => signOut.mutate()}
+      disabled={signOut.isPending}
+      className="text-ink-300 hover:border-ink-500 rounded border border-ink-700 px-3 py-1 hover:text-ink-200 disabled:opacity-60"
+    >
+      {signOut.isPending ? 'Signing out…' : 'Sign out'}
+    </button>
+  )
+}

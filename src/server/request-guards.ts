@@ -1,0 +1,38 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import type { BffEnv } from './bff-env'
+import { fail } from './errors'
+import type { RateLimiter } from './rate-limit'
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
+
+/**
+ * Every state-changing API call carries JSON and says so. A form post or a "simple" cross-site fetch cannot
+ * send `Content-Type: application/json` without a CORS preflight, which this studio never grants, so this
+ * closes the door the Origin check leaves open to clients that send neither Origin nor Sec-Fetch-Site.
+ * `rawBodyPaths` take a file as their body and demand a custom header instead (which forces the same preflight).
+ */
+export function requireJson(rawBodyPaths: readonly string[] = []): MiddlewareHandler {
+  return async (c, next) => {
+    if (BODY_METHODS.has(c.req.method) && !rawBodyPaths.includes(c.req.path)) {
+      const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
+      if (type !== 'application/json') {
+        return fail(c, 415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json)')
+      }
+    }
+    await next()
+  }
+}
+
+/** A generous per-client limit on reads, so one tab cannot fan out hundreds of upstream calls with the team's key. */
+export function readLimit(limiter: RateLimiter, clientKey: (c: Context<BffEnv>) => string): MiddlewareHandler<BffEnv> {
+  return async (c, next) => {
+    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.path !== '/api/health') {
+      const decision = await limiter.take(clientKey(c))
+      if (!decision.allowed) {
+        c.header('Retry-After', String(decision.retryAfterSeconds))
+        return fail(c, 429, 'rate_limited', `Too many requests; try again in ${decision.retryAfterSeconds} s`)
+      }
+    }
+    await next()
+  }
+}

@@ -1,0 +1,52 @@
+import { createHash, randomBytes } from 'node:crypto'
+
+/**
+ * Signed-in browsers hold a random session id; the server keeps only its SHA-256, when it was made and last
+ * used. A session ends at sign-out, after `idleMs` without a request, or `absoluteMs` after sign-in
+ * (OWASP ASVS 3.3: 30 minutes idle, 12 hours in all).
+ */
+export interface SessionStore {
+  /** A new session; the id is handed to the browser once and never stored as it is. */
+  create(nowMs: number): Promise<string>
+  /** Whether the id names a live session; a valid one counts as activity. */
+  check(id: string, nowMs: number): Promise<boolean>
+  end(id: string): Promise<void>
+}
+
+export const SESSION_LIMITS = { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 }
+
+export const newSessionId = () => randomBytes(32).toString('base64url')
+export const sessionDigest = (id: string) => createHash('sha256').update(id).digest('base64url')
+
+/** One process's sessions; a restart signs everyone out. The ledger keeps them once it exists. */
+export function createMemorySessionStore(limits = SESSION_LIMITS, maxSessions = 10_000): SessionStore {
+  const sessions = new Map<string, { createdAtMs: number; lastSeenMs: number }>()
+  const expired = (s: { createdAtMs: number; lastSeenMs: number }, now: number) =>
+    now - s.lastSeenMs > limits.idleMs || now - s.createdAtMs > limits.absoluteMs
+  return {
+    async create(nowMs) {
+      if (sessions.size >= maxSessions) {
+        for (const [digest, s] of sessions) if (expired(s, nowMs)) sessions.delete(digest)
+        // Still full: the oldest sign-in makes room (Map keeps insertion order).
+        if (sessions.size >= maxSessions) sessions.delete(sessions.keys().next().value!)
+      }
+      const id = newSessionId()
+      sessions.set(sessionDigest(id), { createdAtMs: nowMs, lastSeenMs: nowMs })
+      return id
+    },
+    async check(id, nowMs) {
+      const digest = sessionDigest(id)
+      const session = sessions.get(digest)
+      if (!session) return false
+      if (expired(session, nowMs)) {
+        sessions.delete(digest)
+        return false
+      }
+      session.lastSeenMs = nowMs
+      return true
+    },
+    async end(id) {
+      sessions.delete(sessionDigest(id))
+    },
+  }
+}
