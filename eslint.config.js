@@ -21,13 +21,24 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/server/**', 'src/mocks/**', 'src/simulator/**', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
+    ignores: [
+      'src/server/**',
+      'src/mocks/**',
+      'src/simulator/**',
+      'src/ledger/**',
+      'src/media/**',
+      'src/**/*.test.{ts,tsx}',
+      'src/test/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['@/server/*', '@/mocks/*', 'node:*'], message: 'Browser code never imports server code.' },
+            {
+              group: ['@/server/*', '@/mocks/*', '@/ledger/*', '@/media/*', 'node:*'],
+              message: 'Browser code never imports server code.',
+            },
           ],
         },
       ],
@@ -42,6 +53,38 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@/*', 'react', 'node:*'], message: 'catalog/ imports nothing of ours, no React, no Node.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ledger/**/*.ts'],
+    ignores: ['src/ledger/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'hono',
+                'hono/*',
+                '@hono/*',
+                '@/server/*',
+                '@/features/*',
+                '@/app/*',
+                '@/lib/*',
+                '@/components/*',
+                '@/simulator/*',
+                '@/mocks/*',
+                '@/media/*',
+                'react',
+                'react-dom',
+                'react-dom/*',
+              ],
+              message: 'ledger/ imports only catalog/ and no HTTP framework',
+            },
           ],
         },
       ],

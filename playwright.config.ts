@@ -1,8 +1,13 @@
 import { defineConfig } from '@playwright/test'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium'
 import { E2E_PORT, FAULTS_PORT } from './e2e/ports'
 
 const server = `node ${process.env.OUT_DIR ?? 'dist'}/server/main.js`
+/** Each studio keeps its ledger in a folder of its own, new for every run. */
+const dataDir = (name: string) => mkdtempSync(join(tmpdir(), `studio-e2e-${name}-`))
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,7 +32,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 30_000,
-      env: { HOST: '127.0.0.1', PORT: String(E2E_PORT), CANNON_API_KEY: '' },
+      env: { HOST: '127.0.0.1', PORT: String(E2E_PORT), CANNON_API_KEY: '', STUDIO_DATA_DIR: dataDir('main') },
     },
     {
       // For e2e/reliability-faults.spec.ts, which points its baseURL here.
@@ -39,6 +44,7 @@ export default defineConfig({
         HOST: '127.0.0.1',
         PORT: String(FAULTS_PORT),
         CANNON_API_KEY: '',
+        STUDIO_DATA_DIR: dataDir('faults'),
         SIMULATOR_FAULTS:
           'fail_rate=0.15,http_5xx_rate=0.1,http_429_rate=0.1,malformed_rate=0.05,stuck_rate=0.1,latency_ms=50',
         // Retries of a faulty create count against the limit too; this server tests faults, not the limiter.

@@ -38,7 +38,28 @@ export default defineConfig(({ isSsrBuild }) => ({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'], setupFiles: ['src/test/setup.ts'] },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/ledger/**', 'src/**/*.ledger.test.ts'],
+          setupFiles: ['src/test/setup.ts'],
+        },
+      },
+      {
+        // The ledger's tests run on PGlite and on a real Postgres that their globalSetup starts (once per run,
+        // and only when a ledger test is part of the run).
+        extends: true,
+        test: {
+          name: 'ledger',
+          environment: 'node',
+          include: ['src/ledger/**/*.test.ts', 'src/**/*.ledger.test.ts'],
+          setupFiles: ['src/test/setup.ts'],
+          globalSetup: ['src/ledger/test-global-setup.ts'],
+          // Files share one ledger per engine per worker (see src/ledger/test-ledger.ts).
+          isolate: false,
+          hookTimeout: 60_000,
+        },
       },
       {
         extends: true,

@@ -6,7 +6,7 @@ import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { catalogV1 } from '../src/catalog/models-v1'
 import { createBffApp } from '../src/server/app'
-import { cannonLikeReply, startFakeUpstream } from '../src/server/fake-upstream'
+import { cannonLikeRead, startFakeUpstream } from '../src/server/fake-upstream'
 import { batchedLineWriter } from '../src/server/log-sink'
 import { pooledTransport } from '../src/server/transport'
 import { createUpstreamClient } from '../src/server/upstream'
@@ -18,7 +18,7 @@ if (role === 'upstream') {
 } else if (role === 'hello') {
   // The same body the fake upstream sends to a poll, built once: what is measured is Hono and Node's HTTP.
   const poll = JSON.stringify(
-    cannonLikeReply({ method: 'GET', path: '/api/v1/requests/req_bench_1', headers: {}, body: '' }).body,
+    cannonLikeRead({ method: 'GET', path: '/api/v1/requests/req_bench_1', headers: {}, body: '' }).body,
   )
   const app = new Hono().get('*', (c) => c.body(poll, 200, { 'content-type': 'application/json' }))
   serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(port) })

@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
 import { get } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const OUT_DIR = process.env.OUT_DIR ?? 'dist'
 
@@ -13,12 +16,19 @@ const healthy = (url: string) =>
   )
 
 /**
- * The built studio (`dist/server/main.js`) in its own process, with exactly the environment given; resolves once
+ * The built studio (`dist/server/main.js`) in its own process, with exactly the environment given (and a ledger
+ * folder of its own unless STUDIO_DATA_DIR is given); resolves once
  * it answers /api/health, rejects with what it printed if it exits first.
  */
 export async function startBuiltStudio(port: number, env: Record<string, string>) {
   const server = spawn(process.execPath, [`${OUT_DIR}/server/main.js`], {
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      STUDIO_DATA_DIR: mkdtempSync(join(tmpdir(), 'studio-e2e-')),
+      ...env,
+    },
   })
   let output = ''
   let exited = false

@@ -7,7 +7,8 @@ import { createHostPolicy, hostNameOf } from '../src/server/host-policy'
 import { createStudio } from '../src/server/studio'
 
 async function main() {
-  const { config, app } = await createStudio(process.env)
+  const { config, app, sweeper } = await createStudio(process.env)
+  sweeper.start()
   // Vite refuses other Host headers itself too (DNS rebinding), with the same list as the BFF.
   const vite = await createViteServer({
     server: { middlewareMode: true, allowedHosts: config.allowedHosts },
@@ -17,7 +18,11 @@ async function main() {
   const api = getRequestListener(app.fetch)
   const server = createHttpServer((req, res) => {
     const host = config.trustProxy ? (req.headers['x-forwarded-host'] ?? req.headers.host) : req.headers.host
-    const hostname = hostNameOf(String(host ?? '').split(',')[0]!.trim())
+    const hostname = hostNameOf(
+      String(host ?? '')
+        .split(',')[0]!
+        .trim(),
+    )
     if (hostname === undefined || !hostAllowed(hostname)) {
       res.writeHead(421, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ error: { code: 'host_not_allowed', message: 'Add this host to STUDIO_ALLOWED_HOSTS' } }))

@@ -7,6 +7,7 @@ import { fail } from './errors'
 import type { FailureThrottle } from './failure-throttle'
 import { servedOverHttps } from './security-headers'
 import { SESSION_LIMITS, type SessionStore } from './sessions'
+import { WEBHOOK_PREFIX } from './webhook-route'
 
 export interface AccessOptions {
   /** STUDIO_ACCESS_TOKEN. */
@@ -49,7 +50,7 @@ function refusals(options: AccessOptions) {
 }
 
 /**
- * When STUDIO_ACCESS_TOKEN is set, /api routes other than health and the session route need it: as a Bearer
+ * When STUDIO_ACCESS_TOKEN is set, /api routes other than health, the session route and Cannon's webhooks need it: as a Bearer
  * header (scripts), or as the session cookie that signing in sets (browsers). Wrong tokens are throttled per
  * client; a browser with a valid session is never locked out by someone else guessing from its address.
  */
@@ -57,7 +58,9 @@ export function accessGuard(options: AccessOptions): MiddlewareHandler<BffEnv> {
   const now = options.now ?? Date.now
   const refused = refusals(options)
   return async (c, next) => {
-    if (c.req.path === '/api/health' || c.req.path === '/api/session') return next()
+    if (c.req.path === '/api/health' || c.req.path === '/api/session' || c.req.path.startsWith(WEBHOOK_PREFIX)) {
+      return next()
+    }
     const header = bearer(c.req.header('authorization'))
     if (header !== undefined) {
       const locked = options.throttle.lockedFor(options.clientKey(c), now())

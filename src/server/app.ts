@@ -1,23 +1,27 @@
 import { Hono, type Context } from 'hono'
-import { requestObjectSchema, upstreamStatusSchema } from '@/catalog/api-contract'
+import { upstreamStatusSchema } from '@/catalog/api-contract'
 import type { Catalog } from '@/catalog/catalog-schema'
 import { buildCreateRequestSchema } from '@/catalog/request-schema'
 import { accessGuard, registerSessionRoute, type AccessOptions } from './access'
 import type { BffEnv } from './bff-env'
 import { registerCreateRoute } from './create-route'
 import { crossSiteGuard } from './cross-site'
+import type { Database } from '@/ledger/database'
 import { fail } from './errors'
 import { createFailureThrottle } from './failure-throttle'
 import { createHostPolicy, hostGuard } from './host-policy'
 import type { MediaHostCheck } from './media-policy'
 import type { RateLimiter } from './rate-limit'
+import { registerPollRoute } from './poll-route'
 import { relay } from './relay'
+import { registerRendersRoutes } from './renders-routes'
+import { createRenderSubmitter } from './render-submitter'
 import { readLimit, requireJson } from './request-guards'
 import { requestLog, type RequestLogOptions } from './request-log'
-import { REQUEST_ID } from './request-id'
 import { securityHeaders } from './security-headers'
 import { createMemorySessionStore, type SessionStore } from './sessions'
 import { UpstreamUnavailable, type UpstreamClient } from './upstream'
+import { registerWebhookRoute, WEBHOOK_PREFIX } from './webhook-route'
 
 export interface BffOptions {
   mode: 'demo' | 'live'
@@ -41,6 +45,11 @@ export interface BffOptions {
   mediaHostCheck?: MediaHostCheck
   /** Where the one-line-per-request log goes; the Node entry sends it to stdout. No log when absent. */
   log?: RequestLogOptions
+  /** The render ledger: every video render is recorded, polls are answered from it, the gallery pages it. */
+  ledger?: Database
+  /** STUDIO_PUBLIC_URL: creates carry a per-render webhook URL on it. */
+  publicUrl?: string
+  now?: () => number
 }
 
 const unlimited: RateLimiter = { take: async () => ({ allowed: true }) }
@@ -69,7 +78,11 @@ export function createBffApp(options: BffOptions) {
   if (options.log) app.use('/api/*', requestLog(options.log))
   app.use('/api/*', securityHeaders({ trustProxy, extra: { 'Cache-Control': 'no-store' } }))
   if (options.allowedHosts) app.use('/api/*', hostGuard(createHostPolicy(options.allowedHosts), trustProxy))
-  app.use('/api/*', crossSiteGuard({ trustProxy }), requireJson())
+  app.use(
+    '/api/*',
+    crossSiteGuard({ trustProxy }),
+    requireJson((path) => path.startsWith(WEBHOOK_PREFIX)),
+  )
   const access: AccessOptions | undefined = accessToken
     ? {
         token: accessToken,
@@ -88,6 +101,7 @@ export function createBffApp(options: BffOptions) {
   app.get('/api/catalog', (c) => c.json(catalog))
   app.get('/api/v1/status', async (c) => relay(c, await upstream.send('GET', '/api/v1/status'), upstreamStatusSchema))
 
+  const { ledger: db, now = Date.now } = options
   registerCreateRoute(app, {
     schema: buildCreateRequestSchema(catalog, { allowDemoMedia: mode === 'demo' }),
     upstream,
@@ -95,13 +109,15 @@ export function createBffApp(options: BffOptions) {
     mediaHostCheck: options.mediaHostCheck,
     limiter: options.createLimiter ?? unlimited,
     clientKey,
+    ledger: db
+      ? { db, submit: createRenderSubmitter(db, upstream, now), publicUrl: options.publicUrl, now }
+      : undefined,
   })
-
-  app.get('/api/v1/requests/:id', async (c) => {
-    const id = c.req.param('id')
-    if (!REQUEST_ID.test(id)) return fail(c, 400, 'invalid_request_id', 'That is not a request id')
-    return relay(c, await upstream.send('GET', `/api/v1/requests/${id}`), requestObjectSchema)
-  })
+  registerPollRoute(app, { upstream, db, now })
+  if (db) {
+    registerRendersRoutes(app, db, now)
+    registerWebhookRoute(app, db, now)
+  }
 
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route'))
   return app

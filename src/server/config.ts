@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
 import { z } from 'zod'
 import { isLoopbackHost, parseHostList } from './host-policy'
 
@@ -74,6 +76,17 @@ const envSchema = z
         }),
     ),
     HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
+    STUDIO_DATA_DIR: optionalText,
+    DATABASE_URL: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .regex(
+          /^postgres(ql)?:\/\/\S+$/,
+          'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded ledger)',
+        )
+        .optional(),
+    ),
     STUDIO_CREATE_RATE_LIMIT: rateLimit('STUDIO_CREATE_RATE_LIMIT', '30/60s'),
     STUDIO_POLL_RATE_LIMIT: rateLimit('STUDIO_POLL_RATE_LIMIT', '20/1s'),
     STUDIO_MAX_CONNECTIONS_PER_CLIENT: z.preprocess(
@@ -130,7 +143,14 @@ export interface ServerConfig {
   trustProxy: boolean
   host: string
   port: number
+  /** Where the embedded ledger (and later the media folder) live. */
+  dataDir: string
+  /** A real Postgres for the ledger instead of the embedded one. */
+  databaseUrl?: string
 }
+
+/** `.data/` in the project: two folders up from the running server (dist/server/main.js, or src/server/ with tsx). */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url))
 
 export class ConfigError extends Error {}
 
@@ -164,5 +184,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     trustProxy: e.STUDIO_TRUST_PROXY === 'true' || e.STUDIO_TRUST_PROXY === '1',
     host: e.HOST,
     port: e.PORT,
+    dataDir: e.STUDIO_DATA_DIR ? resolve(e.STUDIO_DATA_DIR) : DEFAULT_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
   }
 }

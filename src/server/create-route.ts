@@ -6,6 +6,7 @@ import { firstIssue } from '@/catalog/request-schema'
 import type { z } from 'zod/mini'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
+import { createOnRecord, type LedgerCreateOptions } from './ledger-create'
 import { findMediaViolation, withCanonicalMediaUrls, type MediaHostCheck } from './media-policy'
 import type { RateLimiter } from './rate-limit'
 import { relay } from './relay'
@@ -24,11 +25,13 @@ interface CreateRouteOptions {
   mediaHostCheck?: MediaHostCheck
   limiter: RateLimiter
   clientKey: (c: Context<BffEnv>) => string
+  /** With a ledger, video renders are recorded before they are forwarded. */
+  ledger?: LedgerCreateOptions
 }
 
 /** POST /api/v1/requests: size, JSON, schema, media hosts, rate limit, then signed and forwarded. */
 export function registerCreateRoute(app: Hono<BffEnv>, options: CreateRouteOptions) {
-  const { schema, upstream, checkMediaHosts, mediaHostCheck, limiter, clientKey } = options
+  const { schema, upstream, checkMediaHosts, mediaHostCheck, limiter, clientKey, ledger } = options
   app.post(
     '/api/v1/requests',
     bodyLimit({
@@ -62,6 +65,7 @@ export function registerCreateRoute(app: Hono<BffEnv>, options: CreateRouteOptio
         return fail(c, 429, 'rate_limited', `Too many renders started; try again in ${decision.retryAfterSeconds} s`)
       }
 
+      if (ledger && body.operation === 'video.generate') return createOnRecord(c, ledger, body, idempotencyKey)
       const reply = await upstream.send('POST', '/api/v1/requests', {
         body: JSON.stringify(body),
         idempotencyKey,

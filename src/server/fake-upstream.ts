@@ -22,12 +22,26 @@ export interface FakeReply {
 
 export type FakeResponder = (call: RecordedCall) => FakeReply | undefined
 
-/** Cannon's documented happy path, enough for contract tests and the benchmark. */
-export function cannonLikeReply(call: RecordedCall): FakeReply {
-  if (call.method === 'POST' && call.path === '/api/v1/requests') {
-    const { operation } = JSON.parse(call.body) as { operation: string }
-    return { status: 202, body: { id: 'req_fake_1', status: 'queued', operation, poll_after_ms: 1000 } }
+/**
+ * Cannon's documented happy path, enough for contract tests and the benchmark: creates get req_fake_1, _2, …
+ * (a repeat of an idempotency key gets its first id again, as Cannon promises).
+ */
+function cannonLikeReplies() {
+  const idsByKey = new Map<string, string>()
+  let created = 0
+  return (call: RecordedCall): FakeReply => {
+    if (call.method === 'POST' && call.path === '/api/v1/requests') {
+      const { operation } = JSON.parse(call.body) as { operation: string }
+      const key = String(call.headers['x-idempotency-key'] ?? crypto.randomUUID())
+      const id = idsByKey.get(key) ?? `req_fake_${++created}`
+      idsByKey.set(key, id)
+      return { status: 202, body: { id, status: 'queued', operation, poll_after_ms: 1000 } }
+    }
+    return cannonLikeRead(call)
   }
+}
+
+export function cannonLikeRead(call: RecordedCall): FakeReply {
   const poll = /^\/api\/v1\/requests\/([\w-]+)$/.exec(call.path)
   if (call.method === 'GET' && poll) {
     return {
@@ -46,6 +60,7 @@ export function cannonLikeReply(call: RecordedCall): FakeReply {
  */
 export async function startFakeUpstream(options: { record?: boolean; port?: number } = {}) {
   const calls: RecordedCall[] = []
+  const happyPath = cannonLikeReplies()
   let responder: FakeResponder = () => undefined
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -58,7 +73,7 @@ export async function startFakeUpstream(options: { record?: boolean; port?: numb
         body: Buffer.concat(chunks).toString(),
       }
       if (options.record !== false) calls.push(call)
-      const reply = responder(call) ?? cannonLikeReply(call)
+      const reply = responder(call) ?? happyPath(call)
       const send = () => {
         const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null)
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers })

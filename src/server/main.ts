@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { withBootData } from './boot-data'
+import { LedgerUnavailable } from '@/ledger/ledger-errors'
 import { ConfigError } from './config'
 import { startNodeServer } from './node-server'
 import { createSite } from './site'
@@ -9,7 +10,7 @@ import { createStudio } from './studio'
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url))
 
 async function main() {
-  const { config, catalog, app: bff, close } = await createStudio(process.env)
+  const { config, catalog, app: bff, sweeper, close } = await createStudio(process.env)
   const builtHtml = await readFile(`${clientDir}index.html`, 'utf8')
   // A gated studio keeps its catalog behind the sign-in: the browser then fetches it once signed in.
   const indexHtml = config.accessToken ? builtHtml : withBootData(builtHtml, { mode: config.mode, catalog })
@@ -28,7 +29,9 @@ async function main() {
     maxConnectionsPerClient: config.trustProxy ? undefined : config.maxConnectionsPerClient,
   })
   const host = address.address.includes(':') ? `[${address.address}]` : address.address
-  console.log(`Cannon Studio (${config.mode} mode) at http://${host}:${address.port}`)
+  sweeper.start()
+  const ledger = config.databaseUrl ? 'Postgres' : `the embedded ledger in ${config.dataDir}`
+  console.log(`Cannon Studio (${config.mode} mode) at http://${host}:${address.port}, renders kept in ${ledger}`)
   const stop = () => {
     server.close(() => void close().finally(() => process.exit(0)))
     // Connections that never finish a request (or keep a stream open) do not hold up a shutdown for long.
@@ -39,6 +42,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `Could not start: ${String(error)}`)
+  const known = error instanceof ConfigError || error instanceof LedgerUnavailable
+  console.error(known ? error.message : `Could not start: ${String(error)}`)
   process.exit(1)
 })

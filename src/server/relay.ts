@@ -8,7 +8,7 @@ import type { UpstreamReply } from './upstream'
 const JSON_CONTENT = { 'Content-Type': 'application/json' }
 
 /** Cannon's reason, from whichever of the shapes cannon-api.md §3 lists it came in. */
-function upstreamReason(body: unknown): string | undefined {
+export function upstreamReason(body: unknown): string | undefined {
   if (!body || typeof body !== 'object') return undefined
   const b = body as Record<string, unknown>
   const error = b.error

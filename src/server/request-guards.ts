@@ -9,11 +9,12 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
  * Every state-changing API call carries JSON and says so. A form post or a "simple" cross-site fetch cannot
  * send `Content-Type: application/json` without a CORS preflight, which this studio never grants, so this
  * closes the door the Origin check leaves open to clients that send neither Origin nor Sec-Fetch-Site.
- * `rawBodyPaths` take a file as their body and demand a custom header instead (which forces the same preflight).
+ * Routes `exempt` answers true for never read their body as JSON (a webhook) or take a file and demand a custom
+ * header instead (which forces the same preflight).
  */
-export function requireJson(rawBodyPaths: readonly string[] = []): MiddlewareHandler {
+export function requireJson(exempt: (path: string) => boolean = () => false): MiddlewareHandler {
   return async (c, next) => {
-    if (BODY_METHODS.has(c.req.method) && !rawBodyPaths.includes(c.req.path)) {
+    if (BODY_METHODS.has(c.req.method) && !exempt(c.req.path)) {
       const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
       if (type !== 'application/json') {
         return fail(c, 415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json)')

@@ -1,0 +1,98 @@
+import type { Render } from '@/catalog/render-contract'
+import type { Database } from './database'
+import { InvalidCursor } from './ledger-errors'
+import { rowToRender, type RenderRow } from './render-row'
+
+export interface ListRendersQuery {
+  /** 1–200, default 50. */
+  limit?: number
+  /** `nextCursor` of the previous page. */
+  cursor?: string | null
+  /** A studio word ('submitting', 'queued', 'processing', 'succeeded', 'failed', 'stale') or Cannon's own. */
+  status?: string
+  model?: string
+  /** Case-insensitive substring of the prompt. */
+  q?: string
+  favourite?: boolean
+  author?: string
+  includeDeleted?: boolean
+}
+
+export interface RendersPage {
+  items: Render[]
+  nextCursor: string | null
+}
+
+export const DEFAULT_PAGE_SIZE = 50
+export const MAX_PAGE_SIZE = 200
+
+interface CursorKey {
+  createdAtMs: number
+  id: string
+}
+
+/** Opaque to callers: base64url of the last item's keyset position. */
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify([key.createdAtMs, key.id])).toString('base64url')
+}
+
+export function decodeCursor(cursor: string): CursorKey {
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) throw new InvalidCursor()
+  let value: unknown
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+  } catch {
+    throw new InvalidCursor()
+  }
+  if (!Array.isArray(value) || value.length !== 2) throw new InvalidCursor()
+  const [createdAtMs, id] = value as unknown[]
+  if (!Number.isSafeInteger(createdAtMs) || typeof id !== 'string' || id === '') throw new InvalidCursor()
+  return { createdAtMs: createdAtMs as number, id }
+}
+
+/** `term` as a LIKE pattern that matches it literally anywhere (\ % _ escaped with the default escape, \). */
+export function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+}
+
+const UNFINISHED_WORDS = new Set(['submitting', 'queued', 'processing'])
+
+/**
+ * The gallery's pages: newest first by (created_at_ms, id), keyset-paged so that rows arriving meanwhile
+ * never shift a page. Every filter combination runs on an index ending in that keyset.
+ */
+export async function listRenders(db: Database, query: ListRendersQuery = {}): Promise<RendersPage> {
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
+    throw new RangeError(`limit must be an integer from 1 to ${MAX_PAGE_SIZE}`)
+  const params: unknown[] = []
+  const param = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  const where: string[] = []
+  if (!query.includeDeleted) where.push('deleted_at_ms IS NULL')
+  if (query.status === 'stale') where.push('stale')
+  else if (query.status !== undefined) {
+    where.push(`status = ${param(query.status)}`)
+    // An unfinished render that went stale is listed as stale, not as still queued or processing.
+    if (UNFINISHED_WORDS.has(query.status)) where.push('NOT stale')
+  }
+  if (query.model !== undefined) where.push(`model = ${param(query.model)}`)
+  if (query.author !== undefined) where.push(`author = ${param(query.author)}`)
+  if (query.favourite !== undefined) where.push(query.favourite ? 'favourite' : 'NOT favourite')
+  const term = query.q?.trim()
+  if (term) where.push(`prompt ILIKE ${param(containsPattern(term))}`)
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor)
+    where.push(`(created_at_ms, id) < (${param(after.createdAtMs)}::bigint, ${param(after.id)})`)
+  }
+  const rows = await db.query<RenderRow>(
+    `SELECT * FROM renders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY created_at_ms DESC, id DESC LIMIT ${param(limit + 1)}::int`,
+    params,
+  )
+  const items = rows.slice(0, limit).map(rowToRender)
+  const last = items.at(-1)
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null }
+}

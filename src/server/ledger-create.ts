@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto'
+import type { Context } from 'hono'
+import { acceptedSchema, type Accepted } from '@/catalog/api-contract'
+import { relationSchema, type Render } from '@/catalog/render-contract'
+import type { CreateRequestBody } from '@/catalog/request-schema'
+import type { Database } from '@/ledger/database'
+import { getCreateBody, recordSubmission } from '@/ledger/render-store'
+import type { BffEnv } from './bff-env'
+import { fail } from './errors'
+import { relay } from './relay'
+import type { RenderSubmitter } from './render-submitter'
+
+export interface LedgerCreateOptions {
+  db: Database
+  submit: RenderSubmitter
+  /** STUDIO_PUBLIC_URL: creates then carry a webhook URL with an unguessable per-render path. */
+  publicUrl?: string
+  now?: () => number
+}
+
+const STUDIO_ID = /^[A-Za-z0-9_-]{8,128}$/
+
+/** The 202 the browser gets, for a render Cannon has accepted (now, or on an earlier try with the same key). */
+export function acceptedReply(render: Render, pollAfterMs: number): Accepted & { render_id: string } {
+  return {
+    id: render.requestId!,
+    status: render.status === 'submitting' ? 'queued' : render.status,
+    operation: render.operation,
+    poll_after_ms: pollAfterMs,
+    urls: { get: `/api/v1/requests/${render.requestId}` },
+    render_id: render.id,
+  }
+}
+
+/** Who asked, and why: the studio's own headers beside Cannon's body (which stays exactly Cannon's shape). */
+function lineage(c: Context<BffEnv>) {
+  const id = c.req.header('x-studio-render-id')
+  const parentId = c.req.header('x-studio-parent-id')
+  const relation = c.req.header('x-studio-relation')
+  if (id !== undefined && !STUDIO_ID.test(id)) return { error: 'x-studio-render-id is not a render id' }
+  if (parentId !== undefined && !STUDIO_ID.test(parentId)) return { error: 'x-studio-parent-id is not a render id' }
+  const parsedRelation = relation === undefined ? undefined : relationSchema.safeParse(relation)
+  if (parsedRelation && !parsedRelation.success) return { error: `x-studio-relation "${relation}" is not a relation` }
+  return { id, parentId, relation: parsedRelation?.data }
+}
+
+/**
+ * A video.generate create on the record: written to the ledger before it goes upstream (so a crash between
+ * the two leaves a render the sweeper sends again with the same key), then sent, and Cannon's answer stored.
+ * A repeat of a key that Cannon already accepted is answered from the ledger without calling Cannon.
+ */
+export async function createOnRecord(
+  c: Context<BffEnv>,
+  options: LedgerCreateOptions,
+  body: Extract<CreateRequestBody, { operation: 'video.generate' }>,
+  idempotencyKey: string,
+) {
+  const now = options.now ?? Date.now
+  const asked = lineage(c)
+  if ('error' in asked) return fail(c, 400, 'invalid_header', asked.error!)
+  // Postgres stores no NUL character in text or jsonb; no prompt needs one.
+  if (JSON.stringify(body).includes('\\u0000')) {
+    return fail(c, 400, 'invalid_input', 'The request contains a NUL character, which the studio cannot keep')
+  }
+  const webhookToken = options.publicUrl ? randomBytes(24).toString('base64url') : undefined
+  const sent = webhookToken ? { ...body, webhook_url: `${options.publicUrl}/api/hooks/${webhookToken}` } : body
+  const render = await recordSubmission(options.db, {
+    idempotencyKey,
+    input: body.input,
+    createBody: JSON.stringify(sent),
+    id: asked.id,
+    parentId: asked.parentId,
+    relation: asked.relation,
+    webhookToken,
+    nowMs: now(),
+  })
+  c.header('x-studio-render-id', render.id)
+  if (render.requestId) return c.json(acceptedReply(render, render.pollAfterMs ?? 1000), 202)
+
+  // A repeat sends what was recorded first (its webhook path included), never a second version of it.
+  const createBody = (await getCreateBody(options.db, render.id)) ?? JSON.stringify(sent)
+  const outcome = await options.submit(idempotencyKey, createBody)
+  c.set('upstreamStatus', outcome.reply.status)
+  if (outcome.kind === 'accepted') {
+    const accepted = { ...render, requestId: outcome.accepted.id, status: outcome.accepted.status }
+    return c.json(acceptedReply(accepted, outcome.accepted.poll_after_ms), 202)
+  }
+  if (outcome.reply.status >= 200 && outcome.reply.status < 300) {
+    return fail(c, 502, 'upstream_malformed', 'Cannon answered with a request id the studio cannot use')
+  }
+  return relay(c, outcome.reply, acceptedSchema)
+}

@@ -1,0 +1,114 @@
+import type { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import type { Database } from '@/ledger/database'
+import { InvalidCursor } from '@/ledger/ledger-errors'
+import { listRenders, MAX_PAGE_SIZE } from '@/ledger/render-list'
+import { getRender, updateRender } from '@/ledger/render-store'
+import { recheck } from '@/ledger/render-sweep'
+import { exportRenders, importRenders } from '@/ledger/render-transfer'
+import type { BffEnv } from './bff-env'
+import { fail } from './errors'
+import { GALLERY_FILE_KIND, parseGallery } from './gallery-import'
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  cursor: z.string().max(400).optional(),
+  status: z.string().max(32).optional(),
+  model: z.string().max(64).optional(),
+  q: z.string().max(200).optional(),
+  favourite: z.enum(['true', 'false']).optional(),
+  author: z.string().max(100).optional(),
+})
+const patchBody = z.strictObject({ favourite: z.boolean().optional(), deleted: z.boolean().optional() })
+const RENDER_ID = /^[A-Za-z0-9_-]{1,128}$/
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+/** The gallery as the team shares it: pages of the ledger, favourites and deletes, export and import. */
+export function registerRendersRoutes(app: Hono<BffEnv>, db: Database, now: () => number = Date.now) {
+  app.get('/api/renders', async (c) => {
+    const parsed = listQuery.safeParse(c.req.query())
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      return fail(c, 400, 'invalid_query', `${String(issue.path[0])}: ${issue.message}`, String(issue.path[0]))
+    }
+    const { favourite, ...query } = parsed.data
+    try {
+      const page = await listRenders(db, {
+        ...query,
+        q: query.q?.trim() || undefined,
+        favourite: favourite === undefined ? undefined : favourite === 'true',
+      })
+      return c.json({ items: page.items, next_cursor: page.nextCursor })
+    } catch (error) {
+      if (error instanceof InvalidCursor)
+        return fail(c, 400, 'invalid_cursor', 'That page cursor is not valid', 'cursor')
+      throw error
+    }
+  })
+
+  app.get('/api/renders/export', (c) => {
+    const encoder = new TextEncoder()
+    const renders = exportRenders(db)
+    let first = true
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(
+          encoder.encode(`{"kind":"${GALLERY_FILE_KIND}","version":2,"exportedAtMs":${now()},"renders":[`),
+        )
+      },
+      async pull(controller) {
+        const next = await renders.next()
+        if (next.done) {
+          controller.enqueue(encoder.encode(']}'))
+          controller.close()
+          return
+        }
+        controller.enqueue(encoder.encode(`${first ? '' : ','}${JSON.stringify(next.value)}`))
+        first = false
+      },
+      async cancel() {
+        await renders.return(undefined)
+      },
+    })
+    const day = new Date(now()).toISOString().slice(0, 10)
+    c.header('Content-Disposition', `attachment; filename="cannon-studio-gallery-${day}.json"`)
+    return c.body(stream, 200, { 'Content-Type': 'application/json' })
+  })
+
+  app.post(
+    '/api/renders/import',
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES,
+      onError: (c) => fail(c, 413, 'body_too_large', 'A gallery file can be at most 64 MB'),
+    }),
+    async (c) => {
+      const json = await c.req.json().catch(() => undefined)
+      const parsed = parseGallery(json)
+      if (!parsed.ok) return fail(c, 400, 'invalid_gallery', parsed.message)
+      const { added, skipped } = await importRenders(db, parsed.renders, now())
+      return c.json({ added, skipped: skipped + parsed.damaged })
+    },
+  )
+
+  app.get('/api/renders/:id', async (c) => {
+    const id = c.req.param('id')
+    const render = RENDER_ID.test(id) ? await getRender(db, id) : undefined
+    return render ? c.json(render) : fail(c, 404, 'not_found', 'No such render')
+  })
+
+  app.patch('/api/renders/:id', async (c) => {
+    const id = c.req.param('id')
+    const parsed = patchBody.safeParse(await c.req.json().catch(() => undefined))
+    if (!parsed.success) return fail(c, 400, 'invalid_input', 'Send { favourite?: boolean, deleted?: boolean }')
+    const render = RENDER_ID.test(id) ? await updateRender(db, id, parsed.data, now()) : undefined
+    return render ? c.json(render) : fail(c, 404, 'not_found', 'No such render')
+  })
+
+  // "Check again" on a render followed for 30 minutes without an end.
+  app.post('/api/renders/:id/recheck', async (c) => {
+    const id = c.req.param('id')
+    const render = RENDER_ID.test(id) ? await recheck(db, id, now()) : undefined
+    return render ? c.json(render) : fail(c, 404, 'not_found', 'No such unfinished render')
+  })
+}
