@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Database } from './database'
-import { migrate } from './migrations'
+import { migrate, MIGRATIONS } from './migrations'
 import { takeFromWindow } from './rate-counter'
 import { markAccepted, recordSubmission } from './render-store'
 import { claimDue, claimPollSlot } from './render-sweep'
@@ -25,9 +25,9 @@ describe('migrations from two processes at once', () => {
     try {
       const results = await Promise.all([migrate(a), migrate(b), migrate(a), migrate(b)])
       const applied = results.flatMap((r) => r.applied).sort()
-      expect(applied).toEqual([1, 2])
+      expect(applied).toEqual(MIGRATIONS.map((m) => m.version))
       const rows = await a.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
-      expect(rows.map((r) => r.version)).toEqual([1, 2])
+      expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version))
     } finally {
       await Promise.all([a.close(), b.close()])
     }

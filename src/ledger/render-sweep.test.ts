@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Database } from './database'
 import { applyRequestObject, markAccepted, recordSubmission, updateRender } from './render-store'
-import { claimDue, claimPollSlot, markStale, recheck, releaseClaim } from './render-sweep'
+import { claimDue, claimPollSlot, markStale, recheck, releaseClaim, resumeOrphanedSubmissions } from './render-sweep'
 import { requestObject, submission } from './test-fixtures'
 import { ENGINES, useTestLedger } from './test-ledger'
 import { STALE_AFTER_MS } from './timing'
@@ -43,6 +43,14 @@ describe.each(ENGINES)('render sweep on %s', (engine) => {
     expect(await claimPollSlot(ledger.db, 'r1', T0 + 1500)).toBe(false)
     expect(await claimPollSlot(ledger.db, 'r1', T0 + 2000)).toBe(true)
     expect(await claimPollSlot(ledger.db, 'unknown', T0 + 2000)).toBe(false)
+  })
+
+  it('makes creates left in flight by a stopped process due at once, and nothing else', async () => {
+    const orphan = await recordSubmission(ledger.db, submission({ nowMs: T0 }))
+    await accepted(ledger.db, 'sent', 5000)
+    expect(await resumeOrphanedSubmissions(ledger.db, T0 + 10)).toBe(1)
+    const claimed = await claimDue(ledger.db, { owner: 'o', limit: 10, nowMs: T0 + 10, leaseMs: 1000 })
+    expect(claimed.map((c) => c.render.id)).toEqual([orphan.id])
   })
 
   it('never gives a poll slot for a finished render', async () => {

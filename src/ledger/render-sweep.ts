@@ -129,3 +129,18 @@ export async function recheck(db: Database, id: string, nowMs: number): Promise<
     ),
   )
 }
+
+/**
+ * At the start of the only process on an embedded ledger: a create still 'submitting' was in flight when the
+ * last process stopped (or crashed) and nothing else can be sending it, so it is due at once instead of a
+ * minute after it was written. Not for a shared Postgres, where another instance may be sending it right now.
+ */
+export async function resumeOrphanedSubmissions(db: Database, nowMs: number): Promise<number> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE renders SET next_poll_at_ms = $1::bigint, lease_owner = NULL, lease_until_ms = NULL
+     WHERE status = 'submitting' AND NOT stale AND deleted_at_ms IS NULL AND next_poll_at_ms > $1::bigint
+     RETURNING id`,
+    [nowMs],
+  )
+  return rows.length
+}

@@ -19,7 +19,7 @@ import { createRenderSubmitter } from './render-submitter'
 import { readLimit, requireJson } from './request-guards'
 import { requestLog, type RequestLogOptions } from './request-log'
 import { securityHeaders } from './security-headers'
-import { createMemorySessionStore, type SessionStore } from './sessions'
+import { createLedgerSessionStore, createMemorySessionStore, type SessionStore } from './sessions'
 import { UpstreamUnavailable, type UpstreamClient } from './upstream'
 import { registerWebhookRoute, WEBHOOK_PREFIX } from './webhook-route'
 
@@ -29,7 +29,7 @@ export interface BffOptions {
   upstream: UpstreamClient
   /** STUDIO_ACCESS_TOKEN: when set, /api routes other than health need it. */
   accessToken?: string
-  /** Where signed-in sessions live; one process's memory by default. */
+  /** Where signed-in sessions live: the ledger when there is one, else one process's memory. */
   sessions?: SessionStore
   /** Host names this studio answers to (IP literals always pass); every other Host gets 421. No check when absent. */
   allowedHosts?: readonly string[]
@@ -86,7 +86,8 @@ export function createBffApp(options: BffOptions) {
   const access: AccessOptions | undefined = accessToken
     ? {
         token: accessToken,
-        sessions: options.sessions ?? createMemorySessionStore(),
+        sessions:
+          options.sessions ?? (options.ledger ? createLedgerSessionStore(options.ledger) : createMemorySessionStore()),
         throttle: createFailureThrottle(),
         clientKey,
         trustProxy,

@@ -242,4 +242,30 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
     expect(row!.status).not.toBe('succeeded')
     expect((await call('/api/hooks/not-a-token', { method: 'POST' })).status).toBe(204)
   })
+
+  it('keeps sessions in the ledger: a sign-in works on every instance and a sign-out ends it on all', async () => {
+    const instance = () => {
+      const upstream = createUpstreamClient({
+        baseUrl: 'http://x.invalid',
+        apiKey: 'cs_test_key',
+        fetch: async () => new Response(null, { status: 503 }),
+      })
+      const app = createBffApp({
+        mode: 'demo',
+        catalog: catalogV1,
+        upstream,
+        ledger: ledger.db,
+        accessToken: 'ledger-session-token-0123',
+      })
+      return (path: string, init?: RequestInit) => app.fetch(new Request(`http://studio.test${path}`, init))
+    }
+    const [a, b] = [instance(), instance()]
+    const signIn = await a('/api/session', post({ token: 'ledger-session-token-0123' }))
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
+    expect((await b('/api/catalog', { headers: { cookie } })).status).toBe(200)
+    const [row] = await ledger.db.query<{ digest: string }>('SELECT digest FROM sessions')
+    expect(row!.digest).not.toContain(cookie.split('=')[1]!)
+    expect((await b('/api/session', { method: 'DELETE', headers: { cookie } })).status).toBe(204)
+    expect((await a('/api/catalog', { headers: { cookie } })).status).toBe(401)
+  })
 })

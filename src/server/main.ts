@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { withBootData } from './boot-data'
 import { LedgerUnavailable } from '@/ledger/ledger-errors'
 import { ConfigError } from './config'
+import { runLedgerCommand } from './ledger-cli'
 import { startNodeServer } from './node-server'
 import { createSite } from './site'
 import { createStudio } from './studio'
@@ -41,7 +42,12 @@ async function main() {
   process.on('SIGTERM', stop)
 }
 
-main().catch((error: unknown) => {
+const run =
+  process.argv[2] === 'ledger'
+    ? () => runLedgerCommand(process.argv.slice(3), process.env).then((code) => process.exit(code))
+    : main
+
+run().catch((error: unknown) => {
   const known = error instanceof ConfigError || error instanceof LedgerUnavailable
   console.error(known ? error.message : `Could not start: ${String(error)}`)
   process.exit(1)

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { Database } from '@/ledger/database'
+import { createSession, endSession, pruneSessions, checkSession } from '@/ledger/session-store'
 
 /**
  * Signed-in browsers hold a random session id; the server keeps only its SHA-256, when it was made and last
@@ -18,7 +20,7 @@ export const SESSION_LIMITS = { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_00
 export const newSessionId = () => randomBytes(32).toString('base64url')
 export const sessionDigest = (id: string) => createHash('sha256').update(id).digest('base64url')
 
-/** One process's sessions; a restart signs everyone out. The ledger keeps them once it exists. */
+/** One process's sessions; a restart signs everyone out (for a BFF mounted without a ledger). */
 export function createMemorySessionStore(limits = SESSION_LIMITS, maxSessions = 10_000): SessionStore {
   const sessions = new Map<string, { createdAtMs: number; lastSeenMs: number }>()
   const expired = (s: { createdAtMs: number; lastSeenMs: number }, now: number) =>
@@ -48,5 +50,23 @@ export function createMemorySessionStore(limits = SESSION_LIMITS, maxSessions = 
     async end(id) {
       sessions.delete(sessionDigest(id))
     },
+  }
+}
+
+/** Sessions in the ledger: they outlive a restart and every studio process on one Postgres shares them. */
+export function createLedgerSessionStore(db: Database, limits = SESSION_LIMITS): SessionStore {
+  let lastPrunedMs = 0
+  return {
+    async create(nowMs) {
+      if (nowMs - lastPrunedMs > limits.idleMs) {
+        lastPrunedMs = nowMs
+        await pruneSessions(db, nowMs, limits)
+      }
+      const id = newSessionId()
+      await createSession(db, sessionDigest(id), nowMs)
+      return id
+    },
+    check: (id, nowMs) => checkSession(db, sessionDigest(id), nowMs, limits),
+    end: (id) => endSession(db, sessionDigest(id)),
   }
 }

@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { openDatabase } from '@/ledger/database'
 import { LedgerUnavailable } from '@/ledger/ledger-errors'
 import { migrate } from '@/ledger/migrations'
+import { resumeOrphanedSubmissions } from '@/ledger/render-sweep'
 import { FaultsError, parseFaults } from '@/simulator/faults'
 import { createSimulator, DEMO_API_KEY } from '@/simulator/simulator'
 import { createBffApp } from './app'
@@ -44,6 +45,8 @@ async function openLedger(config: ServerConfig) {
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir })
   try {
     await migrate(db)
+    // The embedded ledger has one process: any create still in flight was orphaned by the last one's stop.
+    if (db.kind === 'pglite') await resumeOrphanedSubmissions(db, Date.now())
   } catch (error) {
     await db.close()
     throw new LedgerUnavailable(`The ledger could not be brought up to date: ${String((error as Error).message)}`)
