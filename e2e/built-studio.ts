@@ -50,5 +50,10 @@ export async function startBuiltStudio(port: number, env: Record<string, string>
       if (!exited) server.kill('SIGTERM')
       await exit
     },
+    /** kill -9: no shutdown, no goodbye (a crash). */
+    crash: async () => {
+      if (!exited) server.kill('SIGKILL')
+      await exit
+    },
   }
 }
