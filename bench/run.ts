@@ -139,3 +139,12 @@ if (!process.env.BENCH_SKIP_BFF) {
   const bff = spawnSync('npm', ['run', '--silent', 'bench:bff'], { stdio: 'inherit', env: process.env })
   if (bff.status !== 0) process.exitCode = bff.status ?? 1
 }
+
+// The ledger: its gallery queries at 100,000 renders on PGlite and Postgres, and polls through it (against nginx,
+// coalescing under 200 pollers, memory). Each prints its own table. BENCH_SKIP_LEDGER=1 leaves them out.
+if (!process.env.BENCH_SKIP_LEDGER) {
+  for (const script of ['bench/ledger.ts', 'bench/ledger-polls.ts']) {
+    const run = spawnSync('npx', ['tsx', script], { stdio: 'inherit', env: { ...process.env, BENCH_OUT_DIR: OUT_DIR } })
+    if (run.status !== 0) process.exitCode = run.status ?? 1
+  }
+}

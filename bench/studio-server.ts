@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export function ensureBuilt(outDir: string) {
   if (existsSync(`${outDir}/server/main.js`) && process.env.BENCH_SKIP_BUILD) return
@@ -10,14 +12,21 @@ export function ensureBuilt(outDir: string) {
   if (result.status !== 0) throw new Error('build failed')
 }
 
-/** Starts the built studio in demo mode on a loopback port and waits until it answers. */
+/** Starts the built studio (demo mode, a new ledger folder unless given) on a loopback port; waits until it answers. */
 export async function startStudio(outDir: string, port: number, env: Record<string, string> = {}) {
   const child: ChildProcess = spawn('node', [`${outDir}/server/main.js`], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CANNON_API_KEY: '', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      CANNON_API_KEY: '',
+      STUDIO_DATA_DIR: mkdtempSync(join(tmpdir(), 'studio-bench-')),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') }
     } catch {

@@ -52,9 +52,20 @@ export function requestHost(request: Request, trustProxy: boolean): string {
 
 /** 421 for a Host the studio does not answer to, before anything else runs. */
 export function hostGuard(isAllowed: HostPolicy, trustProxy: boolean): MiddlewareHandler {
+  // A studio sees a handful of Host values: each is judged once (parsing a URL per request shows in a poll's cost).
+  const verdicts = new Map<string, boolean>()
+  const allowed = (host: string) => {
+    let verdict = verdicts.get(host)
+    if (verdict === undefined) {
+      const hostname = hostNameOf(host)
+      verdict = hostname !== undefined && isAllowed(hostname)
+      if (verdicts.size >= 1_000) verdicts.clear()
+      verdicts.set(host, verdict)
+    }
+    return verdict
+  }
   return async (c, next) => {
-    const hostname = hostNameOf(requestHost(c.req.raw, trustProxy))
-    if (hostname === undefined || !isAllowed(hostname)) {
+    if (!allowed(requestHost(c.req.raw, trustProxy))) {
       return fail(
         c,
         421,
