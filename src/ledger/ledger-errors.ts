@@ -13,3 +13,19 @@ export class InvalidCursor extends Error {
     super(message)
   }
 }
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'])
+
+/**
+ * Whether a query failed because the database is away (not because of the query): refused or dropped connections,
+ * Postgres shutting down or refusing connections (SQLSTATE classes 08 and 57P), a pool that timed out connecting.
+ */
+export function isLedgerUnreachable(error: unknown): boolean {
+  if (error instanceof LedgerUnavailable) return true
+  if (!(error instanceof Error)) return false
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || /^08|^57P0[1-3]$/.test(code))) return true
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    error.message,
+  )
+}

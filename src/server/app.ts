@@ -7,6 +7,7 @@ import type { BffEnv } from './bff-env'
 import { registerCreateRoute } from './create-route'
 import { crossSiteGuard } from './cross-site'
 import type { Database } from '@/ledger/database'
+import { isLedgerUnreachable } from '@/ledger/ledger-errors'
 import { fail } from './errors'
 import { createFailureThrottle } from './failure-throttle'
 import { createHostPolicy, hostGuard } from './host-policy'
@@ -69,6 +70,11 @@ export function createBffApp(options: BffOptions) {
       if (error.reason === 'timeout') return fail(c, 504, 'upstream_timeout', error.message)
       if (error.reason === 'too_large') return fail(c, 502, 'upstream_too_large', error.message)
       return fail(c, 502, 'upstream_unreachable', error.message)
+    }
+    if (isLedgerUnreachable(error)) {
+      console.error(JSON.stringify({ level: 'error', msg: 'ledger_unreachable', error: String(error.message) }))
+      c.header('Retry-After', '5')
+      return fail(c, 503, 'ledger_unavailable', "The studio's record of renders cannot be reached; try again shortly")
     }
     console.error(JSON.stringify({ level: 'error', msg: 'unhandled', error: String(error.message) }))
     return fail(c, 500, 'internal', 'The studio server hit an unexpected error')
