@@ -20,7 +20,6 @@ interface SiteOptions {
  */
 function cacheControl(): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.path.startsWith('/api/')) return next()
     await next()
     if (c.res.status !== 200 && c.res.status !== 206) return
     const html = c.res.headers.get('content-type')?.startsWith('text/html')
@@ -42,8 +41,10 @@ function cacheControl(): MiddlewareHandler {
  */
 export function createSite({ bff, clientDir, indexHtml, allowedHosts, trustProxy }: SiteOptions) {
   const root = new Hono()
+  // The API answers with its own guards and headers (the BFF has them, wherever it is mounted): handed over
+  // first, a poll passes through one middleware chain, not two.
+  root.all('/api/*', (c) => bff.fetch(c.req.raw, c.env))
   root.use('*', securityHeaders({ trustProxy }), hostGuard(createHostPolicy(allowedHosts), trustProxy))
-  root.route('/', bff)
   root.use('*', cacheControl())
   // The shell is served from memory (it may carry boot data); assets as built, precompressed when possible.
   root.get('/', (c) => c.html(indexHtml))
