@@ -4,6 +4,36 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+/** ledger/ and media/ are server parts with one job each: they import only catalog/, and no HTTP framework. */
+function serverPartRules(part) {
+  const others = ['server', 'features', 'app', 'lib', 'components', 'simulator', 'mocks', 'ledger', 'media']
+  return {
+    files: [`src/${part}/**/*.ts`],
+    ignores: [`src/${part}/**/*.test.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'hono',
+                'hono/*',
+                '@hono/*',
+                'react',
+                'react-dom',
+                'react-dom/*',
+                ...others.filter((o) => o !== part).map((o) => `@/${o}/*`),
+              ],
+              message: `${part}/ imports only catalog/ and no HTTP framework`,
+            },
+          ],
+        },
+      ],
+    },
+  }
+}
+
 export default tseslint.config(
   { ignores: ['dist', '.out', 'node_modules', 'test-results', 'playwright-report', 'public'] },
   js.configs.recommended,
@@ -58,38 +88,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/ledger/**/*.ts'],
-    ignores: ['src/ledger/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'hono',
-                'hono/*',
-                '@hono/*',
-                '@/server/*',
-                '@/features/*',
-                '@/app/*',
-                '@/lib/*',
-                '@/components/*',
-                '@/simulator/*',
-                '@/mocks/*',
-                '@/media/*',
-                'react',
-                'react-dom',
-                'react-dom/*',
-              ],
-              message: 'ledger/ imports only catalog/ and no HTTP framework',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...['ledger', 'media'].map((part) => serverPartRules(part)),
   {
     files: ['scripts/**/*.mjs', 'eslint.config.js'],
     languageOptions: { globals: globals.node },

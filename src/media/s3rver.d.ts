@@ -1,0 +1,16 @@
+// s3rver (a test-only S3 server) ships no types: the part the media tests use.
+declare module 's3rver' {
+  interface S3rverOptions {
+    address?: string
+    port?: number
+    silent?: boolean
+    directory: string
+    resetOnClose?: boolean
+    configureBuckets?: { name: string; configs?: (string | Buffer)[] }[]
+  }
+  export default class S3rver {
+    constructor(options: S3rverOptions)
+    run(): Promise<{ address: string; port: number }>
+    close(): Promise<void>
+  }
+}
