@@ -5,6 +5,6 @@ export const SECURITY_PORT = Number(process.env.E2E_SECURITY_PORT ?? E2E_PORT + 
 /** e2e/security-attacks.spec.ts: a live studio behind a (pretend) trusted proxy, and one reached directly. */
 export const ATTACKS_PORT = SECURITY_PORT + 1
 export const ATTACKS_DIRECT_PORT = SECURITY_PORT + 2
-/** e2e/ledger.spec.ts: a studio that crashes and comes back, and two studios on one Postgres. */
-export const LEDGER_PORT = SECURITY_PORT + 3
-export const LEDGER_SECOND_PORT = SECURITY_PORT + 4
+/** e2e/ledger-server.spec.ts: a studio that crashes and comes back, and two studios on one Postgres. */
+export const LEDGER_PORT = E2E_PORT + 7
+export const LEDGER_SECOND_PORT = E2E_PORT + 8
