@@ -1,13 +1,18 @@
 // `npm run dev`: the BFF and Vite's hot-reloading dev server on one port.
 import { getRequestListener } from '@hono/node-server'
 import { createServer as createHttpServer } from 'node:http'
+import { Hono } from 'hono'
 import { createServer as createViteServer } from 'vite'
 import { ConfigError } from '../src/server/config'
 import { createHostPolicy, hostNameOf } from '../src/server/host-policy'
+import { serveMedia } from '../src/server/media-routes'
 import { createStudio } from '../src/server/studio'
 
 async function main() {
-  const { config, app, sweeper } = await createStudio(process.env)
+  const { config, app, sweeper, media } = await createStudio(process.env, { demoDir: 'public/demo' })
+  const server = new Hono()
+  server.all('/api/*', (c) => app.fetch(c.req.raw, c.env))
+  server.on(['GET', 'HEAD'], '/media/:name', serveMedia(media))
   sweeper.start()
   // Vite refuses other Host headers itself too (DNS rebinding), with the same list as the BFF.
   const vite = await createViteServer({
@@ -15,8 +20,8 @@ async function main() {
     appType: 'spa',
   })
   const hostAllowed = createHostPolicy(config.allowedHosts)
-  const api = getRequestListener(app.fetch)
-  const server = createHttpServer((req, res) => {
+  const api = getRequestListener(server.fetch)
+  const http = createHttpServer((req, res) => {
     const host = config.trustProxy ? (req.headers['x-forwarded-host'] ?? req.headers.host) : req.headers.host
     const hostname = hostNameOf(
       String(host ?? '')
@@ -26,10 +31,10 @@ async function main() {
     if (hostname === undefined || !hostAllowed(hostname)) {
       res.writeHead(421, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ error: { code: 'host_not_allowed', message: 'Add this host to STUDIO_ALLOWED_HOSTS' } }))
-    } else if (req.url?.startsWith('/api/')) void api(req, res)
+    } else if (req.url?.startsWith('/api/') || req.url?.startsWith('/media/')) void api(req, res)
     else vite.middlewares(req, res)
   })
-  server.listen(config.port, config.host, () => {
+  http.listen(config.port, config.host, () => {
     console.log(`Cannon Studio dev (${config.mode} mode) at http://${config.host}:${config.port}`)
   })
 }

@@ -39,9 +39,12 @@ export interface SchemaOptions {
 }
 
 export const DEMO_MEDIA_PREFIX = '/demo/'
+/** Files uploaded to the studio's own media store, as demo mode addresses them (the simulator stands in for Cannon). */
+export const STUDIO_MEDIA_PREFIX = '/media/'
 
 export function isAcceptedMediaUrl(value: string, options: SchemaOptions): boolean {
-  if (options.allowDemoMedia && value.startsWith(DEMO_MEDIA_PREFIX) && !value.includes('..')) return true
+  const ownFile = value.startsWith(DEMO_MEDIA_PREFIX) || value.startsWith(STUDIO_MEDIA_PREFIX)
+  if (options.allowDemoMedia && ownFile && !value.includes('..')) return true
   if (!value.startsWith('https://')) return false
   return URL.canParse(value)
 }

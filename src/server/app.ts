@@ -13,7 +13,11 @@ import { createFailureThrottle } from './failure-throttle'
 import { createHostPolicy, hostGuard } from './host-policy'
 import type { MediaHostCheck } from './media-policy'
 import type { RateLimiter } from './rate-limit'
+import type { MediaStore } from '@/media/media-store'
+import { registerDownloadRoute } from './download-route'
+import { MEDIA_UPLOAD_PATH, registerMediaUpload } from './media-routes'
 import { registerPollRoute } from './poll-route'
+import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
 import { registerRendersRoutes } from './renders-routes'
 import { createRenderSubmitter } from './render-submitter'
@@ -50,6 +54,15 @@ export interface BffOptions {
   ledger?: Database
   /** STUDIO_PUBLIC_URL: creates carry a per-render webhook URL on it. */
   publicUrl?: string
+  /** The media store: uploads (POST /api/media), downloads, and (with `keeper`) a kept copy of every take. */
+  media?: {
+    store: MediaStore
+    /** Why uploads are off, when they are. */
+    uploadsOff?: string
+    uploadLimiter?: RateLimiter
+    keeper?: TakeKeeper
+    demoDir?: string
+  }
   now?: () => number
 }
 
@@ -87,7 +100,7 @@ export function createBffApp(options: BffOptions) {
   app.use(
     '/api/*',
     crossSiteGuard({ trustProxy }),
-    requireJson((path) => path.startsWith(WEBHOOK_PREFIX)),
+    requireJson((path) => path.startsWith(WEBHOOK_PREFIX) || path === MEDIA_UPLOAD_PATH),
   )
   const access: AccessOptions | undefined = accessToken
     ? {
@@ -120,10 +133,22 @@ export function createBffApp(options: BffOptions) {
       ? { db, submit: createRenderSubmitter(db, upstream, now), publicUrl: options.publicUrl, now }
       : undefined,
   })
-  registerPollRoute(app, { upstream, db, now })
+  const { media } = options
+  registerPollRoute(app, { upstream, db, now, onFinished: media?.keeper?.keep })
   if (db) {
+    if (media) {
+      registerDownloadRoute(app, { db, store: media.store, demoDir: media.demoDir, hostCheck: options.mediaHostCheck })
+    }
     registerRendersRoutes(app, db, now)
     registerWebhookRoute(app, db, now)
+  }
+  if (media) {
+    registerMediaUpload(app, {
+      store: media.store,
+      uploadsOff: media.uploadsOff,
+      limiter: media.uploadLimiter ?? unlimited,
+      clientKey,
+    })
   }
 
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route'))

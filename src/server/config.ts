@@ -87,6 +87,22 @@ const envSchema = z
         )
         .optional(),
     ),
+    STUDIO_S3_ENDPOINT: z.preprocess(
+      blankIsUnset,
+      originVariable('STUDIO_S3_ENDPOINT', 'https://s3.eu-west-1.amazonaws.com').optional(),
+    ),
+    STUDIO_S3_BUCKET: optionalText,
+    STUDIO_S3_REGION: optionalText,
+    STUDIO_S3_ACCESS_KEY_ID: optionalText,
+    STUDIO_S3_SECRET_ACCESS_KEY: optionalText,
+    STUDIO_S3_PUBLIC_URL: z.preprocess(
+      blankIsUnset,
+      z.url({ protocol: /^https$/, error: 'STUDIO_S3_PUBLIC_URL must be an https URL' }).optional(),
+    ),
+    STUDIO_KEEP_TAKES: z.preprocess(
+      (v) => (v === '' || v === undefined ? 'true' : v),
+      z.enum(['true', 'false', '1', '0'], { error: 'STUDIO_KEEP_TAKES must be true or false' }),
+    ),
     STUDIO_CREATE_RATE_LIMIT: rateLimit('STUDIO_CREATE_RATE_LIMIT', '30/60s'),
     STUDIO_POLL_RATE_LIMIT: rateLimit('STUDIO_POLL_RATE_LIMIT', '20/1s'),
     STUDIO_MAX_CONNECTIONS_PER_CLIENT: z.preprocess(
@@ -110,6 +126,20 @@ const envSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    const s3 = [
+      env.STUDIO_S3_ENDPOINT,
+      env.STUDIO_S3_BUCKET,
+      env.STUDIO_S3_ACCESS_KEY_ID,
+      env.STUDIO_S3_SECRET_ACCESS_KEY,
+    ]
+    if (s3.some(Boolean) && !s3.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STUDIO_S3_ENDPOINT'],
+        message:
+          'STUDIO_S3_ENDPOINT, STUDIO_S3_BUCKET, STUDIO_S3_ACCESS_KEY_ID and STUDIO_S3_SECRET_ACCESS_KEY go together: set all four, or none for the media folder',
+      })
+    }
     if (env.CANNON_API_KEY && !env.STUDIO_ACCESS_TOKEN && !isLoopbackHost(env.HOST)) {
       ctx.addIssue({
         code: 'custom',
@@ -147,6 +177,20 @@ export interface ServerConfig {
   dataDir: string
   /** A real Postgres for the ledger instead of the embedded one. */
   databaseUrl?: string
+  /** S3-compatible storage for media instead of the folder under dataDir. */
+  s3?: S3Config
+  /** Copy every succeeded take into the media store (STUDIO_KEEP_TAKES, default true). */
+  keepTakes: boolean
+}
+
+export interface S3Config {
+  endpoint: string
+  bucket: string
+  region: string
+  accessKeyId: string
+  secretAccessKey: string
+  /** A public bucket's base URL: media URLs are built on it instead of presigned. */
+  publicUrl?: string
 }
 
 /** `.data/` in the project: two folders up from the running server (dist/server/main.js, or src/server/ with tsx). */
@@ -186,5 +230,16 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     port: e.PORT,
     dataDir: e.STUDIO_DATA_DIR ? resolve(e.STUDIO_DATA_DIR) : DEFAULT_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    s3: e.STUDIO_S3_ENDPOINT
+      ? {
+          endpoint: e.STUDIO_S3_ENDPOINT,
+          bucket: e.STUDIO_S3_BUCKET!,
+          region: e.STUDIO_S3_REGION ?? 'us-east-1',
+          accessKeyId: e.STUDIO_S3_ACCESS_KEY_ID!,
+          secretAccessKey: e.STUDIO_S3_SECRET_ACCESS_KEY!,
+          publicUrl: e.STUDIO_S3_PUBLIC_URL?.replace(/\/+$/, ''),
+        }
+      : undefined,
+    keepTakes: e.STUDIO_KEEP_TAKES === 'true' || e.STUDIO_KEEP_TAKES === '1',
   }
 }

@@ -11,7 +11,16 @@ import { createStudio } from './studio'
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url))
 
 async function main() {
-  const { config, catalog, app: bff, sweeper, close } = await createStudio(process.env)
+  const {
+    config,
+    catalog,
+    app: bff,
+    sweeper,
+    media,
+    close,
+  } = await createStudio(process.env, {
+    demoDir: `${clientDir}demo`,
+  })
   const builtHtml = await readFile(`${clientDir}index.html`, 'utf8')
   // A gated studio keeps its catalog behind the sign-in: the browser then fetches it once signed in.
   const indexHtml = config.accessToken ? builtHtml : withBootData(builtHtml, { mode: config.mode, catalog })
@@ -21,6 +30,7 @@ async function main() {
     indexHtml,
     allowedHosts: config.allowedHosts,
     trustProxy: config.trustProxy,
+    media,
   })
 
   const { server, address } = await startNodeServer({

@@ -38,7 +38,12 @@ export function asRequestObject(render: Render): RequestObject {
  */
 export function registerPollRoute(
   app: Hono<BffEnv>,
-  { upstream, db, now = Date.now }: { upstream: UpstreamClient; db?: Database; now?: () => number },
+  {
+    upstream,
+    db,
+    now = Date.now,
+    onFinished,
+  }: { upstream: UpstreamClient; db?: Database; now?: () => number; onFinished?: (render: Render) => void },
 ) {
   const answers = new Map<string, { text: string; terminal: boolean; freshUntilMs: number }>()
   const refreshing = new Map<string, Promise<unknown>>()
@@ -64,6 +69,7 @@ export function registerPollRoute(
     if (parsed?.success && parsed.data.id === id) {
       const updated = await applyRequestObject(db, id, parsed.data, now())
       if (updated) keep(id, updated, now() + (updated.pollAfterMs ?? DEFAULT_POLL_AFTER_MS))
+      if (updated && isTerminal(updated.status)) onFinished?.(updated)
     }
     return relay(c, reply, requestObjectSchema)
   }

@@ -1,7 +1,9 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { BffEnv } from './bff-env'
+import type { MediaStore } from '@/media/media-store'
 import { createHostPolicy, hostGuard } from './host-policy'
+import { serveMedia } from './media-routes'
 import { securityHeaders } from './security-headers'
 
 interface SiteOptions {
@@ -12,6 +14,8 @@ interface SiteOptions {
   indexHtml: string
   allowedHosts: readonly string[]
   trustProxy: boolean
+  /** Serves uploads and kept takes at /media/<sha256>.<ext>. */
+  media?: MediaStore
 }
 
 /**
@@ -39,12 +43,14 @@ function cacheControl(): MiddlewareHandler {
  * revalidated) and the single-page app's fallback. Static files need no access token, so the sign-in screen
  * can load; every response gets the security headers.
  */
-export function createSite({ bff, clientDir, indexHtml, allowedHosts, trustProxy }: SiteOptions) {
+export function createSite({ bff, clientDir, indexHtml, allowedHosts, trustProxy, media }: SiteOptions) {
   const root = new Hono()
   // The API answers with its own guards and headers (the BFF has them, wherever it is mounted): handed over
   // first, a poll passes through one middleware chain, not two.
   root.all('/api/*', (c) => bff.fetch(c.req.raw, c.env))
   root.use('*', securityHeaders({ trustProxy }), hostGuard(createHostPolicy(allowedHosts), trustProxy))
+  // Media carry their own headers (immutable, sandboxed) and need no token: Cannon fetches them by name.
+  if (media) root.on(['GET', 'HEAD'], '/media/:name', serveMedia(media))
   root.use('*', cacheControl())
   // The shell is served from memory (it may carry boot data); assets as built, precompressed when possible.
   root.get('/', (c) => c.html(indexHtml))

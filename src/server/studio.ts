@@ -1,6 +1,9 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
+import { join } from 'node:path'
 import { openDatabase } from '@/ledger/database'
+import { openFolderStore } from '@/media/folder-store'
+import { openS3Store } from '@/media/s3-store'
 import { LedgerUnavailable } from '@/ledger/ledger-errors'
 import { migrate } from '@/ledger/migrations'
 import { resumeOrphanedSubmissions } from '@/ledger/render-sweep'
@@ -14,6 +17,7 @@ import { ConfigError, loadConfig, type ServerConfig } from './config'
 import { createLedgerRateLimiter } from './ledger-limiter'
 import { createRenderSubmitter } from './render-submitter'
 import { createSweeper } from './sweeper'
+import { createTakeKeeper } from './take-keeper'
 import { batchedLineWriter } from './log-sink'
 import { createMemoryRateLimiter } from './rate-limit'
 import { pooledTransport } from './transport'
@@ -54,14 +58,29 @@ async function openLedger(config: ServerConfig) {
   return db
 }
 
+/** The media store: S3 when configured, else a folder beside the ledger; and whether uploads can work. */
+async function openMedia(config: ServerConfig) {
+  const store = config.s3
+    ? await openS3Store({ ...config.s3, tmpDir: join(config.dataDir, 'media-tmp') })
+    : await openFolderStore({ dir: join(config.dataDir, 'media'), publicOrigin: config.publicUrl })
+  // Cannon downloads what it is given: a folder's files need an origin it can reach.
+  const uploadsOff =
+    config.mode === 'live' && !config.s3 && !config.publicUrl
+      ? 'Uploading needs a place Cannon can fetch files from: set STUDIO_PUBLIC_URL (the https address of this studio) or S3 storage (STUDIO_S3_*). Until then, paste https:// links.'
+      : undefined
+  return { store, uploadsOff }
+}
+
 /**
- * Everything the studio needs, from the environment: config, catalog, the ledger, upstream (Cannon or the
- * simulator), the BFF and the sweeper that follows renders with no browser open (started by the caller).
+ * Everything the studio needs, from the environment: config, catalog, the ledger, the media store, upstream
+ * (Cannon or the simulator), the BFF and the sweeper that follows renders with no browser open (started by the
+ * caller). `demoDir` holds the demo clips, which demo mode's takes are copied from.
  */
-export async function createStudio(env: Record<string, string | undefined>) {
+export async function createStudio(env: Record<string, string | undefined>, { demoDir }: { demoDir?: string } = {}) {
   const config = loadConfig(env)
   const catalog = await loadCatalog(config.catalogFile)
   const db = await openLedger(config)
+  const media = await openMedia(config)
   const pooled = config.mode === 'live' ? pooledTransport(config.apiBase) : undefined
   const upstream = pooled
     ? createUpstreamClient({ baseUrl: config.apiBase, apiKey: config.apiKey!, transport: pooled.transport })
@@ -71,6 +90,22 @@ export async function createStudio(env: Record<string, string | undefined>) {
         fetch: createSimulator({ catalog, faults: simulatorFaults(env) }).fetch,
       })
   const write = batchedLineWriter(process.stdout)
+  const logEvent = (event: Record<string, unknown>) =>
+    write(JSON.stringify({ time: new Date().toISOString(), ...event }))
+  const dns = createDnsHostCheck()
+  const ownHost = config.publicUrl ? new URL(config.publicUrl).hostname : undefined
+  // The studio's own public address serves its own uploads: Cannon reaches it, even where this machine's DNS does not.
+  const mediaHostCheck =
+    config.mode === 'live' ? (name: string) => (name === ownHost ? Promise.resolve(undefined) : dns(name)) : undefined
+  const keeper = config.keepTakes
+    ? createTakeKeeper({
+        db,
+        store: media.store,
+        demoDir: config.mode === 'demo' ? demoDir : undefined,
+        hostCheck: mediaHostCheck,
+        log: logEvent,
+      })
+    : undefined
   const app = createBffApp({
     mode: config.mode,
     catalog,
@@ -80,22 +115,29 @@ export async function createStudio(env: Record<string, string | undefined>) {
     createLimiter: createLedgerRateLimiter(db, 'create', config.createRateLimit),
     readLimiter: createMemoryRateLimiter(config.pollRateLimit),
     clientKey: clientAddress(config.trustProxy),
-    mediaHostCheck: config.mode === 'live' ? createDnsHostCheck() : undefined,
+    mediaHostCheck,
     trustProxy: config.trustProxy,
-    log: { write, secrets: [config.apiKey, config.accessToken] },
+    log: { write, secrets: [config.apiKey, config.accessToken, config.s3?.secretAccessKey] },
     ledger: db,
     publicUrl: config.publicUrl,
+    media: {
+      ...media,
+      uploadLimiter: createLedgerRateLimiter(db, 'media', { limit: 60, windowMs: 60_000 }),
+      keeper,
+      demoDir: config.mode === 'demo' ? demoDir : undefined,
+    },
   })
   const sweeper = createSweeper({
     db,
     upstream,
     submit: createRenderSubmitter(db, upstream),
-    log: (event) => write(JSON.stringify({ time: new Date().toISOString(), ...event })),
+    log: logEvent,
+    onFinished: keeper?.keep,
   })
   const close = async () => {
     await sweeper.stop()
     await pooled?.close()
     await db.close()
   }
-  return { config, catalog, app, sweeper, close }
+  return { config, catalog, app, sweeper, media: media.store, close }
 }

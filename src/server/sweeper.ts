@@ -1,5 +1,6 @@
 import { hostname } from 'node:os'
 import { isTerminal, requestObjectSchema } from '@/catalog/api-contract'
+import type { Render } from '@/catalog/render-contract'
 import type { Database } from '@/ledger/database'
 import { applyRequestObject } from '@/ledger/render-store'
 import { claimDue, markStale, releaseClaim, type ClaimedRender } from '@/ledger/render-sweep'
@@ -19,6 +20,8 @@ export interface SweeperOptions {
   leaseMs?: number
   now?: () => number
   log?: (event: Record<string, unknown>) => void
+  /** Called once a render this sweeper followed has finished (e.g. to keep a copy of its take). */
+  onFinished?: (render: Render) => void
 }
 
 const MAX_DELAY_MS = 10_000
