@@ -1,4 +1,4 @@
-import type { StatusWord } from '@/features/renders/render-record'
+import type { StatusWord } from '@/catalog/render-contract'
 
 const STYLES: Record<StatusWord, string> = {
   Queued: 'bg-ink-700 text-ink-200',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createSecretScrubber } from './secret-scrubber'
 
-const KEY = 'cs_live_Sx7Qk2Lm9Pw4Rt6Yz1Ab3Cd5'
+const KEY = 'cs_live_not_a_real_key_scrubber_test'
 const scrub = createSecretScrubber([KEY])
 const leaks = (text: string) => {
   const b64 = (s: string) => Buffer.from(s).toString('base64')

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { videoOutputSchema } from '@/catalog/api-contract'
+import type { StatusWord } from '@/catalog/render-contract'
 
 /**
  * A render as the studio keeps it: written before its POST, updated by every poll. Fields added after the
@@ -72,7 +73,7 @@ export function isCurrentRecord(v: unknown): v is RenderRecord {
   )
 }
 
-export type StatusWord = 'Queued' | 'Processing' | 'Succeeded' | 'Failed'
+export type { StatusWord } from '@/catalog/render-contract'
 
 export function statusWord(record: Pick<RenderRecord, 'status'>): StatusWord {
   switch (record.status) {
