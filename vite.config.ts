@@ -16,8 +16,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     target: 'es2022',
     // Every browser that runs es2022 supports <link rel=modulepreload>: the polyfill would only add bytes.
     modulePreload: { polyfill: false },
-    // One chunk for what first paint needs from libraries, the catalog and lib (not the gallery's virtualiser):
-    // left to itself the splitter scatters these over small shared chunks that each compress worse.
+    // One chunk for what first paint needs from libraries, the catalog and lib (not what only the gallery uses: the
+    // virtualiser, infinite queries, the ledger's client and schemas): left to itself the splitter scatters these
+    // over small shared chunks that each compress worse.
     rolldownOptions: isSsrBuild
       ? {}
       : {
@@ -26,7 +27,7 @@ export default defineConfig(({ isSsrBuild }) => ({
               groups: [
                 {
                   name: 'core',
-                  test: /node_modules[\\/](?!@tanstack[\\/](?:react-)?virtual)|src[\\/](?:catalog|lib)[\\/]/,
+                  test: /node_modules[\\/](?!@tanstack[\\/](?:(?:react-)?virtual|.*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.))|src[\\/](?:catalog[\\/](?!render-contract)|lib[\\/](?!ledger-client))/,
                 },
               ],
             },

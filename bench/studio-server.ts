@@ -26,9 +26,15 @@ export async function startStudio(outDir: string, port: number, env: Record<stri
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   const url = `http://127.0.0.1:${port}`
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  // Resolves once the studio has exited (its ledger folder closed, so that it can be removed).
+  const stop = () => {
+    child.kill('SIGTERM')
+    return exited
+  }
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') }
+      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid!, stop }
     } catch {
       // not listening yet
     }

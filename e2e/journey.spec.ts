@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fresh-studio'
 
 test('a render goes from prompt to a playing video', async ({ page }) => {
   await page.goto('/')

@@ -8,3 +8,5 @@ export const ATTACKS_DIRECT_PORT = SECURITY_PORT + 2
 /** e2e/ledger-server.spec.ts: a studio that crashes and comes back, and two studios on one Postgres. */
 export const LEDGER_PORT = E2E_PORT + 7
 export const LEDGER_SECOND_PORT = E2E_PORT + 8
+/** e2e/fresh-studio.ts: studios with an empty ledger of their own, one per test (the next one starts meanwhile). */
+export const FRESH_PORTS = [E2E_PORT + 5, E2E_PORT + 6] as const

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fresh-studio'
 
 const gallery = (page: Page) => page.getByRole('region', { name: 'Gallery' })
 const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true })
@@ -37,7 +38,7 @@ test('a double click on Generate and a burst of Ctrl+Enter make one render; a ne
   expect(errors).toEqual([])
 })
 
-test('offline mid-render: the studio stays, keeps the draft, says so, and resumes polling when back', async ({
+test('offline mid-render: the studio stays, keeps the draft, says so, and resumes polling and sending when back', async ({
   page,
   context,
 }) => {
@@ -62,11 +63,36 @@ test('offline mid-render: the studio stays, keeps the draft, says so, and resume
   await expect(item.getByText('Succeeded', { exact: true })).toHaveCount(0)
   await expect(page.getByRole('button', { name: 'Generate' })).toBeVisible()
   await expect(prompt(page)).toHaveValue('Next: the heron takes off')
+  // Generate offline: the render is kept in this browser and waits for the connection.
+  await page.getByRole('button', { name: 'Generate' }).click()
+  const next = gallery(page).getByRole('listitem').filter({ hasText: 'Next: the heron takes off' })
+  await expect(next.getByText('Queued', { exact: true })).toBeVisible()
 
   await context.setOffline(false)
   await expect(indicator).toHaveCount(0)
   await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
-  await expect(prompt(page)).toHaveValue('Next: the heron takes off')
+  await expect(next.getByText('Succeeded', { exact: true })).toBeVisible()
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(2)
+  expect(errors).toEqual([])
+})
+
+test("when the studio's ledger cannot answer, the gallery shows what this browser kept", async ({ page }) => {
+  const errors = watchPageErrors(page)
+  await page.goto('/')
+  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await prompt(page).fill('A harbour kept in the mirror')
+  await page.getByRole('button', { name: 'Generate' }).click()
+  const item = gallery(page).getByRole('listitem').filter({ hasText: 'A harbour kept in the mirror' })
+  await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
+
+  await page.route('**/api/renders?*', (route) => route.abort('connectionrefused'))
+  await page.reload()
+  await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
+  await expect(gallery(page)).toContainText('The gallery could not be loaded')
+  await page.unroute('**/api/renders?*')
+  await gallery(page).getByRole('button', { name: 'Try again' }).click()
+  await expect(gallery(page)).not.toContainText('could not be loaded')
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(1)
   expect(errors).toEqual([])
 })
 
@@ -93,17 +119,21 @@ test('a part of the studio that has not loaded yet waits for the connection inst
   expect(errors).toEqual([])
 })
 
-test('without IndexedDB the studio works in memory, says so, and exports', async ({ page }) => {
+test('without IndexedDB the studio works from the server alone, says so, and exports the ledger', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const errors = watchPageErrors(page)
   await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }))
   await page.goto('/')
-  await expect(page.getByRole('alert')).toHaveText(
-    'Renders are kept in memory only: this browser refused storage. Export to keep them.',
-  )
+  await expect(page.getByRole('alert')).toContainText('This browser refused storage')
   await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
-  await prompt(page).fill('A kite that only lives in memory')
+  await prompt(page).fill('A kite that only lives on the server')
   await page.getByRole('button', { name: 'Generate' }).click()
-  const item = gallery(page).getByRole('listitem').filter({ hasText: 'A kite that only lives in memory' })
+  const item = gallery(page).getByRole('listitem').filter({ hasText: 'A kite that only lives on the server' })
+  await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
+  await page.reload()
   await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
 
   const download = page.waitForEvent('download')
@@ -111,7 +141,15 @@ test('without IndexedDB the studio works in memory, says so, and exports', async
   const stream = await (await download).createReadStream()
   let text = ''
   for await (const chunk of stream) text += String(chunk)
-  const file = JSON.parse(text) as { renders: { status: string; input: { prompt: string } }[] }
-  expect(file.renders).toMatchObject([{ status: 'succeeded', input: { prompt: 'A kite that only lives in memory' } }])
+  const file = JSON.parse(text) as { version: number; renders: { id: string; status: string; input: object }[] }
+  expect(file.version).toBe(2)
+  expect(file.renders).toMatchObject([
+    { status: 'succeeded', input: { prompt: 'A kite that only lives on the server' } },
+  ])
+
+  // Another browser sees it too: the ledger, not this browser, keeps it.
+  const other = await (await browser.newContext({ baseURL })).newPage()
+  await other.goto('/')
+  await expect(gallery(other).getByRole('listitem')).toContainText('A kite that only lives on the server')
   expect(errors).toEqual([])
 })

@@ -1,36 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { expect, test } from './fresh-studio'
+import { finishedRender, gallery, importRenders, seedLedger } from './gallery-seed'
 
-const now = Date.now()
-
-/** A finished render as the studio stores it, for seeding the gallery through Import. */
-function finishedRender(i: number, input: Record<string, unknown>) {
-  const createdAtMs = now - (i + 1) * 60_000
-  return {
-    localId: `seeded-${i}`,
-    idempotencyKey: `seeded-key-${i}`,
-    requestId: `req_${(0x10000000 + i).toString(16)}seeded`,
-    input,
-    status: 'succeeded',
-    createdAtMs,
-    updatedAtMs: createdAtMs + 5000,
-    acceptedAtMs: createdAtMs,
-    completedAtMs: createdAtMs + 5000,
-    output: { video_url: '/demo/clip-16x9.mp4', duration: 4, aspect_ratio: '16:9' },
-    favourite: false,
-    stale: false,
-  }
-}
-
-async function importRenders(page: Page, renders: object[]) {
-  await page.locator('input[type=file]').setInputFiles({
-    name: 'gallery.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ kind: 'cannon-studio-gallery', version: 1, renders })),
-  })
-  await expect(page.getByRole('status')).toContainText(`Imported ${renders.length} render`)
-}
-
-const gallery = (page: Page) => page.getByRole('region', { name: 'Gallery' })
 const fox = {
   model: 'seedance2',
   prompt: 'A fox crossing fresh snow',
@@ -42,16 +13,16 @@ const boat = { model: 'sora2', prompt: 'A paper boat at dusk', duration: 4, aspe
 
 test('a reload at any moment loses nothing and makes exactly one render', async ({ page }) => {
   const acceptedIds: string[] = []
-  let posts = 0
+  const postedKeys: string[] = []
   let releaseHeld: () => void = () => {}
   const held = new Promise<void>((resolve) => (releaseHeld = resolve))
   await page.route('**/api/v1/requests', async (route) => {
     if (route.request().method() !== 'POST') return route.fallback()
-    posts += 1
+    postedKeys.push(route.request().headers()['x-idempotency-key'] ?? '')
     const response = await route.fetch()
     acceptedIds.push(((await response.json()) as { id: string }).id)
     // The first 202 never reaches the page: the reload below interrupts the submission before its answer.
-    if (posts === 1) return releaseHeld()
+    if (postedKeys.length === 1) return releaseHeld()
     await route.fulfill({ response })
   })
   await page.goto('/')
@@ -62,20 +33,42 @@ test('a reload at any moment loses nothing and makes exactly one render', async 
   await held
   await expect(item.getByText('Queued', { exact: true })).toBeVisible()
 
-  await page.reload() // before the 202: the stored submission is sent again with its idempotency key
+  // Before the 202: the stored submission is sent again with its idempotency key, or, when the ledger lists it
+  // first, followed from there. Either way it is the same render.
+  await page.reload()
   await expect(item.getByText('Processing', { exact: true })).toBeVisible()
   await page.reload() // mid-render: polling resumes, nothing is sent
   await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
 
   await expect(gallery(page).getByRole('listitem')).toHaveCount(1)
-  expect(posts).toBe(2)
+  expect(postedKeys.length).toBeLessThanOrEqual(2)
+  expect(new Set(postedKeys).size).toBe(1)
   expect(new Set(acceptedIds).size).toBe(1)
+  // The ledger keeps it once, under the id this browser gave it.
+  const localIds = await page.evaluate(
+    () =>
+      new Promise<IDBValidKey[]>((resolve) => {
+        const open = indexedDB.open('cannon-studio')
+        open.onsuccess = () => {
+          const keys = open.result.transaction('renders').objectStore('renders').getAllKeys()
+          keys.onsuccess = () => resolve(keys.result)
+        }
+      }),
+  )
+  const { items } = (await (await page.request.get('/api/renders')).json()) as { items: { id: string }[] }
+  expect(items.map((r) => r.id)).toEqual(localIds)
 })
 
-test('re-run, variations (2–4, new seeds, prompt tweak), remix and continue clip', async ({ page }) => {
+test('re-run, variations (2–4, new seeds, prompt tweak), remix and continue clip, each with its lineage', async ({
+  page,
+}) => {
   const bodies: { input: { seed?: number; prompt: string } }[] = []
+  const lineage: string[] = []
   page.on('request', (request) => {
-    if (request.method() === 'POST' && request.url().endsWith('/api/v1/requests')) bodies.push(request.postDataJSON())
+    if (request.method() !== 'POST' || !request.url().endsWith('/api/v1/requests')) return
+    bodies.push(request.postDataJSON())
+    const headers = request.headers()
+    lineage.push(`${headers['x-studio-relation']} of ${headers['x-studio-parent-id']}`)
   })
   await page.goto('/')
   await importRenders(page, [finishedRender(0, { ...fox, seed: 7 })])
@@ -109,6 +102,22 @@ test('re-run, variations (2–4, new seeds, prompt tweak), remix and continue cl
   await expect(page.getByRole('textbox', { name: 'Source clip' })).toHaveValue('/demo/clip-16x9.mp4')
   expect(bodies).toHaveLength(4) // the double-clicked Re-run sent one request
   await expect(gallery(page).getByRole('listitem')).toHaveCount(5)
+
+  await page.getByRole('button', { name: 'Generate' }).click()
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(6)
+  await expect
+    .poll(() => lineage)
+    .toEqual([...Array(3).fill('variation of seeded-0'), 'rerun of seeded-0', 'continue of seeded-0'])
+  // The ledger keeps the lineage: every render made here names the one it comes from.
+  const { items } = (await (await page.request.get('/api/renders')).json()) as {
+    items: { parentId: string | null; relation: string | null }[]
+  }
+  expect(
+    items
+      .filter((r) => r.parentId === 'seeded-0')
+      .map((r) => r.relation)
+      .sort(),
+  ).toEqual(['continue', 'rerun', 'variation', 'variation', 'variation'])
 })
 
 test('download names the file; export re-imports without duplicates; compare plays in sync and lists what differs', async ({
@@ -125,8 +134,11 @@ test('download names the file; export re-imports without duplicates; compare pla
   const exported = page.waitForEvent('download')
   await gallery(page).getByRole('button', { name: 'Export' }).click()
   const file = await (await exported).path()
+  const content = JSON.parse(readFileSync(file, 'utf8')) as { version: number; renders: { id: string }[] }
+  expect(content.version).toBe(2)
+  expect(content.renders.map((r) => r.id).sort()).toEqual(['seeded-0', 'seeded-1'])
   await page.locator('input[type=file]').setInputFiles(file)
-  await expect(page.getByRole('status')).toHaveText(/Imported 0 renders; 2 already in the gallery/)
+  await expect(page.getByRole('status')).toHaveText(/Imported 0, skipped 2/)
   await expect(items).toHaveCount(2)
 
   await gallery(page).getByRole('button', { name: 'Select to compare' }).click()
@@ -175,23 +187,38 @@ test('the keyboard moves between items, opens, favourites, and deletes with undo
   await page.getByRole('button', { name: 'Undo' }).click()
   await expect(items).toHaveCount(4)
   await expect(items.nth(1)).toContainText('Take 1 of a paper boat')
+  // Favourite, delete and its undo went to the ledger: a reload shows the same.
+  await page.reload()
+  await expect(items).toHaveCount(4)
+  await expect(items.nth(1).getByRole('button', { name: 'Favourite' })).toHaveAttribute('aria-pressed', 'true')
 })
 
-test('a gallery of 2,000 renders stays a handful of DOM nodes and scrolls to the oldest', async ({ page }) => {
-  await page.goto('/')
-  const renders = Array.from({ length: 2000 }, (_, i) =>
-    finishedRender(i, { ...boat, prompt: `Seeded take number ${i}` }),
+test('a ledger of 2,000 renders pages into a handful of DOM nodes, down to the oldest', async ({ page }) => {
+  await seedLedger(
+    page.request,
+    Array.from({ length: 2000 }, (_, i) => finishedRender(i, { ...boat, prompt: `Seeded take number ${i}` })),
   )
-  await importRenders(page, renders)
+  const pages: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname === '/api/renders') pages.push(url.searchParams.get('cursor') ?? 'first')
+  })
+  await page.goto('/')
   const items = gallery(page).getByRole('listitem')
-  await expect(items.first()).toHaveAttribute('aria-setsize', '2000')
+  await expect(items.first()).toContainText('Seeded take number 0')
+  await expect(items.first()).toHaveAttribute('aria-setsize', '-1') // older pages still to load
   expect(await items.count()).toBeLessThan(60)
 
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
-  await expect(gallery(page).getByText('Seeded take number 1999', { exact: true })).toBeVisible()
+  const oldest = gallery(page).getByText('Seeded take number 1999', { exact: true })
+  await expect(async () => {
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
+    await expect(oldest).toBeVisible({ timeout: 100 })
+  }).toPass({ timeout: 45_000, intervals: [100] })
+  await expect(items.first()).toHaveAttribute('aria-setsize', '2000')
   expect(await items.count()).toBeLessThan(60)
   expect(await page.locator('video').count()).toBeLessThanOrEqual(1)
-
-  await page.reload()
-  await expect(items.first()).toHaveAttribute('aria-setsize', '2000')
+  // Each page was asked for once (the newest page also by its refresh); 2,000 at 60 a page is 34 pages.
+  const cursors = pages.filter((c) => c !== 'first')
+  expect(new Set(cursors).size).toBe(cursors.length)
+  expect(cursors).toHaveLength(33)
 })

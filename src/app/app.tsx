@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, useState } from 'react'
+import type { Relation } from '@/catalog/render-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Composer } from '@/features/composer/composer'
 import { StorageNotice } from '@/features/renders/storage-notice'
@@ -27,9 +28,10 @@ export function App() {
   const { submit } = useSubmitRender()
   const [openId, setOpenId] = useState<string>()
   const [compareIds, setCompareIds] = useState<string[]>()
-  const [remix, setRemix] = useState<{ input: VideoInput; key: string }>()
-  const loadIntoComposer = (input: VideoInput) => {
-    setRemix({ input, key: crypto.randomUUID() })
+  const [remix, setRemix] = useState<{ input: VideoInput; key: string; parentId: string; relation: Relation }>()
+  // What the composer then makes comes from that render: the ledger keeps the lineage.
+  const loadIntoComposer = (input: VideoInput, parentId: string, relation: Relation = 'remix') => {
+    setRemix({ input, key: crypto.randomUUID(), parentId, relation })
     setOpenId(undefined)
     window.scrollTo({ top: 0 })
   }
@@ -63,7 +65,12 @@ export function App() {
       <main className="grid flex-1 gap-6 p-6 lg:grid-cols-[380px_1fr]">
         <aside>
           {catalog.data ? (
-            <Composer catalog={catalog.data} demoMode={demo} onSubmit={(input) => submit(input)} remix={remix} />
+            <Composer
+              catalog={catalog.data}
+              demoMode={demo}
+              onSubmit={(input) => submit(input, remix && { parentId: remix.parentId, relation: remix.relation })}
+              remix={remix}
+            />
           ) : catalog.isError ? (
             <p role="alert">The model catalog could not be loaded: {catalog.error.message}</p>
           ) : (

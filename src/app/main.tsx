@@ -6,8 +6,9 @@ import { App } from './app'
 import { Providers } from './providers'
 import './index.css'
 
-// Start what the first screen needs at once, in parallel with React's first render: the stored renders and
-// the gallery's code, which would otherwise wait for the composer to mount.
+// Start what the first screen needs at once, in parallel with React's first render: the mirror of the gallery
+// (IndexedDB) and the gallery's code, which would otherwise wait for the composer. The ledger's newest page is
+// preloaded by index.html.
 const queryClient = createQueryClient()
 void queryClient.prefetchQuery(rendersQuery)
 void import('@/features/gallery/gallery')

@@ -9,6 +9,7 @@ import {
   type RequestObject,
   type UpstreamStatus,
 } from '@/catalog/api-contract'
+import type { Relation } from '@/catalog/render-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
 
 /** A BFF call that did not succeed: HTTP status 0 means the network itself failed. */
@@ -39,7 +40,8 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
 }
 
-async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit): Promise<T> {
+/** A BFF call whose reply, error or not, is parsed here: `schema` for a success, Cannon's error shape otherwise. */
+export async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } })
@@ -76,14 +78,33 @@ export const healthSchema = z.object({
 })
 export type Health = z.infer<typeof healthSchema>
 
+/** Where a render comes from, sent beside Cannon's body so the ledger keeps the lineage. */
+export interface RenderLineage {
+  /** The browser's own id for the render: the ledger row takes it. */
+  renderId?: string
+  parentId?: string
+  relation?: Relation
+}
+
+const STUDIO_ID = /^[A-Za-z0-9_-]{8,128}$/
+
+function lineageHeaders(lineage: RenderLineage | undefined): Record<string, string> {
+  const headers: Record<string, string> = {}
+  // An id the ledger would refuse is left out: the render is then recorded under an id of the server's choosing.
+  if (lineage?.renderId && STUDIO_ID.test(lineage.renderId)) headers['x-studio-render-id'] = lineage.renderId
+  if (lineage?.parentId && STUDIO_ID.test(lineage.parentId)) headers['x-studio-parent-id'] = lineage.parentId
+  if (lineage?.relation) headers['x-studio-relation'] = lineage.relation
+  return headers
+}
+
 export const bffClient = {
   health: () => call('/api/health', healthSchema),
   catalog: (): Promise<Catalog> => call('/api/catalog', catalogSchema),
   status: (): Promise<UpstreamStatus> => call('/api/v1/status', upstreamStatusSchema),
-  createRequest: (body: CreateRequestBody, idempotencyKey: string): Promise<Accepted> =>
+  createRequest: (body: CreateRequestBody, idempotencyKey: string, lineage?: RenderLineage): Promise<Accepted> =>
     call('/api/v1/requests', acceptedSchema, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-idempotency-key': idempotencyKey },
+      headers: { 'content-type': 'application/json', 'x-idempotency-key': idempotencyKey, ...lineageHeaders(lineage) },
       body: JSON.stringify(body),
     }),
   /** Ends this browser's session (the server forgets it and clears the cookie). */

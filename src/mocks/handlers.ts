@@ -4,6 +4,8 @@ import { catalogV1 } from '@/catalog/models-v1'
 import { createBffApp } from '@/server/app'
 import { createUpstreamClient } from '@/server/upstream'
 import { createSimulator, DEMO_API_KEY, type SimulatorOptions } from '@/simulator/simulator'
+import { ledgerHandlers } from './ledger-handlers'
+import { createMemoryLedger } from './memory-ledger'
 
 export const CANNON_ORIGIN = 'https://www.cannonstudio.app'
 
@@ -14,7 +16,10 @@ export function cannonHandlers(options: Partial<SimulatorOptions> = {}) {
   return { simulator, handlers }
 }
 
-/** Routes the studio's own /api calls into a real BFF in demo mode (for component tests). */
+/**
+ * Routes the studio's own /api calls into a real BFF in demo mode (for component tests), with the ledger's
+ * routes kept by a small in-memory ledger (`ledger`, which tests can fill or read).
+ */
 export function studioHandlers(
   options: { catalog?: Catalog; simulator?: Partial<SimulatorOptions>; accessToken?: string } = {},
 ) {
@@ -32,13 +37,16 @@ export function studioHandlers(
   })
   // Plays the browser's cookie jar for the sign-in session cookie, which jsdom cannot hold (it is HttpOnly).
   let sessionCookie: string | undefined
+  const toBff = async (request: Request) => {
+    if (sessionCookie) request.headers.set('cookie', sessionCookie)
+    const response = await bff.fetch(request)
+    sessionCookie = response.headers.get('set-cookie')?.split(';')[0] ?? sessionCookie
+    return response
+  }
+  const ledger = createMemoryLedger()
   const handlers: RequestHandler[] = [
-    http.all('*/api/*', async ({ request }) => {
-      if (sessionCookie) request.headers.set('cookie', sessionCookie)
-      const response = await bff.fetch(request)
-      sessionCookie = response.headers.get('set-cookie')?.split(';')[0] ?? sessionCookie
-      return response
-    }),
+    ...ledgerHandlers(ledger, toBff),
+    http.all('*/api/*', ({ request }) => toBff(request)),
   ]
-  return { simulator, handlers }
+  return { simulator, ledger, handlers }
 }

@@ -9,9 +9,15 @@ import { useDocumentTop } from './use-document-top'
 const MIN_ITEM_WIDTH = 250
 const GAP = 16
 const ROW_HEIGHT = 320
+/** The next page is asked for when the rows in the DOM reach this close to the last loaded row. */
+const NEAR_END_ROWS = 3
 
 interface GalleryGridProps {
   renders: RenderRecord[]
+  /** Whether `renders` is all there is (else the list's size is unknown to assistive technology). */
+  complete: boolean
+  /** Called when the rows in view near the end of what is loaded. */
+  onNearEnd: () => void
   modelName: (id: string) => string
   previewId: string | undefined
   /** undefined outside selection mode. */
@@ -26,7 +32,8 @@ interface GalleryGridProps {
  * of renders cost what a screenful does. Arrow keys move a roving focus between items.
  */
 export function GalleryGrid(props: GalleryGridProps) {
-  const { renders, modelName, previewId, selectedIds, canSelectMore, actions, togglePreview } = props
+  const { renders, complete, onNearEnd, modelName, previewId, selectedIds, canSelectMore, actions, togglePreview } =
+    props
   const listRef = useRef<HTMLUListElement>(null)
   const width = useContainerWidth(listRef, 960)
   const columns = columnsFor(width, MIN_ITEM_WIDTH, GAP)
@@ -44,6 +51,11 @@ export function GalleryGrid(props: GalleryGridProps) {
   })
 
   const activeIndex = Math.min(focusIndex, Math.max(0, renders.length - 1))
+  const lastRowInView = virtualizer.getVirtualItems().at(-1)?.index
+
+  useEffect(() => {
+    if (lastRowInView !== undefined && lastRowInView >= rowCount - NEAR_END_ROWS) onNearEnd()
+  }, [lastRowInView, rowCount, onNearEnd])
 
   useEffect(() => {
     if (pendingFocus.current === undefined) return
@@ -91,7 +103,7 @@ export function GalleryGrid(props: GalleryGridProps) {
               key={record.localId}
               record={record}
               index={index}
-              count={renders.length}
+              setSize={complete ? renders.length : -1}
               modelName={modelName(record.input.model)}
               focusable={index === activeIndex}
               previewing={previewId === record.localId}

@@ -2,7 +2,7 @@ import type { CSSProperties, KeyboardEvent } from 'react'
 import { StatusBadge } from '@/components/status-badge'
 import { TrashIcon } from '@/components/trash-icon'
 import { downloadFileName } from '@/features/renders/download-name'
-import { isUnfinished, statusWord, type RenderRecord } from '@/features/renders/render-record'
+import { isUnfinished, statusWord, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
 import { ItemMedia } from './item-media'
 import { ItemNotice } from './item-notice'
 import { useNow } from './use-now'
@@ -23,7 +23,8 @@ export interface ItemActions {
 interface GalleryItemProps {
   record: RenderRecord
   index: number
-  count: number
+  /** The number of renders, or -1 while older pages are still to load. */
+  setSize: number
   modelName: string
   focusable: boolean
   previewing: boolean
@@ -40,16 +41,16 @@ const actionClass = 'rounded-md px-1.5 py-1 text-xs text-ink-200 hover:bg-ink-70
 const cornerClass = 'flex h-7 w-7 items-center justify-center rounded-md bg-ink-950/70 text-sm hover:bg-ink-950'
 
 export function GalleryItem(props: GalleryItemProps) {
-  const { record, index, count, modelName, focusable, previewing, selected, style, actions } = props
+  const { record, index, setSize, modelName, focusable, previewing, selected, style, actions } = props
   const unfinished = isUnfinished(record)
   const now = useNow(unfinished && !record.stale)
   const duration = typeof record.input.duration === 'number' ? record.input.duration : record.output?.duration
-  const url = record.output?.video_url
+  const url = videoUrlOf(record)
   return (
     <li
       data-index={index}
       aria-posinset={index + 1}
-      aria-setsize={count}
+      aria-setsize={setSize}
       tabIndex={focusable ? 0 : -1}
       style={style}
       onKeyDown={(event) => props.onKeyDown(event, record, index)}

@@ -1,25 +1,26 @@
-import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import type { Catalog } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Toast } from '@/components/toast'
 import { VariationsDialog } from '@/components/variations-dialog'
 import type { RenderRecord } from '@/features/renders/render-record'
-import { rendersQuery } from '@/features/renders/renders-cache'
 import { useRenderActions } from '@/features/renders/use-render-actions'
 import { MAX_VARIATIONS, MIN_VARIATIONS } from '@/features/renders/variations'
 import { GalleryFileButtons } from './gallery-file-buttons'
 import { GalleryGrid } from './gallery-grid'
 import type { ItemActions } from './gallery-item'
+import { GalleryNotes } from './gallery-notes'
 import { GalleryToolbar } from './gallery-toolbar'
-import { galleryView, NO_FILTERS } from './gallery-view'
+import { NO_FILTERS } from './gallery-view'
+import { useGalleryRenders } from './use-gallery-renders'
 import { useHoverPreview } from './use-hover-preview'
 import { useToast } from './use-toast'
 
 interface GalleryProps {
   catalog: Catalog
   onOpen: (record: RenderRecord) => void
-  onRemix: (input: VideoInput) => void
+  /** Loads a render's input into the composer; what is made from it is a remix of `parentId`. */
+  onRemix: (input: VideoInput, parentId: string) => void
   onCompare: (records: RenderRecord[]) => void
 }
 
@@ -28,14 +29,17 @@ const buttonClass =
   'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40'
 
 export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
-  const { data: renders = [], isPending } = useQuery(rendersQuery)
   const [filters, setFilters] = useState(NO_FILTERS)
+  const gallery = useGalleryRenders(filters)
+  const shown = gallery.renders
   const [selected, setSelected] = useState<Set<string>>()
   const [varying, setVarying] = useState<RenderRecord>()
   const preview = useHoverPreview()
   const { toast, show, dismiss } = useToast()
   const renderActions = useRenderActions()
-  const shown = useMemo(() => galleryView(renders, filters), [renders, filters])
+  const showRefusal = (message: string | undefined) => {
+    if (message) show({ message })
+  }
   const modelOf = (id: string) => catalog.models.find((m) => m.id === id)
   const modelName = (id: string) => modelOf(id)?.name ?? id
 
@@ -47,13 +51,20 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
     },
     rerun: (record) => void renderActions.rerun(record),
     variations: setVarying,
-    remix: (record) => onRemix(record.input as VideoInput),
-    favourite: (record) => void renderActions.toggleFavourite(record),
-    remove: async (record) => {
-      const undo = await renderActions.remove(record)
-      show({ message: 'Render deleted', undo: () => void undo().then(dismiss) })
+    remix: (record) => onRemix(record.input as VideoInput, record.localId),
+    favourite: (record) => void renderActions.toggleFavourite(record).then(showRefusal),
+    remove: (record) => {
+      const { deleting, undo } = renderActions.remove(record)
+      show({
+        message: 'Render deleted',
+        undo: () => {
+          dismiss()
+          void undo().then(showRefusal)
+        },
+      })
+      void deleting.then(showRefusal)
     },
-    checkAgain: (record) => void renderActions.checkAgain(record),
+    checkAgain: (record) => void renderActions.checkAgain(record).then(showRefusal),
     sendAgain: renderActions.sendAgain,
     toggleSelected: (record) =>
       setSelected((old) => {
@@ -65,17 +76,14 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
     hover: preview.hover,
   }
 
-  const selectedRecords = renders.filter((r) => selected?.has(r.localId))
+  const selectedRecords = shown.filter((r) => selected?.has(r.localId))
   const varyingModel = varying && modelOf(varying.input.model)
 
   return (
     <section aria-label="Gallery" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-sm font-semibold tracking-wide text-ink-400 uppercase">
-          Gallery{' '}
-          <span className="font-normal normal-case">
-            ({shown.length === renders.length ? renders.length : `${shown.length} of ${renders.length}`})
-          </span>
+          Gallery <span className="font-normal normal-case">{`(${shown.length}${gallery.complete ? '' : '+'})`}</span>
         </h2>
         <div className="flex flex-wrap gap-2">
           {selected ? (
@@ -105,18 +113,20 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
         </div>
       </div>
       <GalleryToolbar catalog={catalog} filters={filters} onChange={setFilters} />
-      {!isPending && renders.length === 0 && <p className="text-sm text-ink-400">Your renders will appear here.</p>}
-      {renders.length > 0 && shown.length === 0 && (
-        <p className="text-sm text-ink-400">No render matches these filters.</p>
-      )}
       <GalleryGrid
         renders={shown}
+        complete={gallery.complete}
+        onNearEnd={gallery.loadMore}
         modelName={modelName}
         previewId={preview.previewId}
         selectedIds={selected}
         canSelectMore={(selected?.size ?? 0) < MAX_COMPARED}
         actions={actions}
         togglePreview={preview.toggle}
+      />
+      <GalleryNotes
+        gallery={gallery}
+        filtered={!!(filters.model || filters.status || filters.favouritesOnly || filters.search.trim())}
       />
       {varying && (
         <VariationsDialog

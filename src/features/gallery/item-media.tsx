@@ -1,10 +1,10 @@
 import { posterOf } from '@/features/renders/poster'
-import type { RenderRecord } from '@/features/renders/render-record'
+import { videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
 
 /** The item's still, and a muted looping video only while it is being previewed. */
 export function ItemMedia({ record, previewing }: { record: RenderRecord; previewing: boolean }) {
   const poster = posterOf(record)
-  const url = record.output?.video_url
+  const url = videoUrlOf(record)
   return (
     <div className="relative h-40 w-full overflow-hidden bg-ink-800">
       {poster ? (

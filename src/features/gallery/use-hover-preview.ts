@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { RenderRecord } from '@/features/renders/render-record'
+import { videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
 
 const HOVER_DELAY_MS = 300
 
@@ -12,7 +12,7 @@ export function useHoverPreview() {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   useEffect(() => () => clearTimeout(timer.current), [])
 
-  const canPreview = (record: RenderRecord) => Boolean(record.output?.video_url)
+  const canPreview = (record: RenderRecord) => Boolean(videoUrlOf(record))
   return {
     previewId,
     hover: (record: RenderRecord, hovering: boolean) => {

@@ -7,7 +7,7 @@ import { App } from '@/app/app'
 import { Providers } from '@/app/providers'
 import { bffClient } from '@/lib/bff-client'
 import { studioHandlers } from '@/mocks/handlers'
-import { deleteRender, loadRenders, saveRender } from './render-store'
+import { loadRenders, replaceStoredRenders, saveRender } from './render-store'
 import { newRenderRecord } from './use-submit-render'
 
 const timing = { queuedMs: 150, processingMs: 300, pollAfterMs: 100 }
@@ -17,7 +17,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(async () => {
   studio = studioHandlers({ simulator: { timing } })
   server.use(...studio.handlers)
-  for (const record of await loadRenders()) await deleteRender(record.localId)
+  await replaceStoredRenders([])
 })
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())

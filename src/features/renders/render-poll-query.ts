@@ -7,6 +7,8 @@ import { updateRender } from './renders-cache'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const tabHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
+/** The ledger decides when a render it has goes stale (its sweeper watches it); this browser, for the rest. */
+const staleNow = (record: RenderRecord, staleAtMs: number) => (record.synced ? record.stale : Date.now() >= staleAtMs)
 
 function applyAnswer(record: RenderRecord, answer: RequestObject, staleAtMs: number): RenderRecord {
   return {
@@ -18,7 +20,7 @@ function applyAnswer(record: RenderRecord, answer: RequestObject, staleAtMs: num
     output: answer.output ?? record.output,
     errorMessage: answer.errorMessage ?? record.errorMessage,
     pollError: undefined,
-    stale: !isTerminal(answer.status) && Date.now() >= staleAtMs,
+    stale: !isTerminal(answer.status) && staleNow(record, staleAtMs),
   }
 }
 
@@ -32,7 +34,7 @@ function applyFailure(record: RenderRecord, error: unknown, staleAtMs: number): 
     }
   }
   const message = error instanceof Error ? error.message : 'The render could not be checked'
-  return { ...record, pollError: message, stale: Date.now() >= staleAtMs }
+  return { ...record, pollError: message, stale: staleNow(record, staleAtMs) }
 }
 
 /**

@@ -15,6 +15,8 @@ const current = {
   errorMessage: null,
   favourite: false,
   stale: false,
+  synced: true,
+  deleted: false,
 }
 
 const anyValue = fc.oneof(fc.anything(), fc.constant(undefined), fc.constant(null))

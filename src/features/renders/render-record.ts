@@ -1,6 +1,6 @@
 import { z } from 'zod/mini'
 import { videoOutputSchema } from '@/catalog/api-contract'
-import type { StatusWord } from '@/catalog/render-contract'
+import type { Relation, StatusWord } from '@/catalog/render-contract'
 
 /**
  * A render as the studio keeps it: written before its POST, updated by every poll. Fields added after the
@@ -25,8 +25,13 @@ export const renderRecordSchema = z.object({
   output: z.optional(z.nullable(videoOutputSchema)),
   errorMessage: z.optional(z.nullable(z.string())),
   favourite: z._default(z.boolean(), false),
-  /** The render this one re-runs or varies. */
+  /** The render this one re-runs, varies, remixes or continues, and which of those it is. */
   parentId: z.optional(z.string()),
+  /**
+   * Kept as the ledger or this browser set it, and checked by the server when sent: the ledger's schemas
+   * (catalog/render-contract) load with the gallery, not before the first paint.
+   */
+  relation: z.optional(z.string() as z.ZodMiniType<Relation>),
   /** Why the last send failed transiently; the record stays "submitting" and is sent again. */
   submitError: z.optional(z.string()),
   /** Why the last poll failed; cleared by the next answer. Shown as "Reconnecting". */
@@ -34,8 +39,17 @@ export const renderRecordSchema = z.object({
   /** Start of the 30-minute window after which an unfinished render is marked stale. */
   watchSinceMs: z.optional(z.number()),
   stale: z._default(z.boolean(), false),
+  /** The studio's own copy of the take (a path on its origin): it outlives Cannon's link. */
+  keptVideoUrl: z.optional(z.string()),
   /** A small JPEG data URL captured from the video, for URLs whose poster cannot be derived. */
   posterDataUrl: z.optional(z.string()),
+  /**
+   * Seen in a page of the ledger (GET /api/renders): the ledger owns it from then on. Absent on a render made
+   * in this browser (or by version 1) until the ledger lists it.
+   */
+  synced: z.optional(z.boolean()),
+  /** Deleted (soft, so Undo can bring it back): hidden everywhere. */
+  deleted: z.optional(z.boolean()),
 })
 export type RenderRecord = z.infer<typeof renderRecordSchema>
 export type AcceptedRender = RenderRecord & { requestId: string }
@@ -65,6 +79,9 @@ export function isCurrentRecord(v: unknown): v is RenderRecord {
     typeof v.favourite === 'boolean' &&
     typeof v.stale === 'boolean' &&
     (v.requestId === undefined || typeof v.requestId === 'string') &&
+    (v.synced === undefined || typeof v.synced === 'boolean') &&
+    (v.deleted === undefined || typeof v.deleted === 'boolean') &&
+    (v.keptVideoUrl === undefined || typeof v.keptVideoUrl === 'string') &&
     optional(v.errorMessage, 'string') &&
     optional(v.billableCredits, 'number') &&
     (output === undefined ||
@@ -92,11 +109,16 @@ export function isUnfinished(record: Pick<RenderRecord, 'status'>): boolean {
   return record.status !== 'succeeded' && record.status !== 'failed'
 }
 
+/** Where the take plays and downloads from: the studio's kept copy when there is one, else Cannon's link. */
+export function videoUrlOf(record: Pick<RenderRecord, 'keptVideoUrl' | 'output'>): string | undefined {
+  return record.keptVideoUrl ?? record.output?.video_url
+}
+
 export function isAccepted(record: RenderRecord): record is AcceptedRender {
   return record.requestId !== undefined
 }
 
 /** Whether a poller should follow this render now. */
 export function needsPolling(record: RenderRecord): record is AcceptedRender {
-  return isAccepted(record) && isUnfinished(record) && !record.stale
+  return isAccepted(record) && isUnfinished(record) && !record.stale && !record.deleted
 }

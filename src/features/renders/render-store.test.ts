@@ -30,7 +30,7 @@ afterEach(() => {
 it('keeps renders in IndexedDB across page loads while storage works', async () => {
   const first = await freshStore()
   await first.saveRenders([record('a'), record('b')])
-  await first.deleteRender('a')
+  await first.replaceStoredRenders([record('b')])
   vi.resetModules()
   const second = await freshStore()
   expect(await second.loadRenders()).toEqual([record('b')])
@@ -47,7 +47,7 @@ it('works in memory, and says so, when the browser has no IndexedDB', async () =
   expect(changes).toHaveBeenCalledOnce()
   await store.saveRender(record('a'))
   await store.saveRenders([record('b')])
-  await store.deleteRender('a')
+  await store.replaceStoredRenders([record('b')])
   expect(await store.loadRenders()).toEqual([record('b')])
 })
 
@@ -74,4 +74,16 @@ it('keeps every render in memory once a write hits the quota, and stops writing'
   await store.saveRender(record('c'))
   expect(put).toHaveBeenCalledOnce()
   expect(await store.loadRenders()).toEqual([record('a'), record('b'), record('c')])
+})
+
+it('holds exactly the mirror it is given: writes what changed, deletes what left', async () => {
+  const store = await freshStore()
+  const [a, b, c] = [record('a'), record('b'), record('c')]
+  await store.saveRenders([a, b])
+  const put = vi.spyOn(IDBObjectStore.prototype, 'put')
+  await store.replaceStoredRenders([a, c])
+  expect(put).toHaveBeenCalledOnce() // c only: a is the same object as stored
+  expect(store.isStored('b')).toBe(false)
+  vi.resetModules()
+  expect(await (await freshStore()).loadRenders()).toEqual([a, c])
 })

@@ -1,10 +1,12 @@
-import { createStore, del, set, setMany, values, type UseStore } from 'idb-keyval'
+import { createStore, delMany, set, setMany, values, type UseStore } from 'idb-keyval'
 import { isCurrentRecord, renderRecordSchema, type RenderRecord } from './render-record'
 
 /**
- * Render records in IndexedDB, mirrored in memory. When the browser refuses storage (no IndexedDB, open
+ * Render records in IndexedDB: the mirror of the ledger's newest renders plus this browser's renders the ledger
+ * has not listed yet (see mirror.ts), copied in memory. When the browser refuses storage (no IndexedDB, open
  * fails, a write throws QuotaExceededError), the store says so once and keeps working in memory for the
- * rest of the page's life: the studio goes on, only a reload would lose what was not exported.
+ * rest of the page's life: the studio goes on from the server's ledger, only a reload would lose a render
+ * that was not sent yet.
  */
 export type StorageMode = 'persistent' | 'memory'
 
@@ -66,7 +68,21 @@ export async function saveRenders(records: RenderRecord[]): Promise<void> {
   )
 }
 
-export async function deleteRender(localId: string): Promise<void> {
-  memory.delete(localId)
-  await persist((s) => del(localId, s))
+/** Whether this record is kept (in IndexedDB, or in memory when storage is refused). */
+export function isStored(localId: string): boolean {
+  return memory.has(localId)
+}
+
+/**
+ * Makes the store hold exactly `records`: writes the ones that changed (a record is replaced, never edited in
+ * place, so an unchanged one is the same object) and deletes the rest.
+ */
+export async function replaceStoredRenders(records: RenderRecord[]): Promise<void> {
+  const keep = new Set(records.map((r) => r.localId))
+  const gone = [...memory.keys()].filter((id) => !keep.has(id))
+  const changed = records.filter((r) => memory.get(r.localId) !== r)
+  for (const id of gone) memory.delete(id)
+  for (const record of changed) memory.set(record.localId, record)
+  if (gone.length > 0) await persist((s) => delMany(gone, s))
+  if (changed.length > 0) await saveRenders(changed)
 }

@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
 import { App } from '@/app/app'
 import { Providers } from '@/app/providers'
 import { studioHandlers } from '@/mocks/handlers'
-import { parseGalleryFile } from './gallery-file'
 
 const studio = studioHandlers({ simulator: { timing: { queuedMs: 100, processingMs: 200, pollAfterMs: 100 } } })
 const server = setupServer(...studio.handlers)
@@ -13,33 +12,32 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => vi.restoreAllMocks())
 afterAll(() => server.close())
 
-it('keeps working in memory when the browser refuses storage, says so, and still exports', async () => {
-  vi.spyOn(indexedDB, 'open').mockImplementation(() => {
-    throw new DOMException('The user denied permission to access the database.', 'SecurityError')
-  })
-  const user = userEvent.setup()
+const loadStudio = () =>
   render(
     <Providers>
       <App />
     </Providers>,
   )
-  expect(await screen.findByRole('alert')).toHaveTextContent(
-    'Renders are kept in memory only: this browser refused storage. Export to keep them.',
-  )
+
+it('works from the server alone when the browser refuses storage, and says so', async () => {
+  vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+    throw new DOMException('The user denied permission to access the database.', 'SecurityError')
+  })
+  const user = userEvent.setup()
+  const firstLoad = loadStudio()
+  expect(await screen.findByRole('alert')).toHaveTextContent('This browser refused storage')
   await user.click(await screen.findByRole('radio', { name: 'Sora 2' }))
   await user.type(screen.getByLabelText('Prompt'), 'A tram in the fog')
   await user.click(screen.getByRole('button', { name: 'Generate' }))
-  const gallery = await screen.findByRole('region', { name: 'Gallery' })
-  const item = await within(gallery).findByRole('listitem')
+  const item = await within(await screen.findByRole('region', { name: 'Gallery' })).findByRole('listitem')
   await waitFor(() => expect(within(item).getByText('Succeeded')).toBeInTheDocument(), { timeout: 3000 })
   expect(studio.simulator.createdCount()).toBe(1)
+  firstLoad.unmount()
 
-  let exported: Blob | undefined
-  URL.createObjectURL = (blob: Blob) => ((exported = blob), 'blob:export')
-  URL.revokeObjectURL = () => {}
-  const download = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
-  await user.click(within(gallery).getByRole('button', { name: 'Export' }))
-  expect(download).toHaveBeenCalledOnce()
-  const file = parseGalleryFile(await exported!.text())
-  expect(file).toMatchObject({ ok: true, renders: [{ status: 'succeeded', input: { prompt: 'A tram in the fog' } }] })
+  // Another page load: nothing was kept in this browser, the ledger has it all.
+  loadStudio()
+  const again = await within(await screen.findByRole('region', { name: 'Gallery' })).findByRole('listitem')
+  expect(again).toHaveTextContent('A tram in the fog')
+  expect(within(again).getByText('Succeeded')).toBeInTheDocument()
+  expect(studio.ledger.all()).toMatchObject([{ status: 'succeeded', input: { prompt: 'A tram in the fog' } }])
 })

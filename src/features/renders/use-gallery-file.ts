@@ -1,35 +1,31 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { galleryFileContent, galleryFileName, newRendersOnly, parseGalleryFile } from './gallery-file'
-import { addRenders, currentRenders } from './renders-cache'
+import { ledgerClient } from '@/lib/ledger-client'
 
 export interface ImportOutcome {
   message: string
   ok: boolean
 }
 
-/** Export of every render to a JSON file, and import of one, merged without duplicates. */
+/** Export of the team's whole gallery to a JSON file, and import of one: both done by the studio server. */
 export function useGalleryFile() {
   const queryClient = useQueryClient()
   return {
     exportToFile: () => {
-      const blob = new Blob([galleryFileContent(currentRenders(queryClient))], { type: 'application/json' })
-      const url = URL.createObjectURL(blob)
+      // The server streams the file and names it (Content-Disposition: attachment).
       const link = document.createElement('a')
-      link.href = url
-      link.download = galleryFileName()
+      link.href = ledgerClient.exportUrl
+      link.download = ''
       link.click()
-      setTimeout(() => URL.revokeObjectURL(url), 0)
     },
     importFile: async (file: File): Promise<ImportOutcome> => {
-      const parsed = parseGalleryFile(await file.text())
-      if (!parsed.ok) return { ok: false, message: parsed.message }
-      const fresh = newRendersOnly(currentRenders(queryClient), parsed.renders)
-      await addRenders(queryClient, fresh)
-      const known = parsed.renders.length - fresh.length
-      const parts = [`Imported ${fresh.length} render${fresh.length === 1 ? '' : 's'}`]
-      if (known > 0) parts.push(`${known} already in the gallery`)
-      if (parsed.damaged > 0) parts.push(`${parsed.damaged} unreadable, skipped`)
-      return { ok: true, message: `${parts.join('; ')}.` }
+      try {
+        const { added, skipped } = await ledgerClient.importGallery(await file.text())
+        await queryClient.invalidateQueries({ queryKey: ['gallery'] })
+        const known = skipped > 0 ? ' (already in the gallery, or unreadable)' : ''
+        return { ok: true, message: `Imported ${added}, skipped ${skipped}${known}.` }
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : 'The file could not be imported.' }
+      }
     },
   }
 }

@@ -48,3 +48,25 @@ it('keeps a submission that outlasts its retries retryable, with the reason, and
   })
   expect(new Set(keys).size).toBe(1)
 })
+
+it("sends the record's id and lineage with the create, so the ledger keeps the render under the same id", async () => {
+  const headers: Headers[] = []
+  server.events.on('request:start', ({ request }) => {
+    if (request.method === 'POST') headers.push(request.headers)
+  })
+  const client = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } })
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  )
+  const { result } = renderHook(() => useSubmitRender(), { wrapper })
+  const parent = '3f1c2a4e-9b7d-4c1e-8f00-0123456789ab'
+  const record = await act(() =>
+    result.current.submit(
+      { model: 'sora2', prompt: 'A heron again', duration: 4 },
+      { parentId: parent, relation: 'rerun' },
+    ),
+  )
+  await vi.waitFor(() => expect(studio.ledger.get(record.localId)).toBeDefined())
+  expect(studio.ledger.get(record.localId)).toMatchObject({ parentId: parent, relation: 'rerun' })
+  expect(headers.at(-1)?.get('x-studio-render-id')).toBe(record.localId)
+})

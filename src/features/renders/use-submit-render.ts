@@ -30,7 +30,8 @@ function isSending(queryClient: QueryClient, localId: string): boolean {
 
 /**
  * Submits renders: the record is stored first (a reload loses nothing), then POSTed with its own
- * idempotency key, which every retry and every later resend reuses, so one submission is one render.
+ * idempotency key, which every retry and every later resend reuses, so one submission is one render. The
+ * record's id goes along, so that the ledger keeps the render under the same id as this browser.
  * A refusal (4xx) fails the record with Cannon's reason; a transient failure that outlasts the retries
  * leaves it "submitting" with the reason shown, to be sent again by hand or on the next load.
  */
@@ -42,6 +43,11 @@ export function useSubmitRender() {
       bffClient.createRequest(
         { operation: 'video.generate', input: record.input as VideoInput },
         record.idempotencyKey,
+        {
+          renderId: record.localId,
+          parentId: record.parentId,
+          relation: record.relation,
+        },
       ),
     retry: (failureCount, error) => failureCount < 3 && error instanceof ApiError && error.transient,
     retryDelay: (attempt, error) =>
@@ -76,7 +82,7 @@ export function useSubmitRender() {
   }
 
   return {
-    submit: async (input: VideoInput, extra?: Partial<RenderRecord>) => {
+    submit: async (input: VideoInput, extra?: Pick<RenderRecord, 'parentId' | 'relation'>) => {
       const record = newRenderRecord(input, extra)
       await addRender(queryClient, record)
       send(record)

@@ -5,6 +5,7 @@ import { formatClipTime } from '@/components/format-time'
 import { Modal } from '@/components/modal'
 import { fieldLabel, formatInputValue } from '@/features/renders/input-fields'
 import { posterOf } from '@/features/renders/poster'
+import { videoUrlOf } from '@/features/renders/render-record'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { inputDifferences } from './input-diff'
 import { useVideoControls } from './use-video-controls'
@@ -54,7 +55,7 @@ export default function Compare({ localIds, catalog, onClose }: CompareProps) {
                 videos.current[i] = element
                 if (i === 0) lead.current = element
               }}
-              src={record.output?.video_url}
+              src={videoUrlOf(record)}
               poster={posterOf(record)}
               muted={i !== audioFrom}
               loop

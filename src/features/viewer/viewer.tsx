@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import type { Catalog } from '@/catalog/catalog-schema'
+import type { Relation } from '@/catalog/render-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Modal } from '@/components/modal'
 import { StatusBadge } from '@/components/status-badge'
 import { VariationsDialog } from '@/components/variations-dialog'
 import { downloadFileName } from '@/features/renders/download-name'
 import { capturePosterFrame, posterOf } from '@/features/renders/poster'
-import { statusWord } from '@/features/renders/render-record'
+import { statusWord, videoUrlOf } from '@/features/renders/render-record'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { useRenderActions } from '@/features/renders/use-render-actions'
 import { continueClipInput, MAX_VARIATIONS, MIN_VARIATIONS } from '@/features/renders/variations'
@@ -19,7 +20,8 @@ interface ViewerProps {
   localId: string
   catalog: Catalog
   onClose: () => void
-  onRemix: (input: VideoInput) => void
+  /** Loads an input into the composer; what is made from it comes from this render (`relation`). */
+  onRemix: (input: VideoInput, parentId: string, relation: Relation) => void
 }
 
 const actionClass = 'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800'
@@ -33,7 +35,7 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
   if (!record) return null
 
   const model = catalog.models.find((m) => m.id === record.input.model)
-  const url = record.output?.video_url
+  const url = videoUrlOf(record)
   const poster = posterOf(record)
   const continued = continueClipInput(record)
 
@@ -80,11 +82,19 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
             <button type="button" className={actionClass} onClick={() => setVarying(true)}>
               Variations
             </button>
-            <button type="button" className={actionClass} onClick={() => onRemix(record.input as VideoInput)}>
+            <button
+              type="button"
+              className={actionClass}
+              onClick={() => onRemix(record.input as VideoInput, record.localId, 'remix')}
+            >
               Remix
             </button>
             {continued && (
-              <button type="button" className={actionClass} onClick={() => onRemix(continued)}>
+              <button
+                type="button"
+                className={actionClass}
+                onClick={() => onRemix(continued, record.localId, 'continue')}
+              >
                 Continue clip
               </button>
             )}

@@ -1,0 +1,52 @@
+import { z } from 'zod/mini'
+import { renderSchema, rendersPageSchema, type Render, type RendersPage } from '@/catalog/render-contract'
+import { call } from './bff-client'
+
+/*
+ * The typed client of the BFF's ledger routes (the team's gallery), beside bff-client.ts and parsed the same
+ * way. Kept apart so that it loads with the gallery rather than before the composer's first paint.
+ */
+
+/** The filters of GET /api/renders, in the server's own words (status: submitting, queued, …, stale). */
+export interface RendersQuery {
+  limit?: number
+  cursor?: string | null
+  status?: string
+  model?: string
+  q?: string
+  favourite?: boolean
+}
+
+function rendersSearch(query: RendersQuery): string {
+  const params = new URLSearchParams()
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+const json = (body: unknown): RequestInit => ({
+  headers: { 'content-type': 'application/json' },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+})
+const renderPath = (id: string) => `/api/renders/${encodeURIComponent(id)}`
+const importResultSchema = z.object({ added: z.number(), skipped: z.number() })
+export type ImportResult = z.infer<typeof importResultSchema>
+
+export const ledgerClient = {
+  /** A page of the ledger, newest first. */
+  listRenders: (query: RendersQuery, signal?: AbortSignal): Promise<RendersPage> =>
+    call(`/api/renders${rendersSearch(query)}`, rendersPageSchema, { signal }),
+  /** Favourite, soft delete and its undo (`deleted: false`). */
+  patchRender: (id: string, patch: { favourite?: boolean; deleted?: boolean }): Promise<Render> =>
+    call(renderPath(id), renderSchema, { method: 'PATCH', ...json(patch) }),
+  /** "Check again" on a stale render: the studio follows it afresh. */
+  recheckRender: (id: string): Promise<Render> =>
+    call(`${renderPath(id)}/recheck`, renderSchema, { method: 'POST', ...json({}) }),
+  /** A gallery file (as text, or as the object to send): the server adds what it does not have yet. */
+  importGallery: (file: string | object): Promise<ImportResult> =>
+    call('/api/renders/import', importResultSchema, { method: 'POST', ...json(file) }),
+  /** Where the whole gallery downloads as a file (the server names it). */
+  exportUrl: '/api/renders/export',
+}
