@@ -1,13 +1,19 @@
 import { defineConfig } from '@playwright/test'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium'
 import { E2E_PORT, FAULTS_PORT } from './e2e/ports'
 
 const server = `node ${process.env.OUT_DIR ?? 'dist'}/server/main.js`
-/** Each studio keeps its ledger in a folder of its own, new for every run. */
-const dataDir = (name: string) => mkdtempSync(join(tmpdir(), `studio-e2e-${name}-`))
+/** Each studio keeps its ledger in a folder of its own, new for every run and removed after it. */
+const dataDirs: string[] = []
+process.on('exit', () => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+const dataDir = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `studio-e2e-${name}-`))
+  dataDirs.push(dir)
+  return dir
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +37,7 @@ export default defineConfig({
       command: server,
       url: `http://127.0.0.1:${E2E_PORT}/api/health`,
       reuseExistingServer: false,
-      timeout: 30_000,
+      timeout: 90_000,
       env: { HOST: '127.0.0.1', PORT: String(E2E_PORT), CANNON_API_KEY: '', STUDIO_DATA_DIR: dataDir('main') },
     },
     {
@@ -39,7 +45,7 @@ export default defineConfig({
       command: server,
       url: `http://127.0.0.1:${FAULTS_PORT}/api/health`,
       reuseExistingServer: false,
-      timeout: 30_000,
+      timeout: 90_000,
       env: {
         HOST: '127.0.0.1',
         PORT: String(FAULTS_PORT),

@@ -38,7 +38,7 @@ export async function startBuiltStudio(port: number, env: Record<string, string>
   const origin = `http://127.0.0.1:${port}`
   for (const started = Date.now(); ;) {
     if (exited) throw new Error(`The studio stopped: ${output}`)
-    if (Date.now() - started > 20_000) throw new Error(`The studio did not answer in 20 s: ${output}`)
+    if (Date.now() - started > 60_000) throw new Error(`The studio did not answer in 60 s: ${output}`)
     const up = await healthy(`${origin}/api/health`)
     if (up) break
     await new Promise((resolve) => setTimeout(resolve, 100))

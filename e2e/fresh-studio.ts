@@ -58,7 +58,7 @@ export const test = base.extend<{ studio: Studio }, { studios: ReturnType<typeof
       await pool.close()
       await rm(template, { recursive: true, force: true })
     },
-    { scope: 'worker', timeout: 60_000 },
+    { scope: 'worker', timeout: 120_000 },
   ],
   studio: async ({ studios }, provide) => {
     const studio = await studios.take()

@@ -15,9 +15,20 @@ test('a render goes from prompt to a playing video', async ({ page }) => {
   await expect(item.getByText('Processing', { exact: true })).toBeVisible()
   await expect(item.getByText('Succeeded', { exact: true })).toBeVisible()
 
+  // The studio keeps its own copy of the take: it plays from the studio's origin and downloads with its name.
+  const download = item.getByRole('link', { name: 'Download' })
+  await expect(download).toHaveAttribute('href', /^\/api\/renders\/[\w-]+\/download$/)
+  const downloaded = page.waitForEvent('download')
+  await download.click()
+  expect((await downloaded).suggestedFilename()).toMatch(
+    /^a-paper-boat-drifting-down-a-rain-soaked-street-sora2-\w{8}\.mp4$/,
+  )
+  expect(page.url()).toMatch(/\/$/)
+
   await item.getByRole('button', { name: /open/i }).click()
   const video = page.getByLabel('Render video')
   await expect(video).toBeVisible()
+  await expect(video).toHaveAttribute('src', /^\/media\/[0-9a-f]{64}\.mp4$/)
   await video.evaluate((v: HTMLVideoElement) =>
     v.readyState >= 1
       ? undefined

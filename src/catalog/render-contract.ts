@@ -40,6 +40,8 @@ export const renderSchema = z.object({
   /** Followed for 30 minutes without an end: no longer polled until someone asks to check it again. */
   stale: z.boolean(),
   keptVideoUrl: z.nullable(z.string()),
+  /** Why the studio has no copy of the take (it plays from Cannon's link meanwhile); retried while it may pass. */
+  keepError: z.optional(z.nullable(z.string())),
   deleted: z.boolean(),
   /** Why the last attempt to send the create failed (it is sent again later). */
   submitError: z.nullable(z.string()),

@@ -35,6 +35,9 @@ export interface RenderRow {
   favourite: boolean
   deleted_at_ms: number | null
   kept_video_url: string | null
+  keep_error: string | null
+  keep_attempts: number
+  keep_after_ms: number | null
   webhook_token: string | null
 }
 
@@ -62,6 +65,7 @@ export function rowToRender(row: RenderRow): Render {
     favourite: row.favourite,
     stale: row.stale,
     keptVideoUrl: row.kept_video_url,
+    keepError: row.keep_error,
     deleted: row.deleted_at_ms !== null,
     submitError: row.submit_error,
     pollError: row.poll_error,

@@ -9,7 +9,6 @@ import {
   markAccepted,
   markSubmitError,
   recordSubmission,
-  setKeptVideoUrl,
   updateRender,
 } from './render-store'
 import { requestObject, submission } from './test-fixtures'
@@ -186,12 +185,5 @@ describe.each(ENGINES)('render store on %s', (engine) => {
     expect((await getRender(ledger.db, render.id))?.deleted).toBe(true)
     expect(await updateRender(ledger.db, render.id, { deleted: false }, T0 + 3)).toMatchObject({ deleted: false })
     expect(await updateRender(ledger.db, 'missing', { favourite: true })).toBe(undefined)
-  })
-
-  it('stores where the kept copy of a take lives', async () => {
-    const render = await recordSubmission(ledger.db, submission())
-    const kept = await setKeptVideoUrl(ledger.db, render.id, '/media/abc.mp4', T0 + 5)
-    expect(kept).toMatchObject({ keptVideoUrl: '/media/abc.mp4', updatedAtMs: T0 + 5 })
-    expect(await setKeptVideoUrl(ledger.db, 'missing', '/media/x.mp4')).toBe(undefined)
   })
 })

@@ -187,18 +187,3 @@ export async function updateRender(
     ),
   )
 }
-
-/** Where the studio's own copy of the take lives (media store URL). */
-export async function setKeptVideoUrl(
-  db: Database,
-  id: string,
-  url: string,
-  nowMs: number = Date.now(),
-): Promise<Render | undefined> {
-  return firstRender(
-    await db.query<RenderRow>(
-      'UPDATE renders SET kept_video_url = $2, updated_at_ms = $3::bigint WHERE id = $1 RETURNING *',
-      [id, url, nowMs],
-    ),
-  )
-}

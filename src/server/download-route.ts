@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs'
 import { basename, join } from 'node:path'
 import { Readable } from 'node:stream'
 import type { Hono } from 'hono'
-import type { Render } from '@/catalog/render-contract'
 import { DEMO_MEDIA_PREFIX } from '@/catalog/request-schema'
+import { takeFileName } from '@/catalog/take-name'
 import type { Database } from '@/ledger/database'
 import { getRender } from '@/ledger/render-store'
 import type { MediaStore } from '@/media/media-store'
@@ -19,22 +19,6 @@ export interface DownloadOptions {
   hostCheck?: MediaHostCheck
 }
 
-const slug = (text: string, max: number) =>
-  text
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, '-')
-    .slice(0, max)
-    .replace(/-+$/, '')
-
-/** "grok-a-fox-running-through-snow-3f9a1c2e.mp4": the model, the prompt's first words, the render. */
-export function downloadName(render: Render, ext: string): string {
-  const prompt = slug(render.input.prompt, 48) || 'take'
-  return `${slug(render.input.model, 24)}-${prompt}-${render.id.replace(/[^\w]/g, '').slice(0, 8)}.${ext}`
-}
-
 /**
  * GET /api/renders/:id/download: the take as an attachment with a meaningful name, from the kept copy, the demo
  * clip, or streamed from Cannon's link (checked like any media URL). A same-origin download never navigates away.
@@ -48,7 +32,7 @@ export function registerDownloadRoute(app: Hono<BffEnv>, options: DownloadOption
     const attach = (stream: ReadableStream<Uint8Array>, ext: string, mime: string, size?: number) =>
       c.body(stream, 200, {
         'Content-Type': mime,
-        'Content-Disposition': `attachment; filename="${downloadName(render, ext)}"`,
+        'Content-Disposition': `attachment; filename="${takeFileName(render, ext)}"`,
         'X-Content-Type-Options': 'nosniff',
         ...(size !== undefined ? { 'Content-Length': String(size) } : {}),
       })

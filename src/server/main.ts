@@ -16,6 +16,7 @@ async function main() {
     catalog,
     app: bff,
     sweeper,
+    keeper,
     media,
     close,
   } = await createStudio(process.env, {
@@ -41,6 +42,7 @@ async function main() {
   })
   const host = address.address.includes(':') ? `[${address.address}]` : address.address
   sweeper.start()
+  keeper?.start()
   const ledger = config.databaseUrl ? 'Postgres' : `the embedded ledger in ${config.dataDir}`
   console.log(`Cannon Studio (${config.mode} mode) at http://${host}:${address.port}, renders kept in ${ledger}`)
   const stop = () => {

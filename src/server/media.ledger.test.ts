@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
+import { applyRequestObject, getRender, markAccepted, recordSubmission } from '@/ledger/render-store'
+import { MAX_KEEP_ATTEMPTS } from '@/ledger/take-copies'
+import { requestObject, submission } from '@/ledger/test-fixtures'
 import { useTestLedger } from '@/ledger/test-ledger'
 import { openFolderStore } from '@/media/folder-store'
 import { createSimulator } from '@/simulator/simulator'
@@ -116,8 +119,42 @@ describe('media through the BFF', () => {
     expect(Buffer.from(await kept.arrayBuffer()).equals(original)).toBe(true)
     const download = await call(`/api/renders/${render_id}/download`)
     expect(download.headers.get('content-disposition')).toBe(
-      `attachment; filename="grok-a-red-fox-in-snow-${render_id.replace(/-/g, '').slice(0, 8)}.mp4"`,
+      `attachment; filename="a-red-fox-in-snow-grok-${id.replace(/^req_/, '').slice(0, 8)}.mp4"`,
     )
     expect((await download.arrayBuffer()).byteLength).toBe(original.length)
+  })
+  it('a sweep keeps takes that finished elsewhere, and records why a take could not be kept', async () => {
+    const store = await openFolderStore({ dir: await mkdtemp(join(tmpdir(), 'studio-media-')) })
+    const hostCheck = (name: string) => Promise.resolve(name === 'cdn.invalid' ? 'does not resolve' : undefined)
+    const keeper = createTakeKeeper({ db: ledger.db, store, demoDir: DEMO_DIR, hostCheck })
+    const finished = async (n: number, videoUrl: string) => {
+      const render = await recordSubmission(ledger.db, submission())
+      await markAccepted(
+        ledger.db,
+        render.idempotencyKey,
+        { id: `req_sweep${n}`, status: 'queued', poll_after_ms: 0 },
+        1,
+      )
+      const output = { video_url: videoUrl }
+      await applyRequestObject(ledger.db, `req_sweep${n}`, requestObject(`req_sweep${n}`, 'succeeded', { output }), 2)
+      return render.id
+    }
+    const demo = await finished(1, '/demo/clip-16x9.mp4')
+    const gone = await finished(2, 'https://cdn.invalid/take.mp4')
+
+    await keeper.sweep()
+    expect(await getRender(ledger.db, demo)).toMatchObject({
+      keptVideoUrl: expect.stringMatching(/^\/media\//),
+      keepError: null,
+    })
+    expect(await getRender(ledger.db, gone)).toMatchObject({
+      keptVideoUrl: null,
+      keepError: "The take's URL does not resolve",
+    })
+    // Refused for good: the next sweep leaves it alone.
+    await keeper.sweep()
+    expect(
+      (await ledger.db.query<{ n: number }>(`SELECT keep_attempts AS n FROM renders WHERE id = $1`, [gone]))[0]?.n,
+    ).toBe(MAX_KEEP_ATTEMPTS)
   })
 })

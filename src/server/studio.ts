@@ -135,9 +135,10 @@ export async function createStudio(env: Record<string, string | undefined>, { de
     onFinished: keeper?.keep,
   })
   const close = async () => {
+    keeper?.stop()
     await sweeper.stop()
     await pooled?.close()
     await db.close()
   }
-  return { config, catalog, app, sweeper, media: media.store, close }
+  return { config, catalog, app, sweeper, keeper, media: media.store, close }
 }

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FIELD_LABELS, type Model } from '@/catalog/catalog-schema'
 import { catalogV1 } from '@/catalog/models-v1'
 import type { VideoInput } from '@/catalog/request-schema'
@@ -127,6 +127,27 @@ describe('Composer', () => {
         image_url: '/demo/clip-16x9.jpg',
       },
     ])
+  })
+
+  it('keeps a slow burst of repeats to one render: each repeat restarts the one-second window', async () => {
+    const user = userEvent.setup()
+    const { sent } = renderComposer()
+    await user.click(screen.getByRole('radio', { name: 'Grok' }))
+    await user.type(screen.getByLabelText('Prompt'), 'A kite over dunes')
+    let now = 1_000_000
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now)
+    try {
+      for (let press = 0; press < 4; press++) {
+        await user.keyboard('{Control>}{Enter}{/Control}')
+        await waitFor(() => expect(sent).toHaveLength(1))
+        now += 800
+      }
+      now += 1000
+      await user.keyboard('{Control>}{Enter}{/Control}')
+      await waitFor(() => expect(sent).toHaveLength(2))
+    } finally {
+      clock.mockRestore()
+    }
   })
 
   it('previews pasted media and says plainly when it does not load', async () => {

@@ -107,7 +107,13 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
     try {
       await form.handleSubmit(async (submitted) => {
         const result = validateComposer(model, submitted, options)
-        if (!result.ok || isRepeat(lastSubmit.current, JSON.stringify(result.input), Date.now())) return
+        if (!result.ok) return
+        const last = lastSubmit.current
+        if (last && isRepeat(last, JSON.stringify(result.input), Date.now())) {
+          // A burst of repeats stays one render however long it lasts: each repeat restarts the window.
+          lastSubmit.current = { ...last, atMs: Date.now() }
+          return
+        }
         await onSubmit(result.input)
         setSentNotice(`Sent to ${model.name}: it is in the gallery.`)
         const seed = model.fields.seed

@@ -1,8 +1,8 @@
 import type { CSSProperties, KeyboardEvent } from 'react'
 import { StatusBadge } from '@/components/status-badge'
 import { TrashIcon } from '@/components/trash-icon'
-import { downloadFileName } from '@/features/renders/download-name'
 import { isUnfinished, statusWord, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
+import { takeDownload } from '@/features/renders/take-download'
 import { ItemMedia } from './item-media'
 import { ItemNotice } from './item-notice'
 import { useNow } from './use-now'
@@ -45,7 +45,7 @@ export function GalleryItem(props: GalleryItemProps) {
   const unfinished = isUnfinished(record)
   const now = useNow(unfinished && !record.stale)
   const duration = typeof record.input.duration === 'number' ? record.input.duration : record.output?.duration
-  const url = videoUrlOf(record)
+  const download = takeDownload(record)
   return (
     <li
       data-index={index}
@@ -74,7 +74,7 @@ export function GalleryItem(props: GalleryItemProps) {
             <input
               type="checkbox"
               checked={selected}
-              disabled={!url || (!selected && !props.canSelectMore)}
+              disabled={!videoUrlOf(record) || (!selected && !props.canSelectMore)}
               onChange={() => actions.toggleSelected(record)}
               aria-label="Select for compare"
               className={`${cornerClass} h-7 w-7 accent-accent-500`}
@@ -123,8 +123,8 @@ export function GalleryItem(props: GalleryItemProps) {
           <button type="button" className={actionClass} onClick={() => actions.remix(record)}>
             Remix
           </button>
-          {url ? (
-            <a href={url} download={downloadFileName(record)} className={actionClass}>
+          {download ? (
+            <a href={download.href} download={download.fileName} className={actionClass}>
               Download
             </a>
           ) : (

@@ -1,5 +1,5 @@
 import { formatElapsed } from '@/components/elapsed'
-import { isUnfinished, type RenderRecord } from '@/features/renders/render-record'
+import { isUnfinished, keepNotice, type RenderRecord } from '@/features/renders/render-record'
 import type { ItemActions } from './gallery-item'
 
 function elapsedOf(record: RenderRecord, now: number): number {
@@ -36,6 +36,14 @@ export function ItemNotice({ record, now, actions }: { record: RenderRecord; now
           Check again
         </button>{' '}
         No answer after {elapsed}.
+      </p>
+    )
+  }
+  const notKept = keepNotice(record)
+  if (notKept) {
+    return (
+      <p className="line-clamp-2 text-xs text-amber-300" title={notKept}>
+        {elapsed} · {notKept}
       </p>
     )
   }

@@ -7,7 +7,7 @@ import {
   IDLE_REFRESH_MS,
   type GalleryPages,
 } from '@/features/renders/gallery-pages'
-import { isUnfinished, type RenderRecord } from '@/features/renders/render-record'
+import { isAwaitingCopy, isUnfinished, type RenderRecord } from '@/features/renders/render-record'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { ledgerFilter, localView, mergeNewestFirst, type GalleryFilters } from './gallery-view'
 import { useDebouncedValue } from './use-debounced-value'
@@ -51,8 +51,12 @@ export function useGalleryRenders(filters: GalleryFilters) {
   const { data: known = [] } = useQuery(rendersQuery)
   const pages = useInfiniteQuery(galleryPagesQuery(filter))
   const renders = useMemo(() => shownRenders(known, pages.data, settled), [known, pages.data, settled])
-  const busy = renders.some((r) => isUnfinished(r) && !r.stale)
-  useQuery(galleryHeadQuery(filter, busy ? BUSY_REFRESH_MS : IDLE_REFRESH_MS, pages.isSuccess))
+  // Busy while a render on screen is unfinished, or a take just finished and its kept copy is on the way.
+  const refreshMs = useCallback(() => {
+    const busy = renders.some((r) => (isUnfinished(r) && !r.stale) || isAwaitingCopy(r, Date.now()))
+    return busy ? BUSY_REFRESH_MS : IDLE_REFRESH_MS
+  }, [renders])
+  useQuery(galleryHeadQuery(filter, refreshMs, pages.isSuccess))
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, refetch } = pages
   const loaded = pages.data !== undefined

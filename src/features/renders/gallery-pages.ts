@@ -87,7 +87,7 @@ export function withNewestPage(
  * Reads the newest page of `filter` again and puts it in front of the loaded pages: how renders made in other
  * browsers, and their favourites and deletes, reach this one. Enabled once the pages have loaded.
  */
-export function galleryHeadQuery(filter: LedgerFilter, refreshMs: number, enabled: boolean) {
+export function galleryHeadQuery(filter: LedgerFilter, refreshMs: number | (() => number), enabled: boolean) {
   return queryOptions({
     queryKey: headKey(filter),
     queryFn: async ({ client, signal }) => {

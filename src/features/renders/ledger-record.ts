@@ -17,6 +17,7 @@ export function fromLedger(render: Render): RenderRecord {
     billableCredits: render.billableCredits,
     output: render.output,
     keptVideoUrl: render.keptVideoUrl ?? undefined,
+    keepError: render.keepError ?? undefined,
     errorMessage: render.errorMessage,
     favourite: render.favourite,
     parentId: render.parentId ?? undefined,

@@ -41,6 +41,8 @@ export const renderRecordSchema = z.object({
   stale: z._default(z.boolean(), false),
   /** The studio's own copy of the take (a path on its origin): it outlives Cannon's link. */
   keptVideoUrl: z.optional(z.string()),
+  /** Why the studio has no copy of the take yet: it plays from Cannon's link, which may expire. */
+  keepError: z.optional(z.string()),
   /** A small JPEG data URL captured from the video, for URLs whose poster cannot be derived. */
   posterDataUrl: z.optional(z.string()),
   /**
@@ -82,6 +84,7 @@ export function isCurrentRecord(v: unknown): v is RenderRecord {
     (v.synced === undefined || typeof v.synced === 'boolean') &&
     (v.deleted === undefined || typeof v.deleted === 'boolean') &&
     (v.keptVideoUrl === undefined || typeof v.keptVideoUrl === 'string') &&
+    (v.keepError === undefined || typeof v.keepError === 'string') &&
     optional(v.errorMessage, 'string') &&
     optional(v.billableCredits, 'number') &&
     (output === undefined ||
@@ -112,6 +115,25 @@ export function isUnfinished(record: Pick<RenderRecord, 'status'>): boolean {
 /** Where the take plays and downloads from: the studio's kept copy when there is one, else Cannon's link. */
 export function videoUrlOf(record: Pick<RenderRecord, 'keptVideoUrl' | 'output'>): string | undefined {
   return record.keptVideoUrl ?? record.output?.video_url
+}
+
+/** How long after a take succeeds the studio is expected to have kept its copy (the ledger then says where). */
+const KEEPING_WINDOW_MS = 60_000
+
+/** A take that succeeded moments ago and whose kept copy (or why there is none) the ledger has not said yet. */
+export function isAwaitingCopy(record: RenderRecord, nowMs: number): boolean {
+  return (
+    record.status === 'succeeded' &&
+    !record.keptVideoUrl &&
+    !record.keepError &&
+    nowMs - (record.completedAtMs ?? record.updatedAtMs) < KEEPING_WINDOW_MS
+  )
+}
+
+/** What to say of a take the studio has no copy of, when keeping one failed. */
+export function keepNotice(record: Pick<RenderRecord, 'status' | 'keptVideoUrl' | 'keepError'>): string | undefined {
+  if (record.status !== 'succeeded' || record.keptVideoUrl || !record.keepError) return undefined
+  return `No copy kept (${record.keepError}): this plays from Cannon’s link, which may expire.`
 }
 
 export function isAccepted(record: RenderRecord): record is AcceptedRender {

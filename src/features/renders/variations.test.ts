@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
-import { downloadFileName } from './download-name'
+import { takeFileName } from '@/catalog/take-name'
 import { posterOf } from './poster'
 import { continueClipInput, variationInputs } from './variations'
 import { newRenderRecord } from './use-submit-render'
@@ -39,9 +39,9 @@ it('names a download after its prompt, model, seed and id', () => {
     ...newRenderRecord({ model: 'seedance2', prompt: 'Ça va? A café — at 5 AM!', seed: 42 }),
     requestId: 'req_0123456789abc',
   }
-  expect(downloadFileName(record)).toBe('ca-va-a-cafe-at-5-am-seedance2-seed42-01234567.mp4')
+  expect(takeFileName({ ...record, id: record.localId })).toBe('ca-va-a-cafe-at-5-am-seedance2-seed42-01234567.mp4')
   const unseeded = { ...newRenderRecord({ model: 'sora2', prompt: '!!!' }), localId: 'abcd-efgh-ijkl' }
-  expect(downloadFileName(unseeded)).toBe('render-sora2-abcdefgh.mp4')
+  expect(takeFileName({ ...unseeded, id: unseeded.localId })).toBe('render-sora2-abcdefgh.mp4')
 })
 
 it('derives a poster for demo clips only, preferring a captured frame', () => {

@@ -6,9 +6,9 @@ import type { VideoInput } from '@/catalog/request-schema'
 import { Modal } from '@/components/modal'
 import { StatusBadge } from '@/components/status-badge'
 import { VariationsDialog } from '@/components/variations-dialog'
-import { downloadFileName } from '@/features/renders/download-name'
 import { capturePosterFrame, posterOf } from '@/features/renders/poster'
-import { statusWord, videoUrlOf } from '@/features/renders/render-record'
+import { keepNotice, statusWord, videoUrlOf } from '@/features/renders/render-record'
+import { takeDownload } from '@/features/renders/take-download'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { useRenderActions } from '@/features/renders/use-render-actions'
 import { continueClipInput, MAX_VARIATIONS, MIN_VARIATIONS } from '@/features/renders/variations'
@@ -36,6 +36,7 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
 
   const model = catalog.models.find((m) => m.id === record.input.model)
   const url = videoUrlOf(record)
+  const download = takeDownload(record)
   const poster = posterOf(record)
   const continued = continueClipInput(record)
 
@@ -64,14 +65,15 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
             <StatusBadge word={statusWord(record)} />
             {record.pollError && <span className="text-xs text-amber-300">Reconnecting</span>}
           </div>
+          {keepNotice(record) && <p className="text-sm text-amber-300">{keepNotice(record)}</p>}
           {record.status === 'failed' && record.errorMessage && (
             <p role="alert" className="text-sm text-red-300">
               {record.errorMessage}
             </p>
           )}
           <div className="flex flex-wrap gap-2">
-            {url && (
-              <a href={url} download={downloadFileName(record)} className={actionClass}>
+            {download && (
+              <a href={download.href} download={download.fileName} className={actionClass}>
                 Download
               </a>
             )}
