@@ -33,7 +33,11 @@ export const MEDIA_NAME = new RegExp(`^[0-9a-f]{64}\\.(${Object.keys(MEDIA_TYPES
 const MB = 1024 * 1024
 
 /** The most bytes a file of each kind may have: the providers behind Cannon take less, and these keep one upload cheap to hold. */
-export const MEDIA_BYTE_LIMITS: Readonly<Record<MediaKind, number>> = { image: 20 * MB, video: 100 * MB, audio: 15 * MB }
+export const MEDIA_BYTE_LIMITS: Readonly<Record<MediaKind, number>> = {
+  image: 20 * MB,
+  video: 100 * MB,
+  audio: 15 * MB,
+}
 
 /** The most pixels an image may have on either side. */
 export const MAX_IMAGE_SIDE = 8192
