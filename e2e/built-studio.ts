@@ -18,9 +18,10 @@ const healthy = (url: string) =>
 /**
  * The built studio (`dist/server/main.js`) in its own process, with exactly the environment given (and a ledger
  * folder of its own unless STUDIO_DATA_DIR is given); resolves once
- * it answers /api/health, rejects with what it printed if it exits first.
+ * it answers /api/health, rejects with what it printed if it exits first or does not answer within `readyWithinMs`
+ * (creating a new embedded ledger takes seconds, many more on a busy machine).
  */
-export async function startBuiltStudio(port: number, env: Record<string, string>) {
+export async function startBuiltStudio(port: number, env: Record<string, string>, { readyWithinMs = 60_000 } = {}) {
   const server = spawn(process.execPath, [`${OUT_DIR}/server/main.js`], {
     env: {
       PATH: process.env.PATH,
@@ -38,7 +39,10 @@ export async function startBuiltStudio(port: number, env: Record<string, string>
   const origin = `http://127.0.0.1:${port}`
   for (const started = Date.now(); ;) {
     if (exited) throw new Error(`The studio stopped: ${output}`)
-    if (Date.now() - started > 60_000) throw new Error(`The studio did not answer in 60 s: ${output}`)
+    if (Date.now() - started > readyWithinMs) {
+      server.kill('SIGTERM')
+      throw new Error(`The studio did not answer in ${readyWithinMs / 1000} s: ${output}`)
+    }
     const up = await healthy(`${origin}/api/health`)
     if (up) break
     await new Promise((resolve) => setTimeout(resolve, 100))

@@ -59,7 +59,19 @@ export const mediaSlotSchema = z.strictObject({
   /** Present for list fields such as reference_image_urls. */
   minItems: z.optional(positiveInt),
   maxItems: z.optional(positiveInt),
+  /** For clips and audio: how long the file may be, in seconds (the browser checks before uploading). */
+  minSeconds: z.optional(z.number().check(z.positive())),
+  maxSeconds: z.optional(z.number().check(z.positive())),
 })
+
+function slotDurationProblem(slot: z.infer<typeof mediaSlotSchema>): string | undefined {
+  const { minSeconds, maxSeconds } = slot
+  if (minSeconds === undefined && maxSeconds === undefined) return undefined
+  if (slot.kind === 'image') return `${slot.field} is an image and has no duration`
+  if (minSeconds !== undefined && maxSeconds !== undefined && minSeconds > maxSeconds)
+    return `${slot.field}: minSeconds is over maxSeconds`
+  return undefined
+}
 
 export const modeSchema = z.strictObject({
   id: z.string().check(z.regex(/^[a-z][a-z-]*$/)),
@@ -119,6 +131,8 @@ export const modelSchema = z
           ctx.addIssue({ code: 'custom', message: `${model.id}: mode ${mode.id} repeats`, path: ['modes'] })
         ids.add(mode.id)
         for (const slot of mode.media) {
+          const problem = slotDurationProblem(slot)
+          if (problem) ctx.addIssue({ code: 'custom', message: `${model.id}: ${problem}`, path: ['modes'] })
           if (model.fields[slot.field]) {
             ctx.addIssue({
               code: 'custom',

@@ -49,9 +49,10 @@ const seedanceFields = (resolutions: string[]): Record<string, FieldSpec> => ({
 })
 const seedanceModes: Mode[] = [textOnly, firstFrame('first_frame_url'), firstLast('first_frame_url'), reference(9)]
 
+// Wan 2.7's driving audio: wav/mp3 of about 2–30 s (cannon-api.md §5, provider docs).
 const withAudio = (mode: Mode): Mode => ({
   ...mode,
-  media: [...mode.media, { field: 'audio_url', kind: 'audio', required: false }],
+  media: [...mode.media, { field: 'audio_url', kind: 'audio', required: false, minSeconds: 2, maxSeconds: 30 }],
 })
 
 const sora = (resolutions: string[]) => ({
@@ -111,7 +112,8 @@ export const catalogV1: Catalog = {
         withAudio({
           id: 'continue',
           label: 'Continue clip',
-          media: [{ field: 'source_video_url', kind: 'video', required: true }],
+          // The source clip must be 2–10 s long (cannon-api.md §5, provider docs).
+          media: [{ field: 'source_video_url', kind: 'video', required: true, minSeconds: 2, maxSeconds: 10 }],
         }),
       ],
       rules: [],

@@ -1,6 +1,5 @@
 import { useState } from 'react'
-
-export type MediaKind = 'image' | 'video' | 'audio'
+import { MEDIA_NAME, type MediaKind } from '@/catalog/media-formats'
 
 interface MediaPreviewProps {
   kind: MediaKind
@@ -13,31 +12,55 @@ interface MediaPreviewProps {
 
 const WHAT: Record<MediaKind, string> = { image: 'an image', video: 'a video', audio: 'an audio file' }
 
-/** A small preview of a pasted media URL, and a plain message when the browser cannot load it. */
+/** Each kind's preview height, which an upload in progress takes too, so the preview replaces it in place. */
+export const PREVIEW_HEIGHT: Record<MediaKind, string> = { image: 'h-20', video: 'h-28', audio: 'h-9' }
+
+const MEDIA_PATH = '/media/'
+
+/**
+ * Where to load a preview from, in order. A stored file's name is its content hash, so this studio's copy of
+ * `<public origin>/media/<name>` is the same bytes, and loads even where the public address (the one Cannon uses)
+ * is not reachable from this browser.
+ */
+function sourcesOf(url: string): string[] {
+  if (!/^https?:\/\//.test(url) || !URL.canParse(url)) return [url]
+  const { origin, pathname } = new URL(url)
+  const name = pathname.startsWith(MEDIA_PATH) ? pathname.slice(MEDIA_PATH.length) : ''
+  return MEDIA_NAME.test(name) && origin !== window.location.origin ? [`${MEDIA_PATH}${name}`, url] : [url]
+}
+
+/** A small preview of a media URL, and a plain message when the browser cannot load it. */
 export function MediaPreview({ kind, url, label, errorId }: MediaPreviewProps) {
-  const [failedUrl, setFailedUrl] = useState<string>()
-  if (failedUrl === url) {
+  const [failures, setFailures] = useState({ url: '', count: 0 })
+  const failed = failures.url === url ? failures.count : 0
+  const src = sourcesOf(url)[failed]
+  if (src === undefined) {
     return (
       <p id={errorId} role="alert" className="text-xs text-amber-300">
         {label} could not be loaded. Check that the URL is public and points to {WHAT[kind]}.
       </p>
     )
   }
-  const onError = () => setFailedUrl(url)
+  const onError = () => setFailures({ url, count: failed + 1 })
   const name = `${label} preview`
+  const height = PREVIEW_HEIGHT[kind]
   if (kind === 'image')
-    return <img src={url} alt={name} onError={onError} className="h-20 w-auto rounded-md bg-ink-800 object-cover" />
+    return (
+      <img src={src} alt={name} onError={onError} className={`${height} w-auto rounded-md bg-ink-800 object-cover`} />
+    )
   if (kind === 'video')
     return (
       <video
-        src={url}
+        src={src}
         aria-label={name}
         onError={onError}
         controls
         muted
         preload="metadata"
-        className="h-28 w-auto rounded-md bg-ink-800"
+        className={`${height} w-auto rounded-md bg-ink-800`}
       />
     )
-  return <audio src={url} aria-label={name} onError={onError} controls preload="metadata" className="h-9 w-full" />
+  return (
+    <audio src={src} aria-label={name} onError={onError} controls preload="metadata" className={`${height} w-full`} />
+  )
 }

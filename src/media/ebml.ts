@@ -1,5 +1,5 @@
 import { hasBytes } from './bytes'
-import type { MediaExt } from './media-types'
+import type { MediaExt } from '@/catalog/media-formats'
 
 const EBML_MAGIC = [0x1a, 0x45, 0xdf, 0xa3]
 const DOC_TYPE_ID = 0x4282

@@ -1,5 +1,5 @@
 import { hasAscii, hasBytes, u16be, u16le, u24le, u32be, u32le } from './bytes'
-import type { MediaExt } from './media-types'
+import type { MediaExt } from '@/catalog/media-formats'
 
 export type ImageSize = { ok: true; width: number; height: number } | { ok: false; reason: string }
 

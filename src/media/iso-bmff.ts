@@ -1,5 +1,5 @@
 import { ascii, hasAscii, u32be } from './bytes'
-import type { MediaExt } from './media-types'
+import type { MediaExt } from '@/catalog/media-formats'
 
 /** Brands of MP4 video (ISO base media, MPEG-4, the H.264/H.265/AV1 and DASH profiles, Apple M4V, camera MP4s). */
 const MP4_BRANDS = new Set([

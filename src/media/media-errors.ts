@@ -1,4 +1,4 @@
-import type { MediaKind } from './media-types'
+import type { MediaKind } from '@/catalog/media-formats'
 
 export type RefusalCode = 'unsupported_media_type' | 'too_large' | 'too_many_pixels' | 'empty' | 'wrong_kind'
 

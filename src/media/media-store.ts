@@ -1,4 +1,4 @@
-import type { MediaKind } from './media-types'
+import type { MediaKind } from '@/catalog/media-formats'
 
 /** Bytes to store: a web ReadableStream (a fetch or Hono body) or any async iterable (a Node request, a file). */
 export type MediaSource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>

@@ -1,29 +1,4 @@
-/** What the studio accepts, by kind: the catalog's media slots are `image`, `video` or `audio`. */
-export type MediaKind = 'image' | 'video' | 'audio'
-
-export type MediaExt = 'jpg' | 'png' | 'webp' | 'mp4' | 'mov' | 'webm' | 'mp3' | 'wav' | 'm4a' | 'aac'
-
-export interface MediaType {
-  kind: MediaKind
-  mime: string
-  ext: MediaExt
-}
-
-export const MEDIA_TYPES: Readonly<Record<MediaExt, MediaType>> = {
-  jpg: { kind: 'image', mime: 'image/jpeg', ext: 'jpg' },
-  png: { kind: 'image', mime: 'image/png', ext: 'png' },
-  webp: { kind: 'image', mime: 'image/webp', ext: 'webp' },
-  mp4: { kind: 'video', mime: 'video/mp4', ext: 'mp4' },
-  mov: { kind: 'video', mime: 'video/quicktime', ext: 'mov' },
-  webm: { kind: 'video', mime: 'video/webm', ext: 'webm' },
-  mp3: { kind: 'audio', mime: 'audio/mpeg', ext: 'mp3' },
-  wav: { kind: 'audio', mime: 'audio/wav', ext: 'wav' },
-  m4a: { kind: 'audio', mime: 'audio/mp4', ext: 'm4a' },
-  aac: { kind: 'audio', mime: 'audio/aac', ext: 'aac' },
-}
-
-/** A stored file's name: its SHA-256 in lower-case hex and the extension of its sniffed type. Nothing else. */
-export const MEDIA_NAME = /^[0-9a-f]{64}\.(jpg|png|webp|mp4|mov|webm|mp3|wav|m4a|aac)$/
+import { MEDIA_NAME, MEDIA_TYPES, type MediaExt, type MediaType } from '@/catalog/media-formats'
 
 export interface ParsedMediaName extends MediaType {
   name: string

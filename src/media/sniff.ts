@@ -2,7 +2,7 @@ import { ascii, hasAscii, hasBytes, u32be, u32le } from './bytes'
 import { sniffEbml } from './ebml'
 import { sniffIsoBmff } from './iso-bmff'
 import { endsWithZip, findMarkup, MARKUP_WINDOW } from './markup-scan'
-import { MEDIA_TYPES, type MediaExt, type MediaType } from './media-types'
+import { MEDIA_TYPES, type MediaExt, type MediaType } from '@/catalog/media-formats'
 import { adtsFrameLength, framesAt, mp3FrameLength } from './mpeg-audio'
 import { refusalReason, refusedRiff } from './refused-types'
 

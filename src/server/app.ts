@@ -11,7 +11,7 @@ import { isLedgerUnreachable } from '@/ledger/ledger-errors'
 import { fail } from './errors'
 import { createFailureThrottle } from './failure-throttle'
 import { createHostPolicy, hostGuard } from './host-policy'
-import type { MediaHostCheck } from './media-policy'
+import { ownMediaUrls, type MediaHostCheck } from './media-policy'
 import type { RateLimiter } from './rate-limit'
 import type { MediaStore } from '@/media/media-store'
 import { registerDownloadRoute } from './download-route'
@@ -52,7 +52,7 @@ export interface BffOptions {
   log?: RequestLogOptions
   /** The render ledger: every video render is recorded, polls are answered from it, the gallery pages it. */
   ledger?: Database
-  /** STUDIO_PUBLIC_URL: creates carry a per-render webhook URL on it. */
+  /** STUDIO_PUBLIC_URL: creates carry a per-render webhook URL on it; media URLs under its /media/ are the studio's own. */
   publicUrl?: string
   /** The media store: uploads (POST /api/media), downloads, and (with `keeper`) a kept copy of every take. */
   media?: {
@@ -127,6 +127,7 @@ export function createBffApp(options: BffOptions) {
     upstream,
     checkMediaHosts: mode === 'live',
     mediaHostCheck: options.mediaHostCheck,
+    ownMedia: ownMediaUrls(options.publicUrl),
     limiter: options.createLimiter ?? unlimited,
     clientKey,
     ledger: db

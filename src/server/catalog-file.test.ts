@@ -41,4 +41,33 @@ describe('STUDIO_CATALOG_FILE', () => {
     )
     await expect(loadCatalog('/no/such/catalog.json')).rejects.toThrow(/STUDIO_CATALOG_FILE/)
   })
+
+  it('reads clip and audio durations, and still loads a file written before they existed', async () => {
+    const wanSlots = (catalog: typeof catalogV1) =>
+      catalog.models.find((m) => m.id === 'wan27video')!.modes.find((m) => m.id === 'continue')!.media
+    const withDurations = await loadCatalog(await catalogFile(JSON.stringify(catalogV1)))
+    expect(wanSlots(withDurations)).toEqual([
+      { field: 'source_video_url', kind: 'video', required: true, minSeconds: 2, maxSeconds: 10 },
+      { field: 'audio_url', kind: 'audio', required: false, minSeconds: 2, maxSeconds: 30 },
+    ])
+    const older = JSON.stringify(catalogV1).replace(/,"(min|max)Seconds":\d+/g, '')
+    expect(older).not.toContain('Seconds')
+    expect(wanSlots(await loadCatalog(await catalogFile(older)))[0]).not.toHaveProperty('minSeconds')
+  })
+
+  it('refuses durations that cannot be met or do not apply', async () => {
+    const broken = (edit: (slot: Record<string, unknown>) => void, mode = 'continue') => {
+      const catalog = structuredClone(catalogV1)
+      const wan = catalog.models.find((m) => m.id === 'wan27video')!
+      edit(wan.modes.find((m) => m.id === mode)!.media[0] as unknown as Record<string, unknown>)
+      return catalogFile(JSON.stringify(catalog))
+    }
+    await expect(loadCatalog(await broken((slot) => (slot.minSeconds = 12)))).rejects.toThrow(
+      /wan27video: source_video_url: minSeconds is over maxSeconds/,
+    )
+    await expect(loadCatalog(await broken((slot) => (slot.maxSeconds = 5), 'first-frame'))).rejects.toThrow(
+      /image_url is an image and has no duration/,
+    )
+    await expect(loadCatalog(await broken((slot) => (slot.maxSeconds = -1)))).rejects.toThrow(/maxSeconds/)
+  })
 })

@@ -7,7 +7,7 @@ import type { z } from 'zod/mini'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
 import { createOnRecord, type LedgerCreateOptions } from './ledger-create'
-import { findMediaViolation, withCanonicalMediaUrls, type MediaHostCheck } from './media-policy'
+import { findMediaViolation, withCanonicalMediaUrls, type MediaHostCheck, type OwnMediaUrl } from './media-policy'
 import type { RateLimiter } from './rate-limit'
 import { relay } from './relay'
 import { REQUEST_ID } from './request-id'
@@ -23,6 +23,8 @@ interface CreateRouteOptions {
   checkMediaHosts: boolean
   /** Live mode: where media host names resolve must be public too. */
   mediaHostCheck?: MediaHostCheck
+  /** The studio's own uploads, which need no look-up of where their host resolves. */
+  ownMedia?: OwnMediaUrl
   limiter: RateLimiter
   clientKey: (c: Context<BffEnv>) => string
   /** With a ledger, video renders are recorded before they are forwarded. */
@@ -31,7 +33,7 @@ interface CreateRouteOptions {
 
 /** POST /api/v1/requests: size, JSON, schema, media hosts, rate limit, then signed and forwarded. */
 export function registerCreateRoute(app: Hono<BffEnv>, options: CreateRouteOptions) {
-  const { schema, upstream, checkMediaHosts, mediaHostCheck, limiter, clientKey, ledger } = options
+  const { schema, upstream, checkMediaHosts, mediaHostCheck, ownMedia, limiter, clientKey, ledger } = options
   app.post(
     '/api/v1/requests',
     bodyLimit({
@@ -50,7 +52,7 @@ export function registerCreateRoute(app: Hono<BffEnv>, options: CreateRouteOptio
         const issue = firstIssue(parsed.error)
         return fail(c, 400, 'invalid_input', issue.message, issue.field)
       }
-      const violation = checkMediaHosts ? await findMediaViolation(parsed.data, mediaHostCheck) : undefined
+      const violation = checkMediaHosts ? await findMediaViolation(parsed.data, mediaHostCheck, ownMedia) : undefined
       if (violation) return fail(c, 400, 'invalid_media_url', violation.message, violation.field)
       const body = checkMediaHosts ? withCanonicalMediaUrls(parsed.data) : parsed.data
 

@@ -154,12 +154,14 @@ describe('canonical media URLs', () => {
 })
 
 describe('the BFF in live mode', () => {
-  function liveBff(mode: 'live' | 'demo' = 'live') {
+  function liveBff(mode: 'live' | 'demo' = 'live', publicUrl?: string) {
     let forwarded = 0
     const simulator = createSimulator({ catalog: catalogV1 })
     const app = createBffApp({
       mode,
-      mediaHostCheck: async (name) => (name === 'localtest.me' ? 'resolves to loopback' : undefined),
+      publicUrl,
+      mediaHostCheck: async (name) =>
+        name === 'localtest.me' || name === 'studio.example.com' ? 'resolves to loopback' : undefined,
       catalog: catalogV1,
       upstream: createUpstreamClient({
         baseUrl: 'https://www.cannonstudio.app',
@@ -209,5 +211,23 @@ describe('the BFF in live mode', () => {
   it('leaves demo mode’s own media alone', async () => {
     const accepted = await liveBff('demo').create({ model: 'grok', duration: 6, image_url: '/demo/clip-16x9.jpg' })
     expect(accepted.status).toBe(202)
+  })
+
+  it("trusts the studio's own uploads under STUDIO_PUBLIC_URL/media/ without a look-up, and nothing else there", async () => {
+    const bff = liveBff('live', 'https://studio.example.com')
+    const own = `https://studio.example.com/media/${'ab'.repeat(32)}.png`
+    expect((await bff.create({ model: 'grok', duration: 6, image_url: own })).status).toBe(202)
+    for (const other of [
+      'https://studio.example.com/api/renders',
+      `https://studio.example.com/media/${'ab'.repeat(32)}.svg`,
+      `https://studio.example.com/media/${'ab'.repeat(32)}.png?x=1`,
+      `https://studio.example.com:8443/media/${'ab'.repeat(32)}.png`,
+    ]) {
+      const refused = await bff.create({ model: 'grok', duration: 6, image_url: other })
+      expect((await refused.json()).error, other).toMatchObject({ field: 'image_url', message: /resolves to loopback/ })
+    }
+    const elsewhere = await liveBff().create({ model: 'grok', duration: 6, image_url: own })
+    expect(elsewhere.status).toBe(400)
+    expect(bff.forwarded()).toBe(1)
   })
 })

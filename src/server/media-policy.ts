@@ -1,3 +1,5 @@
+import { MEDIA_NAME } from '@/catalog/media-formats'
+
 /*
  * Live mode forwards media URLs for Cannon to download. Only public https hosts are allowed, so the studio
  * cannot be used to point Cannon (or anything behind it) at loopback, private networks or cloud metadata.
@@ -117,6 +119,27 @@ export interface MediaViolation {
 /** Why a public-looking host name may not be used (it resolves somewhere private, or nowhere), or undefined. */
 export type MediaHostCheck = (hostname: string) => Promise<string | undefined>
 
+/** Whether a media URL is one of the studio's own stored files, at the public origin Cannon fetches them from. */
+export type OwnMediaUrl = (url: URL) => boolean
+
+const OWN_MEDIA_PATH = '/media/'
+
+/**
+ * The studio's own uploads: exactly `STUDIO_PUBLIC_URL/media/<sha256>.<ext>`. They need no look-up of where the
+ * name resolves: the operator declared that origin public, and this machine's DNS may not know it (split horizon,
+ * a tunnel). Any other path on that host is judged like every other URL.
+ */
+export function ownMediaUrls(publicUrl: string | undefined): OwnMediaUrl | undefined {
+  if (!publicUrl) return undefined
+  const { origin } = new URL(publicUrl)
+  return (url) =>
+    url.origin === origin &&
+    url.search === '' &&
+    url.hash === '' &&
+    url.pathname.startsWith(OWN_MEDIA_PATH) &&
+    MEDIA_NAME.test(url.pathname.slice(OWN_MEDIA_PATH.length))
+}
+
 const MEDIA_FIELD = /_urls?$/
 
 type CreateBody = { input: object; webhook_url?: string }
@@ -132,18 +155,20 @@ function mediaUrls(body: CreateBody): [path: string, value: unknown][] {
 
 /**
  * The first media URL of a create body that breaks the policy, by its form and then, with `hostCheck`, by where
- * its host name resolves. Field paths match the validation errors'.
+ * its host name resolves (the studio's own files excepted). Field paths match the validation errors'.
  */
 export async function findMediaViolation(
   body: CreateBody,
   hostCheck?: MediaHostCheck,
+  isOwnMedia?: OwnMediaUrl,
 ): Promise<MediaViolation | undefined> {
-  const urls = mediaUrls(body)
-  for (const [path, item] of urls) {
+  const all = mediaUrls(body)
+  for (const [path, item] of all) {
     const problem = typeof item === 'string' ? mediaUrlProblem(item) : 'must be a URL'
     if (problem) return { field: path, message: `${path} ${problem}` }
   }
   if (!hostCheck) return undefined
+  const urls = all.filter(([, item]) => !isOwnMedia?.(new URL(item as string)))
   const hostnames = [...new Set(urls.map(([, item]) => new URL(item as string).hostname))]
   const problems = await Promise.all(hostnames.map(hostCheck))
   const index = problems.findIndex((p) => p !== undefined)

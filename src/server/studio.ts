@@ -92,11 +92,7 @@ export async function createStudio(env: Record<string, string | undefined>, { de
   const write = batchedLineWriter(process.stdout)
   const logEvent = (event: Record<string, unknown>) =>
     write(JSON.stringify({ time: new Date().toISOString(), ...event }))
-  const dns = createDnsHostCheck()
-  const ownHost = config.publicUrl ? new URL(config.publicUrl).hostname : undefined
-  // The studio's own public address serves its own uploads: Cannon reaches it, even where this machine's DNS does not.
-  const mediaHostCheck =
-    config.mode === 'live' ? (name: string) => (name === ownHost ? Promise.resolve(undefined) : dns(name)) : undefined
+  const mediaHostCheck = config.mode === 'live' ? createDnsHostCheck() : undefined
   const keeper = config.keepTakes
     ? createTakeKeeper({
         db,

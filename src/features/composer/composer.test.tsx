@@ -1,15 +1,13 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FIELD_LABELS, type Model } from '@/catalog/catalog-schema'
 import { catalogV1 } from '@/catalog/models-v1'
 import type { VideoInput } from '@/catalog/request-schema'
-import { createQueryClient } from '@/lib/query-client'
 import { studioHandlers } from '@/mocks/handlers'
-import { Composer } from './composer'
 import { DRAFT_KEY } from './draft'
+import { renderComposer } from './test-composer'
 
 const studio = studioHandlers({ simulator: { timing: { queuedMs: 0, processingMs: 0, pollAfterMs: 0 } } })
 const server = setupServer(...studio.handlers)
@@ -19,21 +17,6 @@ afterAll(() => server.close())
 beforeEach(() => localStorage.clear())
 
 const CONTROL_LABELS = [...new Set(Object.values(FIELD_LABELS)), 'Mode']
-
-function renderComposer(remix?: { input: VideoInput; key: string }) {
-  const sent: VideoInput[] = []
-  const onSubmit = async (input: VideoInput) => {
-    sent.push(input)
-  }
-  const client = createQueryClient()
-  const ui = (r?: typeof remix) => (
-    <QueryClientProvider client={client}>
-      <Composer catalog={catalogV1} demoMode onSubmit={onSubmit} remix={r} />
-    </QueryClientProvider>
-  )
-  const view = render(ui(remix))
-  return { sent, rerender: (r?: typeof remix) => view.rerender(ui(r)), unmount: view.unmount }
-}
 
 const shownControls = () => CONTROL_LABELS.filter((label) => screen.queryAllByLabelText(label).length > 0).sort()
 
