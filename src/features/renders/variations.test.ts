@@ -2,7 +2,7 @@ import { expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
 import { takeFileName } from '@/catalog/take-name'
 import { posterOf } from './poster'
-import { continueClipInput, variationInputs } from './variations'
+import { continueClipInput, lastFrameInput, variationInputs } from './variations'
 import { newRenderRecord } from './use-submit-render'
 
 const model = (id: string) => catalogV1.models.find((m) => m.id === id)
@@ -50,4 +50,28 @@ it('derives a poster for demo clips only, preferring a captured frame', () => {
   expect(posterOf({ posterDataUrl: 'data:image/jpeg;base64,AAAA', output: { video_url: '/demo/clip-9x16.mp4' } })).toBe(
     'data:image/jpeg;base64,AAAA',
   )
+})
+
+it('starts the next shot from a last frame: same model and settings, the frame as its first frame', () => {
+  const take = {
+    ...newRenderRecord({
+      model: 'seedance2',
+      prompt: 'A fox',
+      duration: 8,
+      seed: 3,
+      reference_image_urls: ['/demo/a.jpg'],
+    }),
+  }
+  expect(lastFrameInput(take, catalogV1.models, '/media/f.png')).toEqual({
+    model: 'seedance2',
+    prompt: 'A fox',
+    duration: 8,
+    seed: 3,
+    first_frame_url: '/media/f.png',
+  })
+  const grok = newRenderRecord({ model: 'grok', prompt: 'A kite', duration: 10 })
+  expect(lastFrameInput(grok, catalogV1.models, '/media/g.png')).toMatchObject({
+    model: 'grok',
+    image_url: '/media/g.png',
+  })
 })

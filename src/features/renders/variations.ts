@@ -39,3 +39,21 @@ export function continueClipInput(record: RenderRecord): VideoInput | undefined 
   if (!url) return undefined
   return { model: CONTINUE_CLIP_MODEL, prompt: record.input.prompt, source_video_url: url }
 }
+
+const FIRST_FRAME_FIELDS = new Set(['image_url', 'first_frame_url'])
+
+/**
+ * The next shot of a sequence: the take's model and settings with `frameUrl` (its last frame) as the first
+ * frame, or Wan 2.7's when the take's model has no first-frame mode. The take's other media are left out.
+ */
+export function lastFrameInput(record: RenderRecord, models: readonly Model[], frameUrl: string): VideoInput {
+  const slotOf = (model: Model | undefined) =>
+    model?.modes.flatMap((mode) => mode.media).find((slot) => FIRST_FRAME_FIELDS.has(slot.field))
+  const own = models.find((m) => m.id === record.input.model)
+  const model = slotOf(own) ? own : models.find((m) => m.id === CONTINUE_CLIP_MODEL)
+  const slot = slotOf(model)
+  if (!model || !slot) return { model: record.input.model, prompt: record.input.prompt }
+  const media = new Set(model.modes.flatMap((mode) => mode.media.map((s) => s.field as string)))
+  const kept = Object.entries(record.input).filter(([field]) => field in model.fields && !media.has(field))
+  return { ...Object.fromEntries(kept), model: model.id, prompt: record.input.prompt, [slot.field]: frameUrl }
+}

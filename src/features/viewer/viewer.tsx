@@ -9,6 +9,7 @@ import { VariationsDialog } from '@/components/variations-dialog'
 import { capturePosterFrame, posterOf } from '@/features/renders/poster'
 import { keepNotice, statusWord, videoUrlOf } from '@/features/renders/render-record'
 import { takeDownload } from '@/features/renders/take-download'
+import { LastFrameButton } from './last-frame-button'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { useRenderActions } from '@/features/renders/use-render-actions'
 import { continueClipInput, MAX_VARIATIONS, MIN_VARIATIONS } from '@/features/renders/variations'
@@ -91,6 +92,15 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
             >
               Remix
             </button>
+            {record.keptVideoUrl && (
+              <LastFrameButton
+                record={record}
+                sameOriginUrl={record.keptVideoUrl}
+                models={catalog.models}
+                className={actionClass}
+                onUse={onRemix}
+              />
+            )}
             {continued && (
               <button
                 type="button"
