@@ -2,6 +2,7 @@ import type { Database } from './database'
 import { rendersMigration } from './schema/001-renders'
 import { rateWindowsMigration } from './schema/002-rate-windows'
 import { sessionsMigration } from './schema/003-sessions'
+import { creditsMigration } from './schema/004-credits'
 
 export interface Migration {
   version: number
@@ -11,7 +12,12 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add one at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [rendersMigration, rateWindowsMigration, sessionsMigration]
+export const MIGRATIONS: readonly Migration[] = [
+  rendersMigration,
+  rateWindowsMigration,
+  sessionsMigration,
+  creditsMigration,
+]
 
 // Any constant will do, as long as nothing else in the database takes this advisory lock.
 const MIGRATION_LOCK = 4_841_202_611
