@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { AUTHOR_NAME } from '@/catalog/credits-contract'
 import { isLoopbackHost, parseHostList } from './host-policy'
 
 const RATE_LIMIT = /^(\d+)\/(\d+)s$/
@@ -45,6 +46,39 @@ function originVariable(name: string, example: string) {
   })
 }
 
+export interface NamedToken {
+  name: string
+  token: string
+}
+
+/** STUDIO_ACCESS_TOKENS: `name:token,name:token`, each name a display name and each token its own secret. */
+const namedTokens = z.preprocess(
+  blankIsUnset,
+  z
+    .string()
+    .optional()
+    .transform((text, ctx): NamedToken[] => {
+      const refuse = (message: string) => {
+        ctx.addIssue({ code: 'custom', message: `STUDIO_ACCESS_TOKENS ${message}` })
+        return z.NEVER
+      }
+      const tokens: NamedToken[] = []
+      for (const entry of (text ?? '').split(',').filter((e) => e.trim())) {
+        const colon = entry.indexOf(':')
+        const name = entry.slice(0, colon).trim()
+        const token = entry.slice(colon + 1).trim()
+        if (colon < 0 || !AUTHOR_NAME.test(name)) {
+          return refuse(`must look like ana:token,ben:token (names of 1–40 letters, digits, spaces or . ' _ -)`)
+        }
+        if (token.length < 16) return refuse(`gives ${name} a token shorter than 16 characters`)
+        if (tokens.some((t) => t.name === name)) return refuse(`names ${name} twice`)
+        if (tokens.some((t) => t.token === token)) return refuse('gives two people the same token')
+        tokens.push({ name, token })
+      }
+      return tokens
+    }),
+)
+
 const envSchema = z
   .object({
     CANNON_API_KEY: optionalText,
@@ -55,6 +89,16 @@ const envSchema = z
     STUDIO_ACCESS_TOKEN: z.preprocess(
       blankIsUnset,
       z.string().min(16, 'STUDIO_ACCESS_TOKEN must be at least 16 characters').optional(),
+    ),
+    STUDIO_ACCESS_TOKENS: namedTokens,
+    STUDIO_DAILY_CREDIT_CAP: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, 'STUDIO_DAILY_CREDIT_CAP must be a number of credits, e.g. 2000')
+        .transform(Number)
+        .refine((n) => n > 0, 'STUDIO_DAILY_CREDIT_CAP must be above 0 (leave it unset for no cap)')
+        .optional(),
     ),
     STUDIO_CATALOG_FILE: optionalText,
     STUDIO_PUBLIC_URL: z.preprocess(
@@ -140,11 +184,19 @@ const envSchema = z
           'STUDIO_S3_ENDPOINT, STUDIO_S3_BUCKET, STUDIO_S3_ACCESS_KEY_ID and STUDIO_S3_SECRET_ACCESS_KEY go together: set all four, or none for the media folder',
       })
     }
-    if (env.CANNON_API_KEY && !env.STUDIO_ACCESS_TOKEN && !isLoopbackHost(env.HOST)) {
+    const gated = env.STUDIO_ACCESS_TOKEN || env.STUDIO_ACCESS_TOKENS.length > 0
+    if (env.CANNON_API_KEY && !gated && !isLoopbackHost(env.HOST)) {
       ctx.addIssue({
         code: 'custom',
         path: ['STUDIO_ACCESS_TOKEN'],
-        message: `STUDIO_ACCESS_TOKEN is required when CANNON_API_KEY is set and HOST (${env.HOST}) is not loopback`,
+        message: `STUDIO_ACCESS_TOKEN is required when CANNON_API_KEY is set and HOST (${env.HOST}) is not loopback (or give each person a token of their own in STUDIO_ACCESS_TOKENS)`,
+      })
+    }
+    if (env.STUDIO_ACCESS_TOKENS.some((t) => t.token === env.STUDIO_ACCESS_TOKEN)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STUDIO_ACCESS_TOKENS'],
+        message: 'STUDIO_ACCESS_TOKENS gives someone the shared STUDIO_ACCESS_TOKEN as their own',
       })
     }
   })
@@ -159,6 +211,10 @@ export interface ServerConfig {
   apiKey?: string
   apiBase: string
   accessToken?: string
+  /** STUDIO_ACCESS_TOKENS: each person's own token; their renders carry their name. */
+  namedTokens: NamedToken[]
+  /** STUDIO_DAILY_CREDIT_CAP: credits a UTC day may spend or hold, studio-wide; no cap when absent. */
+  dailyCreditCap?: number
   catalogFile?: string
   /** The origin at which Cannon (and people) reach this studio, when it is published. */
   publicUrl?: string
@@ -219,6 +275,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     apiKey: e.CANNON_API_KEY,
     apiBase: e.CANNON_API_BASE,
     accessToken: e.STUDIO_ACCESS_TOKEN,
+    namedTokens: e.STUDIO_ACCESS_TOKENS,
+    dailyCreditCap: e.STUDIO_DAILY_CREDIT_CAP,
     catalogFile: e.STUDIO_CATALOG_FILE,
     publicUrl: e.STUDIO_PUBLIC_URL,
     allowedHosts: [...allowedHosts],
