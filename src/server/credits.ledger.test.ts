@@ -57,6 +57,16 @@ describe.each(ENGINES)('estimates and the daily cap through the BFF (%s)', (engi
     expect(n).toBe(2)
   })
 
+  it('checks each create against the bills known by then, not an estimate cached before them', async () => {
+    const { call, render, creates } = creditsStudio(ledger.db, { mode: 'live', credits: { dailyCap: 40 } })
+    expect(await estimate(call, {})).toMatchObject({ basis: 'unknown' })
+    await render() // unknown: through while under the cap; billed 18
+    expect(await estimate(call, {})).toMatchObject({ basis: 'unknown' }) // the composer's answer, cached briefly
+    await render() // 18 + 18 = 36 of 40
+    expect((await call('/api/v1/requests', post(video()))).status).toBe(402)
+    expect(creates()).toBe(2)
+  })
+
   it('never lets creates racing for the cap pass it', async () => {
     const { call, creates } = creditsStudio(ledger.db, { credits: { dailyCap: 100 } })
     const answers = await Promise.all(Array.from({ length: 12 }, () => call('/api/v1/requests', post(video()))))

@@ -18,7 +18,8 @@ const FRESH_MS = 30_000
 const MAX_CACHED = 1_000
 
 /**
- * Estimates from the ledger's bills (then a price list), cached per price-relevant input for a short while.
+ * Estimates from the ledger's bills (then a price list), cached per price-relevant input for a short while (for
+ * the composer's "≈ N credits"; creates ask for a fresh one).
  * Undefined for a model the catalog does not have.
  */
 export function createEstimator(options: {
@@ -31,16 +32,17 @@ export function createEstimator(options: {
   const models = new Map(catalog.models.map((m) => [m.id, m]))
   const cache = new Map<string, { estimate: Promise<Estimate>; freshUntilMs: number }>()
 
-  return function estimate(input: { model: string }): Promise<Estimate> | undefined {
+  /** `fresh`: skip the cache (a create checked against the cap must see the bills of renders just finished). */
+  return function estimate(input: { model: string }, { fresh = false } = {}): Promise<Estimate> | undefined {
     const model = models.get(input.model)
     if (!model) return undefined
     const fields = input as Record<string, unknown> // read-only: any object's fields are unknowns
     const shape = priceShape(model, fields)
     const key = priceShapeKey(shape)
     const cached = cache.get(key)
-    if (cached && cached.freshUntilMs > now()) return cached.estimate
+    if (cached && cached.freshUntilMs > now() && !fresh) return cached.estimate
     const listed = prices && tablePrice(prices.table, model, fields)
-    const fresh = priceHistory(db, shape).then((history) =>
+    const answer = priceHistory(db, shape).then((history) =>
       estimateFrom(
         model,
         shape,
@@ -49,9 +51,9 @@ export function createEstimator(options: {
       ),
     )
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!)
-    cache.set(key, { estimate: fresh, freshUntilMs: now() + FRESH_MS })
-    fresh.catch(() => cache.delete(key)) // a ledger hiccup is not remembered
-    return fresh
+    cache.set(key, { estimate: answer, freshUntilMs: now() + FRESH_MS })
+    answer.catch(() => cache.delete(key)) // a ledger hiccup is not remembered
+    return answer
   }
 }
 

@@ -75,7 +75,7 @@ export async function createOnRecord(
   }
   const webhookToken = options.publicUrl ? randomBytes(24).toString('base64url') : undefined
   const sent = webhookToken ? { ...body, webhook_url: `${options.publicUrl}/api/hooks/${webhookToken}` } : body
-  const estimate = await options.estimate(body.input)
+  const estimate = await options.estimate(body.input, { fresh: true })
   const submission = {
     idempotencyKey,
     input: body.input,
