@@ -18,9 +18,9 @@ const healthy = (url: string) =>
 /**
  * The built studio (`dist/server/main.js`) in its own process, with exactly the environment given (and a ledger
  * folder of its own unless STUDIO_DATA_DIR is given); resolves once
- * it answers /api/health, rejects with what it printed if it exits first.
+ * it answers /api/health (within `readyWithinMs`), rejects with what it printed if it exits first.
  */
-export async function startBuiltStudio(port: number, env: Record<string, string>) {
+export async function startBuiltStudio(port: number, env: Record<string, string>, { readyWithinMs = 20_000 } = {}) {
   const server = spawn(process.execPath, [`${OUT_DIR}/server/main.js`], {
     env: {
       PATH: process.env.PATH,
@@ -38,7 +38,9 @@ export async function startBuiltStudio(port: number, env: Record<string, string>
   const origin = `http://127.0.0.1:${port}`
   for (const started = Date.now(); ;) {
     if (exited) throw new Error(`The studio stopped: ${output}`)
-    if (Date.now() - started > 20_000) throw new Error(`The studio did not answer in 20 s: ${output}`)
+    if (Date.now() - started > readyWithinMs) {
+      throw new Error(`The studio did not answer in ${readyWithinMs / 1000} s: ${output}`)
+    }
     const up = await healthy(`${origin}/api/health`)
     if (up) break
     await new Promise((resolve) => setTimeout(resolve, 100))

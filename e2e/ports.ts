@@ -10,3 +10,5 @@ export const LEDGER_PORT = E2E_PORT + 7
 export const LEDGER_SECOND_PORT = E2E_PORT + 8
 /** e2e/fresh-studio.ts: studios with an empty ledger of their own, one per test (the next one starts meanwhile). */
 export const FRESH_PORTS = [E2E_PORT + 5, E2E_PORT + 6] as const
+/** e2e/credits.spec.ts: a live studio with named tokens and a daily credit cap. */
+export const CREDITS_PORT = E2E_PORT + 9
