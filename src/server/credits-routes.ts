@@ -24,9 +24,9 @@ export interface CreditsRoutesOptions {
   now?: () => number
 }
 
-// The same envelope as a create; only the price-driving fields need to be there and right.
+// The same envelope as a create (`operation` may be left out); only the price-driving fields need to be right.
 const estimateBody = z.object({
-  operation: z.literal('video.generate', { error: 'Estimates are for operation video.generate' }),
+  operation: z.literal('video.generate', { error: 'Estimates are for operation video.generate' }).optional(),
   input: z.looseObject({ model: z.string().max(64) }),
 })
 const DAY = /^\d{4}-\d{2}-\d{2}$/

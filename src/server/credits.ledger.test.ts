@@ -32,6 +32,8 @@ describe.each(ENGINES)('estimates and the daily cap through the BFF (%s)', (engi
   it('says plainly when nothing is known, and checks only what drives a price', async () => {
     const { call } = creditsStudio(ledger.db, { mode: 'live' })
     expect(await estimate(call, { prompt: '' })).toMatchObject({ credits: null, basis: 'unknown', samples: 0 })
+    const bare = await call('/api/estimate', post({ input: { model: 'grok' } }))
+    expect(estimateSchema.parse(await bare.json()).basis).toBe('unknown')
     const badDuration = await call('/api/estimate', post(video({ duration: 7 })))
     expect(badDuration.status).toBe(400)
     expect((await badDuration.json()).error.field).toBe('duration')
