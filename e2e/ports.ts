@@ -13,3 +13,5 @@ export const FRESH_PORTS = [E2E_PORT + 5, E2E_PORT + 6] as const
 /** e2e/uploads.spec.ts: live studios with a public URL (uploads on) and without one (uploads off). */
 export const UPLOADS_PORT = E2E_PORT + 9
 export const UPLOADS_OFF_PORT = E2E_PORT + 10
+/** e2e/credits.spec.ts: a live studio with named tokens and a daily credit cap. */
+export const CREDITS_PORT = E2E_PORT + 11

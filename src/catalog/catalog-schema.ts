@@ -1,4 +1,5 @@
 import { z } from 'zod/mini'
+import { priceTableSchema } from './price-table'
 
 /** Every request field of Cannon's video.generate page (seeds/000), with the label a person reads. */
 export const FIELD_LABELS = {
@@ -147,6 +148,8 @@ export const modelSchema = z
 
 export const catalogSchema = z.strictObject({
   version: z.literal(1),
+  /** Optional credits per model, for estimates before the ledger has seen a render like it. */
+  prices: z.optional(priceTableSchema),
   models: z.array(modelSchema).check(
     z.minLength(1),
     z.refine((models) => new Set(models.map((m) => m.id)).size === models.length, 'model ids must be unique'),

@@ -15,6 +15,7 @@ const render: Render = {
   input: { model: 'seedance2', prompt: 'a lighthouse at dusk', duration: 5 },
   idempotencyKey: 'key-1',
   author: 'ana',
+  authorVerified: true,
   parentId: null,
   relation: 'variation',
   groupId: null,

@@ -32,7 +32,10 @@ export const renderSchema = z.object({
   /** The request's `input` as sent (model, prompt and the model's fields). */
   input: z.looseObject({ model: z.string(), prompt: z.string() }),
   idempotencyKey: z.string().check(z.minLength(1)),
+  /** Who made it: a named token's name, or the name the browser sent (`x-studio-author`); null when neither. */
   author: z.nullable(z.string()),
+  /** True when the author signed in with their own token (STUDIO_ACCESS_TOKENS); false when self-declared. */
+  authorVerified: z.boolean(),
   parentId: z.nullable(z.string()),
   relation: z.nullable(relationSchema),
   groupId: z.nullable(z.string()),

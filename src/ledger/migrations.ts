@@ -2,7 +2,8 @@ import type { Database } from './database'
 import { rendersMigration } from './schema/001-renders'
 import { rateWindowsMigration } from './schema/002-rate-windows'
 import { sessionsMigration } from './schema/003-sessions'
-import { takeCopiesMigration } from './schema/004-take-copies'
+import { creditsMigration } from './schema/004-credits'
+import { takeCopiesMigration } from './schema/005-take-copies'
 
 export interface Migration {
   version: number
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   rendersMigration,
   rateWindowsMigration,
   sessionsMigration,
+  creditsMigration,
   takeCopiesMigration,
 ]
 

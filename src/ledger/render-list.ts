@@ -15,6 +15,8 @@ export interface ListRendersQuery {
   q?: string
   favourite?: boolean
   author?: string
+  /** With `author`: only renders whose author signed in with their own token. */
+  authorVerified?: boolean
   includeDeleted?: boolean
 }
 
@@ -80,6 +82,7 @@ export async function listRenders(db: Database, query: ListRendersQuery = {}): P
   }
   if (query.model !== undefined) where.push(`model = ${param(query.model)}`)
   if (query.author !== undefined) where.push(`author = ${param(query.author)}`)
+  if (query.authorVerified !== undefined) where.push(query.authorVerified ? 'author_verified' : 'NOT author_verified')
   if (query.favourite !== undefined) where.push(query.favourite ? 'favourite' : 'NOT favourite')
   const term = query.q?.trim()
   if (term) where.push(`prompt ILIKE ${param(containsPattern(term))}`)

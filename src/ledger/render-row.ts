@@ -11,6 +11,7 @@ export interface RenderRow {
   prompt: string
   create_body: string
   author: string | null
+  author_verified: boolean
   parent_id: string | null
   relation: Relation | null
   group_id: string | null
@@ -59,6 +60,7 @@ export function rowToRender(row: RenderRow): Render {
     input: row.input,
     idempotencyKey: row.idempotency_key,
     author: row.author,
+    authorVerified: row.author_verified,
     parentId: row.parent_id,
     relation: row.relation,
     groupId: row.group_id,

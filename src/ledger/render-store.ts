@@ -12,6 +12,10 @@ export interface NewSubmission {
   createBody: string
   operation?: string
   author?: string | null
+  /** The author was named by their own access token, not self-declared. */
+  authorVerified?: boolean
+  /** Credits held against the render's UTC day (the daily cap's) until Cannon's bill is known. */
+  reservedCredits?: number
   parentId?: string | null
   relation?: Relation | null
   groupId?: string | null
@@ -22,17 +26,18 @@ export interface NewSubmission {
   nowMs: number
 }
 
-/**
- * Writes the render before its create goes upstream. A repeat of an idempotency key returns the render
- * first recorded under it (never a second row), whatever else the repeat carries.
- */
-export async function recordSubmission(db: Database, submission: NewSubmission): Promise<Render> {
+/** The day (UTC, `YYYY-MM-DD`) a render's credits count against. */
+export const creditDay = (nowMs: number) => new Date(nowMs).toISOString().slice(0, 10)
+
+/** Inserts the render; undefined when its idempotency key is already on record (nothing is written then). */
+export async function insertSubmission(db: Database, submission: NewSubmission): Promise<Render | undefined> {
   const { idempotencyKey, input, nowMs } = submission
   const inserted = await db.query<RenderRow>(
-    `INSERT INTO renders (id, idempotency_key, operation, input, model, prompt, create_body, author, parent_id,
-       relation, group_id, webhook_token, status, created_at_ms, updated_at_ms, next_poll_at_ms, watch_since_ms)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10, $11, $12, 'submitting', $13::bigint, $13::bigint,
-       $14::bigint, $13::bigint)
+    `INSERT INTO renders (id, idempotency_key, operation, input, model, prompt, create_body, author, author_verified,
+       parent_id, relation, group_id, webhook_token, status, created_at_ms, updated_at_ms, next_poll_at_ms,
+       watch_since_ms, credit_day, reserved_credits)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9::boolean, $10, $11, $12, $13, 'submitting', $14::bigint,
+       $14::bigint, $15::bigint, $14::bigint, $16, $17::double precision)
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING *`,
     [
@@ -44,18 +49,32 @@ export async function recordSubmission(db: Database, submission: NewSubmission):
       input.prompt,
       submission.createBody,
       submission.author ?? null,
+      submission.authorVerified ?? false,
       submission.parentId ?? null,
       submission.relation ?? null,
       submission.groupId ?? null,
       submission.webhookToken ?? null,
       nowMs,
       nowMs + RESEND_AFTER_MS,
+      creditDay(nowMs),
+      submission.reservedCredits ?? 0,
     ],
   )
+  return firstRender(inserted)
+}
+
+export async function getRenderByIdempotencyKey(db: Database, idempotencyKey: string): Promise<Render | undefined> {
+  return firstRender(await db.query<RenderRow>('SELECT * FROM renders WHERE idempotency_key = $1', [idempotencyKey]))
+}
+
+/**
+ * Writes the render before its create goes upstream. A repeat of an idempotency key returns the render
+ * first recorded under it (never a second row), whatever else the repeat carries.
+ */
+export async function recordSubmission(db: Database, submission: NewSubmission): Promise<Render> {
   const render =
-    firstRender(inserted) ??
-    firstRender(await db.query<RenderRow>('SELECT * FROM renders WHERE idempotency_key = $1', [idempotencyKey]))
-  if (!render) throw new Error(`render with idempotency key ${idempotencyKey} vanished while being recorded`)
+    (await insertSubmission(db, submission)) ?? (await getRenderByIdempotencyKey(db, submission.idempotencyKey))
+  if (!render) throw new Error(`render with idempotency key ${submission.idempotencyKey} vanished while being recorded`)
   return render
 }
 

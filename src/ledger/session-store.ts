@@ -8,34 +8,39 @@ export interface SessionLimits {
 /** Recording last use at most this often keeps a busy browser's polls from writing on every request. */
 const TOUCH_EVERY_MS = 60_000
 
-export async function createSession(db: Database, digest: string, nowMs: number): Promise<void> {
+/** Who a session was signed in as: a named token's name, or null for the shared token. */
+export interface SessionHolder {
+  name: string | null
+}
+
+export async function createSession(db: Database, digest: string, nowMs: number, name: string | null = null) {
   await db.query(
-    `INSERT INTO sessions (digest, created_at_ms, last_seen_ms) VALUES ($1, $2::bigint, $2::bigint)
+    `INSERT INTO sessions (digest, created_at_ms, last_seen_ms, name) VALUES ($1, $2::bigint, $2::bigint, $3)
      ON CONFLICT (digest) DO NOTHING`,
-    [digest, nowMs],
+    [digest, nowMs, name],
   )
 }
 
-/** Whether the session is alive (not idle too long, not too old); a live one counts as used now. */
+/** Whose the session is, while it is alive (not idle too long, not too old); a live one counts as used now. */
 export async function checkSession(
   db: Database,
   digest: string,
   nowMs: number,
   limits: SessionLimits,
-): Promise<boolean> {
-  const [session] = await db.query<{ created_at_ms: number; last_seen_ms: number }>(
-    'SELECT created_at_ms, last_seen_ms FROM sessions WHERE digest = $1',
+): Promise<SessionHolder | undefined> {
+  const [session] = await db.query<{ created_at_ms: number; last_seen_ms: number; name: string | null }>(
+    'SELECT created_at_ms, last_seen_ms, name FROM sessions WHERE digest = $1',
     [digest],
   )
-  if (!session) return false
+  if (!session) return undefined
   if (nowMs - session.last_seen_ms > limits.idleMs || nowMs - session.created_at_ms > limits.absoluteMs) {
     await endSession(db, digest)
-    return false
+    return undefined
   }
   if (nowMs - session.last_seen_ms >= TOUCH_EVERY_MS) {
     await db.query('UPDATE sessions SET last_seen_ms = $2::bigint WHERE digest = $1', [digest, nowMs])
   }
-  return true
+  return { name: session.name }
 }
 
 export async function endSession(db: Database, digest: string): Promise<void> {

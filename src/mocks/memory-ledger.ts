@@ -33,6 +33,7 @@ export function createMemoryLedger(now: () => number = Date.now) {
       errorMessage: null,
       output: null,
       author: null,
+      authorVerified: false,
       parentId: null,
       relation: null,
       groupId: null,

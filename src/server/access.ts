@@ -9,9 +9,15 @@ import { servedOverHttps } from './security-headers'
 import { SESSION_LIMITS, type SessionStore } from './sessions'
 import { WEBHOOK_PREFIX } from './webhook-route'
 
-export interface AccessOptions {
-  /** STUDIO_ACCESS_TOKEN. */
+/** A token that opens the studio: a person's own (named, STUDIO_ACCESS_TOKENS) or the shared one (name null). */
+export interface AccessToken {
+  name: string | null
   token: string
+}
+
+export interface AccessOptions {
+  /** STUDIO_ACCESS_TOKEN and STUDIO_ACCESS_TOKENS; at least one. */
+  tokens: readonly AccessToken[]
   sessions: SessionStore
   /** Failed sign-ins and Bearer attempts per client; the limit after which they get 429. */
   throttle: FailureThrottle
@@ -29,6 +35,19 @@ export const sessionCookieName = (https: boolean) => (https ? '__Host-studio_ses
 function sameSecret(given: string, expected: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text).digest()
   return timingSafeEqual(digest(given), digest(expected))
+}
+
+/** The token `given` is, compared with every one (no early exit, so timing tells not which came close). */
+function matchToken(given: string, tokens: readonly AccessToken[]): AccessToken | undefined {
+  let match: AccessToken | undefined
+  for (const candidate of tokens) if (sameSecret(given, candidate.token) && !match) match = candidate
+  return match
+}
+
+/** Marks the request as made by the token's holder: named people sign their renders. */
+function signIn(c: Context<BffEnv>, name: string | null) {
+  c.set('signIn', name === null ? 'shared' : 'named')
+  if (name !== null) c.set('signedInAs', name)
 }
 
 function bearer(header: string | undefined): string | undefined {
@@ -50,8 +69,9 @@ function refusals(options: AccessOptions) {
 }
 
 /**
- * When STUDIO_ACCESS_TOKEN is set, /api routes other than health, the session route and Cannon's webhooks need it: as a Bearer
- * header (scripts), or as the session cookie that signing in sets (browsers). Wrong tokens are throttled per
+ * When STUDIO_ACCESS_TOKEN (or STUDIO_ACCESS_TOKENS) is set, /api routes other than health, the session route and Cannon's webhooks need it: as a Bearer
+ * header (scripts), or as the session cookie that signing in sets (browsers). A named token's holder is known
+ * by name (`signedInAs`) for as long as the session lasts. Wrong tokens are throttled per
  * client; a browser with a valid session is never locked out by someone else guessing from its address.
  */
 export function accessGuard(options: AccessOptions): MiddlewareHandler<BffEnv> {
@@ -65,12 +85,20 @@ export function accessGuard(options: AccessOptions): MiddlewareHandler<BffEnv> {
     if (header !== undefined) {
       const locked = options.throttle.lockedFor(options.clientKey(c), now())
       if (locked) return lockedOut(c, locked)
-      if (sameSecret(header, options.token)) return next()
+      const token = matchToken(header, options.tokens)
+      if (token) {
+        signIn(c, token.name)
+        return next()
+      }
       refused(c, 'bearer')
       return fail(c, 401, 'unauthorized', 'Sign in with the studio access token')
     }
     const session = getCookie(c, sessionCookieName(servedOverHttps(c.req.raw, options.trustProxy)))
-    if (session !== undefined && (await options.sessions.check(session, now()))) return next()
+    const holder = session === undefined ? undefined : await options.sessions.check(session, now())
+    if (holder) {
+      signIn(c, holder.name)
+      return next()
+    }
     return fail(
       c,
       401,
@@ -94,14 +122,15 @@ export function registerSessionRoute(app: Hono<BffEnv>, options: AccessOptions |
     if (locked) return lockedOut(c, locked)
     const parsed = signInSchema.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) return fail(c, 400, 'invalid_input', 'Enter the access token', 'token')
-    if (!sameSecret(parsed.data.token, options.token)) {
+    const token = matchToken(parsed.data.token, options.tokens)
+    if (!token) {
       refusals(options)(c, 'sign-in')
       return fail(c, 401, 'unauthorized', 'That access token is not right', 'token')
     }
     const https = servedOverHttps(c.req.raw, options.trustProxy)
     const previous = getCookie(c, sessionCookieName(https))
     if (previous) await options.sessions.end(previous)
-    setCookie(c, sessionCookieName(https), await options.sessions.create(now()), {
+    setCookie(c, sessionCookieName(https), await options.sessions.create(now(), token.name), {
       httpOnly: true,
       sameSite: 'Strict',
       secure: https,

@@ -2,13 +2,14 @@ import { Hono, type Context } from 'hono'
 import { upstreamStatusSchema } from '@/catalog/api-contract'
 import type { Catalog } from '@/catalog/catalog-schema'
 import { buildCreateRequestSchema } from '@/catalog/request-schema'
-import { accessGuard, registerSessionRoute, type AccessOptions } from './access'
+import { accessGuard, registerSessionRoute, type AccessOptions, type AccessToken } from './access'
 import type { BffEnv } from './bff-env'
 import { registerCreateRoute } from './create-route'
 import { crossSiteGuard } from './cross-site'
 import type { Database } from '@/ledger/database'
 import { isLedgerUnreachable } from '@/ledger/ledger-errors'
 import { fail } from './errors'
+import type { NamedToken } from './config'
 import { createFailureThrottle } from './failure-throttle'
 import { createHostPolicy, hostGuard } from './host-policy'
 import { ownMediaUrls, type MediaHostCheck } from './media-policy'
@@ -20,7 +21,10 @@ import { registerPollRoute } from './poll-route'
 import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
 import { registerRendersRoutes } from './renders-routes'
+import { registerCreditsRoutes } from './credits-routes'
 import { createRenderSubmitter } from './render-submitter'
+import { createEstimator, type CreditOptions } from './estimator'
+import { DEMO_PRICES } from '@/simulator/pricing'
 import { readLimit, requireJson } from './request-guards'
 import { requestLog, type RequestLogOptions } from './request-log'
 import { securityHeaders } from './security-headers'
@@ -34,6 +38,10 @@ export interface BffOptions {
   upstream: UpstreamClient
   /** STUDIO_ACCESS_TOKEN: when set, /api routes other than health need it. */
   accessToken?: string
+  /** STUDIO_ACCESS_TOKENS: each person's own token, which also names them on their renders. */
+  namedTokens?: readonly NamedToken[]
+  /** Credits: the daily cap (STUDIO_DAILY_CREDIT_CAP) and the price list estimates fall back on. */
+  credits?: CreditOptions
   /** Where signed-in sessions live: the ledger when there is one, else one process's memory. */
   sessions?: SessionStore
   /** Host names this studio answers to (IP literals always pass); every other Host gets 421. No check when absent. */
@@ -64,6 +72,13 @@ export interface BffOptions {
     demoDir?: string
   }
   now?: () => number
+}
+
+/** The price list estimates fall back on: the operator's, else in demo mode what the simulator charges, else the catalog's. */
+function priceList({ credits, mode, catalog }: BffOptions): CreditOptions['prices'] {
+  if (credits?.prices) return credits.prices
+  if (mode === 'demo') return { table: DEMO_PRICES, source: 'demo' }
+  return catalog.prices ? { table: catalog.prices, source: 'catalog' } : undefined
 }
 
 const unlimited: RateLimiter = { take: async () => ({ allowed: true }) }
@@ -102,9 +117,13 @@ export function createBffApp(options: BffOptions) {
     crossSiteGuard({ trustProxy }),
     requireJson((path) => path.startsWith(WEBHOOK_PREFIX) || path === MEDIA_UPLOAD_PATH),
   )
-  const access: AccessOptions | undefined = accessToken
+  const tokens: AccessToken[] = [
+    ...(accessToken ? [{ name: null, token: accessToken }] : []),
+    ...(options.namedTokens ?? []),
+  ]
+  const access: AccessOptions | undefined = tokens.length
     ? {
-        token: accessToken,
+        tokens,
         sessions:
           options.sessions ?? (options.ledger ? createLedgerSessionStore(options.ledger) : createMemorySessionStore()),
         throttle: createFailureThrottle(),
@@ -116,12 +135,13 @@ export function createBffApp(options: BffOptions) {
   if (access) app.use('/api/*', accessGuard(access))
   app.use('/api/*', readLimit(options.readLimiter ?? unlimited, clientKey))
 
-  app.get('/api/health', (c) => c.json({ ok: true, mode, gated: !!accessToken }))
+  app.get('/api/health', (c) => c.json({ ok: true, mode, gated: !!access }))
   registerSessionRoute(app, access)
   app.get('/api/catalog', (c) => c.json(catalog))
   app.get('/api/v1/status', async (c) => relay(c, await upstream.send('GET', '/api/v1/status'), upstreamStatusSchema))
 
   const { ledger: db, now = Date.now } = options
+  const estimate = db && createEstimator({ db, catalog, prices: priceList(options), now })
   registerCreateRoute(app, {
     schema: buildCreateRequestSchema(catalog, { allowDemoMedia: mode === 'demo' }),
     upstream,
@@ -130,9 +150,17 @@ export function createBffApp(options: BffOptions) {
     ownMedia: ownMediaUrls(options.publicUrl),
     limiter: options.createLimiter ?? unlimited,
     clientKey,
-    ledger: db
-      ? { db, submit: createRenderSubmitter(db, upstream, now), publicUrl: options.publicUrl, now }
-      : undefined,
+    ledger:
+      db && estimate
+        ? {
+            db,
+            submit: createRenderSubmitter(db, upstream, now),
+            publicUrl: options.publicUrl,
+            estimate,
+            dailyCap: options.credits?.dailyCap,
+            now,
+          }
+        : undefined,
   })
   const { media } = options
   registerPollRoute(app, { upstream, db, now, onFinished: media?.keeper?.keep })
@@ -141,6 +169,14 @@ export function createBffApp(options: BffOptions) {
       registerDownloadRoute(app, { db, store: media.store, demoDir: media.demoDir, hostCheck: options.mediaHostCheck })
     }
     registerRendersRoutes(app, db, now)
+    registerCreditsRoutes(app, {
+      db,
+      catalog,
+      estimate: estimate!,
+      readLimiter: options.readLimiter ?? unlimited,
+      clientKey,
+      now,
+    })
     registerWebhookRoute(app, db, now)
   }
   if (media) {

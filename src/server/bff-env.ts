@@ -4,5 +4,9 @@ export interface BffEnv {
     requestId: string
     /** The status Cannon (or the simulator) answered, for the request log. */
     upstreamStatus?: number
+    /** How the request got past the access gate; unset when the studio has none ('open'). */
+    signIn?: 'named' | 'shared'
+    /** The name of the person whose own token (STUDIO_ACCESS_TOKENS) this request carries. */
+    signedInAs?: string
   }
 }

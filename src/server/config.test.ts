@@ -93,3 +93,38 @@ describe('configuration', () => {
     expect(result.stderr + result.stdout).not.toContain(KEY)
   })
 })
+
+describe('credits and people', () => {
+  it('reads named tokens and a daily credit cap', () => {
+    const config = loadConfig({
+      STUDIO_ACCESS_TOKENS: 'Ana Ruiz:ana-token-0123456789, ben:ben-token-0123456789',
+      STUDIO_DAILY_CREDIT_CAP: '2500',
+    })
+    expect(config.namedTokens).toEqual([
+      { name: 'Ana Ruiz', token: 'ana-token-0123456789' },
+      { name: 'ben', token: 'ben-token-0123456789' },
+    ])
+    expect(config.dailyCreditCap).toBe(2500)
+    expect(loadConfig({}).dailyCreditCap).toBeUndefined()
+    expect(
+      loadConfig({ CANNON_API_KEY: KEY, HOST: '0.0.0.0', STUDIO_ACCESS_TOKENS: 'ana:ana-token-0123456789' }),
+    ).toBeTruthy()
+  })
+
+  it('refuses named tokens that are short, shared, repeated or badly formed, and a cap that is not a number', () => {
+    expect(refusal({ STUDIO_ACCESS_TOKENS: 'ana:short' })).toMatch(/gives ana a token shorter than 16/)
+    expect(refusal({ STUDIO_ACCESS_TOKENS: 'ana-token-0123456789' })).toMatch(/must look like ana:token/)
+    expect(refusal({ STUDIO_ACCESS_TOKENS: '<b>:ana-token-0123456789' })).toMatch(/must look like ana:token/)
+    expect(refusal({ STUDIO_ACCESS_TOKENS: 'ana:ana-token-0123456789,ana:ana-token-9876543210' })).toMatch(
+      /names ana twice/,
+    )
+    expect(refusal({ STUDIO_ACCESS_TOKENS: 'ana:same-token-0123456789,ben:same-token-0123456789' })).toMatch(
+      /the same token/,
+    )
+    expect(
+      refusal({ STUDIO_ACCESS_TOKEN: 'same-token-0123456789', STUDIO_ACCESS_TOKENS: 'ana:same-token-0123456789' }),
+    ).toMatch(/shared STUDIO_ACCESS_TOKEN/)
+    expect(refusal({ STUDIO_DAILY_CREDIT_CAP: 'lots' })).toMatch(/STUDIO_DAILY_CREDIT_CAP must be a number/)
+    expect(refusal({ STUDIO_DAILY_CREDIT_CAP: '0' })).toMatch(/STUDIO_DAILY_CREDIT_CAP must be above 0/)
+  })
+})

@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url'
 import { resolve } from 'node:path'
 import { z } from 'zod'
 import { isLoopbackHost, parseHostList } from './host-policy'
+import { namedTokens, type NamedToken } from './named-tokens'
+
+export type { NamedToken }
 
 const RATE_LIMIT = /^(\d+)\/(\d+)s$/
 
@@ -55,6 +58,16 @@ const envSchema = z
     STUDIO_ACCESS_TOKEN: z.preprocess(
       blankIsUnset,
       z.string().min(16, 'STUDIO_ACCESS_TOKEN must be at least 16 characters').optional(),
+    ),
+    STUDIO_ACCESS_TOKENS: namedTokens,
+    STUDIO_DAILY_CREDIT_CAP: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, 'STUDIO_DAILY_CREDIT_CAP must be a number of credits, e.g. 2000')
+        .transform(Number)
+        .refine((n) => n > 0, 'STUDIO_DAILY_CREDIT_CAP must be above 0 (leave it unset for no cap)')
+        .optional(),
     ),
     STUDIO_CATALOG_FILE: optionalText,
     STUDIO_PUBLIC_URL: z.preprocess(
@@ -140,11 +153,19 @@ const envSchema = z
           'STUDIO_S3_ENDPOINT, STUDIO_S3_BUCKET, STUDIO_S3_ACCESS_KEY_ID and STUDIO_S3_SECRET_ACCESS_KEY go together: set all four, or none for the media folder',
       })
     }
-    if (env.CANNON_API_KEY && !env.STUDIO_ACCESS_TOKEN && !isLoopbackHost(env.HOST)) {
+    const gated = env.STUDIO_ACCESS_TOKEN || env.STUDIO_ACCESS_TOKENS.length > 0
+    if (env.CANNON_API_KEY && !gated && !isLoopbackHost(env.HOST)) {
       ctx.addIssue({
         code: 'custom',
         path: ['STUDIO_ACCESS_TOKEN'],
-        message: `STUDIO_ACCESS_TOKEN is required when CANNON_API_KEY is set and HOST (${env.HOST}) is not loopback`,
+        message: `STUDIO_ACCESS_TOKEN is required when CANNON_API_KEY is set and HOST (${env.HOST}) is not loopback (or give each person a token of their own in STUDIO_ACCESS_TOKENS)`,
+      })
+    }
+    if (env.STUDIO_ACCESS_TOKENS.some((t) => t.token === env.STUDIO_ACCESS_TOKEN)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STUDIO_ACCESS_TOKENS'],
+        message: 'STUDIO_ACCESS_TOKENS gives someone the shared STUDIO_ACCESS_TOKEN as their own',
       })
     }
   })
@@ -159,6 +180,10 @@ export interface ServerConfig {
   apiKey?: string
   apiBase: string
   accessToken?: string
+  /** STUDIO_ACCESS_TOKENS: each person's own token; their renders carry their name. */
+  namedTokens: NamedToken[]
+  /** STUDIO_DAILY_CREDIT_CAP: credits a UTC day may spend or hold, studio-wide; no cap when absent. */
+  dailyCreditCap?: number
   catalogFile?: string
   /** The origin at which Cannon (and people) reach this studio, when it is published. */
   publicUrl?: string
@@ -219,6 +244,8 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     apiKey: e.CANNON_API_KEY,
     apiBase: e.CANNON_API_BASE,
     accessToken: e.STUDIO_ACCESS_TOKEN,
+    namedTokens: e.STUDIO_ACCESS_TOKENS,
+    dailyCreditCap: e.STUDIO_DAILY_CREDIT_CAP,
     catalogFile: e.STUDIO_CATALOG_FILE,
     publicUrl: e.STUDIO_PUBLIC_URL,
     allowedHosts: [...allowedHosts],

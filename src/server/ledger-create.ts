@@ -3,10 +3,14 @@ import type { Context } from 'hono'
 import { acceptedSchema, type Accepted } from '@/catalog/api-contract'
 import { relationSchema, type Render } from '@/catalog/render-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
+import { DailyCapReached, recordWithinCap } from '@/ledger/credit-cap'
 import type { Database } from '@/ledger/database'
-import { getCreateBody, recordSubmission } from '@/ledger/render-store'
+import { getCreateBody } from '@/ledger/render-store'
+import { whoIsAsking } from './author'
 import type { BffEnv } from './bff-env'
+import { dailyCapRefused } from './credit-refusal'
 import { fail } from './errors'
+import type { Estimator } from './estimator'
 import { relay } from './relay'
 import type { RenderSubmitter } from './render-submitter'
 
@@ -15,6 +19,10 @@ export interface LedgerCreateOptions {
   submit: RenderSubmitter
   /** STUDIO_PUBLIC_URL: creates then carry a webhook URL with an unguessable per-render path. */
   publicUrl?: string
+  /** What a create is expected to cost: reserved against the day, refused past `dailyCap`. */
+  estimate: Estimator
+  /** STUDIO_DAILY_CREDIT_CAP. */
+  dailyCap?: number
   now?: () => number
 }
 
@@ -47,7 +55,8 @@ function lineage(c: Context<BffEnv>) {
 /**
  * A video.generate create on the record: written to the ledger before it goes upstream (so a crash between
  * the two leaves a render the sweeper sends again with the same key), then sent, and Cannon's answer stored.
- * A repeat of a key that Cannon already accepted is answered from the ledger without calling Cannon.
+ * A repeat of a key that Cannon already accepted is answered from the ledger without calling Cannon. Its estimate
+ * is reserved on the day in the same write, and a create that would pass the daily cap is refused (402) there.
  */
 export async function createOnRecord(
   c: Context<BffEnv>,
@@ -58,22 +67,35 @@ export async function createOnRecord(
   const now = options.now ?? Date.now
   const asked = lineage(c)
   if ('error' in asked) return fail(c, 400, 'invalid_header', asked.error!)
+  const who = whoIsAsking(c)
+  if ('error' in who) return fail(c, 400, 'invalid_header', who.error)
   // Postgres stores no NUL character in text or jsonb; no prompt needs one.
   if (JSON.stringify(body).includes('\\u0000')) {
     return fail(c, 400, 'invalid_input', 'The request contains a NUL character, which the studio cannot keep')
   }
   const webhookToken = options.publicUrl ? randomBytes(24).toString('base64url') : undefined
   const sent = webhookToken ? { ...body, webhook_url: `${options.publicUrl}/api/hooks/${webhookToken}` } : body
-  const render = await recordSubmission(options.db, {
+  const estimate = await options.estimate(body.input, { fresh: true })
+  const submission = {
     idempotencyKey,
     input: body.input,
     createBody: JSON.stringify(sent),
     id: asked.id,
+    author: who.author,
+    authorVerified: who.authorVerified,
     parentId: asked.parentId,
     relation: asked.relation,
     webhookToken,
+    reservedCredits: estimate?.credits ?? 0,
     nowMs: now(),
-  })
+  }
+  let render: Render
+  try {
+    render = await recordWithinCap(options.db, submission, options.dailyCap, typeof estimate?.credits === 'number')
+  } catch (error) {
+    if (error instanceof DailyCapReached) return dailyCapRefused(c, error)
+    throw error
+  }
   c.header('x-studio-render-id', render.id)
   if (render.requestId) return c.json(acceptedReply(render, render.pollAfterMs ?? 1000), 202)
 

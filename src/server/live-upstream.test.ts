@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { creditsRefusalSchema } from '@/catalog/credits-contract'
 import { catalogV1 } from '@/catalog/models-v1'
 import { createBffApp } from './app'
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream'
@@ -84,11 +85,34 @@ describe('the signed call to Cannon', () => {
   })
 
   it('does not retry what Cannon refused', async () => {
-    fake.respondWith(() => ({ status: 402, body: { error: { message: 'Not enough credits' } } }))
+    fake.respondWith(() => ({ status: 403, body: { error: { message: 'Video model not on your plan' } } }))
+    const response = await liveBff()('/api/v1/requests', create())
+    expect(response.status).toBe(403)
+    expect(await response.json()).toEqual({
+      error: { code: 'upstream_rejected', message: 'Video model not on your plan' },
+    })
+    expect(fake.calls).toHaveLength(1)
+  })
+
+  it('passes a refusal for credits on as 402 insufficient_credits, with the balance and price when Cannon gives them', async () => {
+    fake.respondWith(() => ({
+      status: 402,
+      body: { error: { code: 'insufficient_credits', message: 'Not enough credits', required: 60, balance: 12 } },
+    }))
     const response = await liveBff()('/api/v1/requests', create())
     expect(response.status).toBe(402)
-    expect(await response.json()).toEqual({ error: { code: 'upstream_rejected', message: 'Not enough credits' } })
-    expect(fake.calls).toHaveLength(1)
+    expect(creditsRefusalSchema.parse(await response.json())).toEqual({
+      error: { code: 'insufficient_credits', message: 'Not enough credits', credits: { balance: 12, asked: 60 } },
+    })
+    fake.respondWith(() => ({ status: 400, body: { message: 'Insufficient credits for this render' } }))
+    const bare = await liveBff()('/api/v1/requests', create())
+    expect(bare.status).toBe(402)
+    expect((await bare.json()).error).toEqual({
+      code: 'insufficient_credits',
+      message: 'Insufficient credits for this render',
+      credits: {},
+    })
+    expect(fake.calls).toHaveLength(2)
   })
 
   it('passes Cannon’s 429 on with its Retry-After', async () => {

@@ -24,7 +24,8 @@ async function main() {
   })
   const builtHtml = await readFile(`${clientDir}index.html`, 'utf8')
   // A gated studio keeps its catalog behind the sign-in: the browser then fetches it once signed in.
-  const indexHtml = config.accessToken ? builtHtml : withBootData(builtHtml, { mode: config.mode, catalog })
+  const gated = config.accessToken !== undefined || config.namedTokens.length > 0
+  const indexHtml = gated ? builtHtml : withBootData(builtHtml, { mode: config.mode, catalog })
   const site = createSite({
     bff,
     clientDir,

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod/mini'
 import type { BffEnv } from './bff-env'
+import { creditsRefused, isCreditsRefusal } from './credit-refusal'
 import { fail } from './errors'
 import type { UpstreamReply } from './upstream'
 
@@ -38,6 +39,7 @@ export function relay(c: Context<BffEnv>, reply: UpstreamReply, shape: z.ZodMini
   if (reply.status >= 500 || reply.status < 400) {
     return fail(c, 502, 'upstream_error', `Cannon failed (HTTP ${reply.status})${reason ? `: ${reason}` : ''}`)
   }
+  if (isCreditsRefusal(reply, reason)) return creditsRefused(c, reply, reason)
   const field = (reply.body as { error?: { field?: unknown } } | undefined)?.error?.field
   return fail(
     c,

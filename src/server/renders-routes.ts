@@ -1,4 +1,4 @@
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { Database } from '@/ledger/database'
@@ -7,6 +7,8 @@ import { listRenders, MAX_PAGE_SIZE } from '@/ledger/render-list'
 import { getRender, updateRender } from '@/ledger/render-store'
 import { recheck } from '@/ledger/render-sweep'
 import { exportRenders, importRenders } from '@/ledger/render-transfer'
+import { AUTHOR_HEADER } from '@/catalog/credits-contract'
+import { whoIsAsking } from './author'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
 import { GALLERY_FILE_KIND, parseGallery } from './gallery-import'
@@ -19,10 +21,22 @@ const listQuery = z.object({
   q: z.string().max(200).optional(),
   favourite: z.enum(['true', 'false']).optional(),
   author: z.string().max(100).optional(),
+  /** `true`: only the asker's own renders (by their named token, else by the name they send). */
+  mine: z.enum(['true', 'false']).optional(),
 })
 const patchBody = z.strictObject({ favourite: z.boolean().optional(), deleted: z.boolean().optional() })
 const RENDER_ID = /^[A-Za-z0-9_-]{1,128}$/
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+/** The filter of `mine=true`: a named person's verified renders, or those under the name the browser gives. */
+function ownRenders(c: Context<BffEnv>): { author?: string; authorVerified?: boolean } | { error: string } {
+  const who = whoIsAsking(c)
+  if ('error' in who) return who
+  if (who.author === null) {
+    return { error: `mine needs a name: sign in with your own token, or send ${AUTHOR_HEADER}` }
+  }
+  return who.authorVerified ? { author: who.author, authorVerified: true } : { author: who.author }
+}
 
 /** The gallery as the team shares it: pages of the ledger, favourites and deletes, export and import. */
 export function registerRendersRoutes(app: Hono<BffEnv>, db: Database, now: () => number = Date.now) {
@@ -32,10 +46,16 @@ export function registerRendersRoutes(app: Hono<BffEnv>, db: Database, now: () =
       const issue = parsed.error.issues[0]!
       return fail(c, 400, 'invalid_query', `${String(issue.path[0])}: ${issue.message}`, String(issue.path[0]))
     }
-    const { favourite, ...query } = parsed.data
+    const { favourite, mine, ...query } = parsed.data
+    const own = mine === 'true' ? ownRenders(c) : {}
+    if ('error' in own) return fail(c, 400, 'invalid_query', own.error, 'mine')
+    if (own.author !== undefined && query.author !== undefined) {
+      return fail(c, 400, 'invalid_query', 'Ask for author or mine, not both', 'mine')
+    }
     try {
       const page = await listRenders(db, {
         ...query,
+        ...own,
         q: query.q?.trim() || undefined,
         favourite: favourite === undefined ? undefined : favourite === 'true',
       })

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Database } from '@/ledger/database'
-import { createSession, endSession, pruneSessions, checkSession } from '@/ledger/session-store'
+import { createSession, endSession, pruneSessions, checkSession, type SessionHolder } from '@/ledger/session-store'
+
+export type { SessionHolder }
 
 /**
  * Signed-in browsers hold a random session id; the server keeps only its SHA-256, when it was made and last
@@ -8,10 +10,10 @@ import { createSession, endSession, pruneSessions, checkSession } from '@/ledger
  * (OWASP ASVS 3.3: 30 minutes idle, 12 hours in all).
  */
 export interface SessionStore {
-  /** A new session; the id is handed to the browser once and never stored as it is. */
-  create(nowMs: number): Promise<string>
-  /** Whether the id names a live session; a valid one counts as activity. */
-  check(id: string, nowMs: number): Promise<boolean>
+  /** A new session for `name` (a named token's; null for the shared one); the id is handed to the browser once. */
+  create(nowMs: number, name?: string | null): Promise<string>
+  /** Whose live session the id names, if it does; a valid one counts as activity. */
+  check(id: string, nowMs: number): Promise<SessionHolder | undefined>
   end(id: string): Promise<void>
 }
 
@@ -22,30 +24,30 @@ export const sessionDigest = (id: string) => createHash('sha256').update(id).dig
 
 /** One process's sessions; a restart signs everyone out (for a BFF mounted without a ledger). */
 export function createMemorySessionStore(limits = SESSION_LIMITS, maxSessions = 10_000): SessionStore {
-  const sessions = new Map<string, { createdAtMs: number; lastSeenMs: number }>()
+  const sessions = new Map<string, { createdAtMs: number; lastSeenMs: number; name: string | null }>()
   const expired = (s: { createdAtMs: number; lastSeenMs: number }, now: number) =>
     now - s.lastSeenMs > limits.idleMs || now - s.createdAtMs > limits.absoluteMs
   return {
-    async create(nowMs) {
+    async create(nowMs, name = null) {
       if (sessions.size >= maxSessions) {
         for (const [digest, s] of sessions) if (expired(s, nowMs)) sessions.delete(digest)
         // Still full: the oldest sign-in makes room (Map keeps insertion order).
         if (sessions.size >= maxSessions) sessions.delete(sessions.keys().next().value!)
       }
       const id = newSessionId()
-      sessions.set(sessionDigest(id), { createdAtMs: nowMs, lastSeenMs: nowMs })
+      sessions.set(sessionDigest(id), { createdAtMs: nowMs, lastSeenMs: nowMs, name })
       return id
     },
     async check(id, nowMs) {
       const digest = sessionDigest(id)
       const session = sessions.get(digest)
-      if (!session) return false
+      if (!session) return undefined
       if (expired(session, nowMs)) {
         sessions.delete(digest)
-        return false
+        return undefined
       }
       session.lastSeenMs = nowMs
-      return true
+      return { name: session.name }
     },
     async end(id) {
       sessions.delete(sessionDigest(id))
@@ -57,13 +59,13 @@ export function createMemorySessionStore(limits = SESSION_LIMITS, maxSessions = 
 export function createLedgerSessionStore(db: Database, limits = SESSION_LIMITS): SessionStore {
   let lastPrunedMs = 0
   return {
-    async create(nowMs) {
+    async create(nowMs, name = null) {
       if (nowMs - lastPrunedMs > limits.idleMs) {
         lastPrunedMs = nowMs
         await pruneSessions(db, nowMs, limits)
       }
       const id = newSessionId()
-      await createSession(db, sessionDigest(id), nowMs)
+      await createSession(db, sessionDigest(id), nowMs, name)
       return id
     },
     check: (id, nowMs) => checkSession(db, sessionDigest(id), nowMs, limits),

@@ -120,7 +120,12 @@ export function createSimulator(options: SimulatorOptions) {
     }
     const price = priceOf(parsed.data)
     if (price > credits) {
-      return errorResponse(c, 402, 'insufficient_credits', `This render needs ${price} credits; ${credits} remain`)
+      const message = `This render needs ${price} credits; ${credits} remain`
+      // Cannon's own shape is undocumented: the studio reads these fields (among others) when they are there.
+      return c.json(
+        { error: { code: 'insufficient_credits', message, required: price, creditsRemaining: credits } },
+        402,
+      )
     }
     const request: StoredRequest = {
       id: `req_${crypto.randomUUID().replaceAll('-', '').slice(0, 20)}`,

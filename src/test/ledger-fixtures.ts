@@ -19,6 +19,7 @@ export function ledgerRender(i: number, extra: Partial<Render> = {}): Render {
     input: { model: i % 2 ? 'sora2' : 'veo31', prompt: `Take ${i} of a lighthouse` },
     idempotencyKey: `key-${i}`,
     author: null,
+    authorVerified: false,
     parentId: null,
     relation: null,
     groupId: null,

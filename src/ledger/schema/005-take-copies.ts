@@ -1,7 +1,7 @@
 import type { Migration } from '../migrations'
 
 export const takeCopiesMigration: Migration = {
-  version: 4,
+  version: 5,
   name: 'take-copies',
   statements: [
     // Why the studio has no copy of a take yet, how often it tried, and when it tries again (NULL: at once).
