@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
-import { rendersPageSchema, renderSchema } from '@/catalog/render-contract'
+import { rendersPageSchema, renderSchema, type Render } from '@/catalog/render-contract'
 import { getRenderByRequestId } from '@/ledger/render-store'
 import { ENGINES, useTestLedger } from '@/ledger/test-ledger'
 import { createSimulator } from '@/simulator/simulator'
@@ -23,7 +23,11 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
   const ledger = useTestLedger(engine)
 
   /** The BFF over the simulator, with every upstream call recorded and optionally answered by `intercept`. */
-  function studio(intercept?: (request: Request) => Response | undefined, publicUrl?: string) {
+  function studio(
+    intercept?: (request: Request) => Response | undefined,
+    publicUrl?: string,
+    onFinished?: (render: Render) => void,
+  ) {
     const calls: { method: string; path: string; inLedgerAlready?: boolean }[] = []
     const simulator = createSimulator({
       catalog: catalogV1,
@@ -53,7 +57,8 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
       now: () => Date.now() + clock.aheadMs,
     })
     const call = (path: string, init?: RequestInit) => app.fetch(new Request(`http://studio.test${path}`, init))
-    const sweeper = createSweeper({ db: ledger.db, upstream, submit: createRenderSubmitter(ledger.db, upstream) })
+    const submit = createRenderSubmitter(ledger.db, upstream)
+    const sweeper = createSweeper({ db: ledger.db, upstream, submit, onFinished })
     return { call, calls, sweeper, clock }
   }
 
@@ -118,8 +123,11 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
 
   it('lets the sweeper re-send a create that got no 202, with the same key, and follow it to the end', async () => {
     let failCreates = true
-    const { call, calls, sweeper } = studio((request) =>
-      failCreates && request.method === 'POST' ? new Response('busy', { status: 503 }) : undefined,
+    const finished: string[] = []
+    const { call, calls, sweeper } = studio(
+      (request) => (failCreates && request.method === 'POST' ? new Response('busy', { status: 503 }) : undefined),
+      undefined,
+      (render) => finished.push(render.status),
     )
     const refused = await call('/api/v1/requests', post(video(), { 'x-idempotency-key': 'idem-busy' }))
     expect(refused.status).toBe(502)
@@ -153,6 +161,8 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
       .toBe('succeeded')
     const creates = calls.filter((c) => c.method === 'POST')
     expect(creates).toHaveLength(2)
+    // What the sweeper finishes is handed on (the take keeper copies its video at once).
+    expect(finished).toEqual(['succeeded'])
     await sweeper.stop()
   })
 
