@@ -15,13 +15,15 @@ const healthy = (url: string) =>
     }).on('error', () => resolve(false)),
   )
 
+// Creating a new embedded ledger takes seconds, and up to a minute on a busy machine.
+const READY_WITHIN_MS = 60_000
+
 /**
  * The built studio (`dist/server/main.js`) in its own process, with exactly the environment given (and a ledger
  * folder of its own unless STUDIO_DATA_DIR is given); resolves once
- * it answers /api/health, rejects with what it printed if it exits first or does not answer within `readyWithinMs`
- * (creating a new embedded ledger takes seconds, many more on a busy machine).
+ * it answers /api/health, rejects with what it printed if it exits first or does not answer in time.
  */
-export async function startBuiltStudio(port: number, env: Record<string, string>, { readyWithinMs = 60_000 } = {}) {
+export async function startBuiltStudio(port: number, env: Record<string, string>) {
   const server = spawn(process.execPath, [`${OUT_DIR}/server/main.js`], {
     env: {
       PATH: process.env.PATH,
@@ -39,9 +41,9 @@ export async function startBuiltStudio(port: number, env: Record<string, string>
   const origin = `http://127.0.0.1:${port}`
   for (const started = Date.now(); ;) {
     if (exited) throw new Error(`The studio stopped: ${output}`)
-    if (Date.now() - started > readyWithinMs) {
+    if (Date.now() - started > READY_WITHIN_MS) {
       server.kill('SIGTERM')
-      throw new Error(`The studio did not answer in ${readyWithinMs / 1000} s: ${output}`)
+      throw new Error(`The studio did not answer in ${READY_WITHIN_MS / 1000} s: ${output}`)
     }
     const up = await healthy(`${origin}/api/health`)
     if (up) break

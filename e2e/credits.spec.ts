@@ -29,17 +29,13 @@ function succeedsAt48(call: RecordedCall) {
 test('named tokens sign renders, the daily cap refuses before Cannon, and spend adds up', async () => {
   test.setTimeout(150_000)
   fake.respondWith(succeedsAt48)
-  const studio = await startBuiltStudio(
-    CREDITS_PORT,
-    {
-      CANNON_API_KEY: 'cs_live_credits_e2e_4d2a',
-      CANNON_API_BASE: fake.origin,
-      STUDIO_ACCESS_TOKENS: `ana:${ANA},ben:${BEN}`,
-      STUDIO_DAILY_CREDIT_CAP: '100',
-      STUDIO_KEEP_TAKES: 'false',
-    },
-    { readyWithinMs: 60_000 },
-  ) // a new embedded ledger takes seconds, more on a busy machine
+  const studio = await startBuiltStudio(CREDITS_PORT, {
+    CANNON_API_KEY: 'cs_live_credits_e2e_4d2a',
+    CANNON_API_BASE: fake.origin,
+    STUDIO_ACCESS_TOKENS: `ana:${ANA},ben:${BEN}`,
+    STUDIO_DAILY_CREDIT_CAP: '100',
+    STUDIO_KEEP_TAKES: 'false',
+  })
   const as = (token: string) => ({ authorization: `Bearer ${token}` })
   const api = (path: string, token: string) => fetch(`${studio.origin}${path}`, { headers: as(token) })
   const create = (token: string, prompt: string) =>

@@ -52,7 +52,7 @@ export const test = base.extend<{ studio: Studio }, { studios: ReturnType<typeof
     // eslint-disable-next-line no-empty-pattern
     async ({}, provide) => {
       const template = await newDataDir()
-      await (await startBuiltStudio(FRESH_PORTS[0], { STUDIO_DATA_DIR: template }, { readyWithinMs: 45_000 })).stop()
+      await (await startBuiltStudio(FRESH_PORTS[0], { STUDIO_DATA_DIR: template })).stop()
       const pool = studioPool(template)
       await provide(pool)
       await pool.close()

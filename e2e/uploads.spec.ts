@@ -37,6 +37,8 @@ test.describe('demo studio', () => {
   test('a picked and a dropped image are stored, previewed, kept across a reload and sent as the studio’s own files', async ({
     page,
   }) => {
+    const cspViolations: string[] = []
+    page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && cspViolations.push(m.text())))
     await page.goto('/')
     await openWan(page, 'First + last frame')
     await page.getByLabel('Upload First frame').setInputFiles({ name: 'first.png', mimeType: 'image/png', buffer: PNG })
@@ -63,6 +65,7 @@ test.describe('demo studio', () => {
     expect(await (await page.request.get(input.image_url!)).body()).toEqual(PNG)
     expect(await (await page.request.get(input.last_frame_url!)).body()).toEqual(JPG)
     await expect(page.getByText('Sent to Wan 2.7: it is in the gallery.')).toBeVisible()
+    expect(cspViolations).toEqual([])
   })
 
   test('an SVG, an oversized image and a disguised file are refused with plain messages', async ({ page }) => {
@@ -102,11 +105,10 @@ test.describe('live studios', () => {
   test.beforeAll(async () => {
     // One at a time: a new embedded ledger takes seconds to create, far longer on a busy machine.
     test.setTimeout(150_000)
-    const slow = { readyWithinMs: 60_000 }
     fake = await startFakeUpstream()
     const live = { CANNON_API_KEY: KEY, CANNON_API_BASE: fake.origin }
-    studios.push(await startBuiltStudio(UPLOADS_PORT, { ...live, STUDIO_PUBLIC_URL: PUBLIC_URL }, slow))
-    studios.push(await startBuiltStudio(UPLOADS_OFF_PORT, live, slow))
+    studios.push(await startBuiltStudio(UPLOADS_PORT, { ...live, STUDIO_PUBLIC_URL: PUBLIC_URL }))
+    studios.push(await startBuiltStudio(UPLOADS_OFF_PORT, live))
   })
   test.afterAll(async () => {
     await Promise.all(studios.map((s) => s.stop()))

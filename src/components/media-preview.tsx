@@ -46,7 +46,12 @@ export function MediaPreview({ kind, url, label, errorId }: MediaPreviewProps) {
   const height = PREVIEW_HEIGHT[kind]
   if (kind === 'image')
     return (
-      <img src={src} alt={name} onError={onError} className={`${height} w-auto rounded-md bg-ink-800 object-cover`} />
+      <img
+        src={src}
+        alt={name}
+        onError={onError}
+        className={`${height} w-auto max-w-full self-start rounded-md bg-ink-800 object-cover`}
+      />
     )
   if (kind === 'video')
     return (
@@ -57,7 +62,7 @@ export function MediaPreview({ kind, url, label, errorId }: MediaPreviewProps) {
         controls
         muted
         preload="metadata"
-        className={`${height} w-auto rounded-md bg-ink-800`}
+        className={`${height} w-auto max-w-full self-start rounded-md bg-ink-800`}
       />
     )
   return (

@@ -38,8 +38,8 @@ describe.each(catalogV1.models.map((m) => [m.name, m] as const))('%s', (name, mo
           within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: mode.label }),
         )
       }
-      // Media slots load on demand, so a mode with media may take a moment to show them.
-      await waitFor(() => expect(shownControls()).toEqual(expectedControls(model, index)))
+      // Media slots load on demand, so a mode with media may take a moment to show them (longer on a busy machine).
+      await waitFor(() => expect(shownControls()).toEqual(expectedControls(model, index)), { timeout: 5000 })
     }
     const duration = model.fields.duration
     if (duration?.type === 'integer' && duration.values) {

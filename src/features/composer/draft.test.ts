@@ -34,6 +34,19 @@ describe('parseDraft', () => {
     expect(parseDraft(JSON.stringify({ model: 'grok', prompt: long }), catalogV1, options)?.prompt).toBe(long)
   })
 
+  it('keeps uploaded files: the studio’s own /media/ links in demo mode, its public https links in live mode', () => {
+    const name = `${'ab'.repeat(32)}.png`
+    for (const [url, allowDemoMedia] of [
+      [`/media/${name}`, true],
+      [`https://studio.example.com/media/${name}`, false],
+    ] as const) {
+      const saved = { model: 'wan27video', mode: 'first-frame', prompt: 'p', image_url: url }
+      expect(parseDraft(JSON.stringify(saved), catalogV1, { allowDemoMedia })?.image_url).toBe(url)
+    }
+    const live = { model: 'wan27video', mode: 'first-frame', prompt: 'p', image_url: `/media/${name}` }
+    expect(parseDraft(JSON.stringify(live), catalogV1, { allowDemoMedia: false })?.image_url).toBeUndefined()
+  })
+
   it('keeps the filled rows of a reference list', () => {
     const saved = {
       model: 'seedance2',

@@ -52,11 +52,15 @@ beforeEach(() => {
 
 const urlOf = (n: number) => `/media/${SHA.slice(0, 63)}${n}.png`
 
+// The media slots load on demand: the first time may be slow on a busy machine.
+const slotsLoaded = () => screen.findAllByLabelText(/^Upload /, {}, { timeout: 5000 })
+
 async function openWan(mode: string) {
   const user = userEvent.setup({ applyAccept: false })
   const view = renderComposer()
   await user.click(screen.getByRole('radio', { name: 'Wan 2.7' }))
   await user.click(within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: mode }))
+  await slotsLoaded()
   return { user, ...view }
 }
 
@@ -220,6 +224,7 @@ describe('uploading reference images', () => {
     await user.click(
       within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: 'Reference images' }),
     )
+    await slotsLoaded()
     return user
   }
 

@@ -51,7 +51,7 @@ interface UploadStatusProps {
 export function UploadStatus({ state, kind, label, onCancel, errorId }: UploadStatusProps) {
   if (state.phase === 'idle') {
     return state.error ? (
-      <p id={errorId} role="alert" className="text-xs text-red-300">
+      <p id={errorId} role="alert" className="text-xs wrap-anywhere text-red-300">
         {state.error}
       </p>
     ) : null
@@ -60,9 +60,10 @@ export function UploadStatus({ state, kind, label, onCancel, errorId }: UploadSt
   const doing = state.phase === 'checking' ? 'Checking' : 'Uploading'
   return (
     <div className={`flex items-center gap-3 rounded-md bg-ink-800 px-3 ${PREVIEW_HEIGHT[kind]}`}>
-      <div className="flex min-w-0 flex-1 flex-col gap-1">
+      {/* Sized by the panel, never by the file name: a long name must not widen the page on a phone. */}
+      <div className="flex min-w-0 flex-1 flex-col gap-1 [contain:inline-size]">
         <p className="flex gap-2 text-xs text-ink-200">
-          <span className="truncate">
+          <span className="min-w-0 truncate">
             {doing} {state.fileName}…
           </span>
           <span className="ml-auto tabular-nums">{percent}%</span>
