@@ -1,16 +1,16 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { upstreamStatusSchema } from '@/catalog/api-contract'
 import type { Catalog } from '@/catalog/catalog-schema'
 import { buildCreateRequestSchema } from '@/catalog/request-schema'
 import { accessGuard, registerSessionRoute, type AccessOptions } from './access'
-import type { BffEnv } from './bff-env'
+import type { BffEnv, ClientKey } from './bff-env'
 import { registerCreateRoute } from './create-route'
 import { crossSiteGuard } from './cross-site'
 import type { Database } from '@/ledger/database'
 import { isLedgerUnreachable } from '@/ledger/ledger-errors'
 import { fail } from './errors'
 import { createFailureThrottle } from './failure-throttle'
-import { createHostPolicy, hostGuard } from './host-policy'
+import { createHostCheck, createHostPolicy, hostGuard } from './host-policy'
 import type { MediaHostCheck } from './media-policy'
 import type { RateLimiter } from './rate-limit'
 import type { MediaStore } from '@/media/media-store'
@@ -22,7 +22,7 @@ import { relay } from './relay'
 import { registerRendersRoutes } from './renders-routes'
 import { createRenderSubmitter } from './render-submitter'
 import { readLimit, requireJson } from './request-guards'
-import { requestLog, type RequestLogOptions } from './request-log'
+import { createRequestLogger, requestLog, type RequestLogOptions } from './request-log'
 import { securityHeaders } from './security-headers'
 import { createLedgerSessionStore, createMemorySessionStore, type SessionStore } from './sessions'
 import { UpstreamUnavailable, type UpstreamClient } from './upstream'
@@ -43,7 +43,7 @@ export interface BffOptions {
   /** Limits reads per client (STUDIO_POLL_RATE_LIMIT); none when absent. */
   readLimiter?: RateLimiter
   /** Who a request is counted against; the Node entry uses the socket address. Default: one shared bucket. */
-  clientKey?: (c: Context<BffEnv>) => string
+  clientKey?: ClientKey
   /** Take the client's scheme and host from X-Forwarded-* (behind a reverse proxy). */
   trustProxy?: boolean
   /** Live mode: where media host names resolve; every address must be public. Names pass unchecked when absent. */
@@ -94,9 +94,11 @@ export function createBffApp(options: BffOptions) {
   })
 
   const write = options.log?.write
-  if (options.log) app.use('/api/*', requestLog(options.log))
+  if (options.log) app.use('/api/*', requestLog(createRequestLogger(options.log)))
   app.use('/api/*', securityHeaders({ trustProxy, extra: { 'Cache-Control': 'no-store' } }))
-  if (options.allowedHosts) app.use('/api/*', hostGuard(createHostPolicy(options.allowedHosts), trustProxy))
+  if (options.allowedHosts) {
+    app.use('/api/*', hostGuard(createHostCheck(createHostPolicy(options.allowedHosts), trustProxy)))
+  }
   app.use(
     '/api/*',
     crossSiteGuard({ trustProxy }),

@@ -6,3 +6,9 @@ export interface BffEnv {
     upstreamStatus?: number
   }
 }
+
+/**
+ * Who a request is counted against (limits, throttles), from the request and the server's bindings (`c.env`):
+ * the Node entry uses the socket address.
+ */
+export type ClientKey = (request: Request, env: unknown) => string

@@ -2,7 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { BffEnv } from './bff-env'
 import type { MediaStore } from '@/media/media-store'
-import { createHostPolicy, hostGuard } from './host-policy'
+import { createHostCheck, createHostPolicy, hostGuard } from './host-policy'
 import { serveMedia } from './media-routes'
 import { securityHeaders } from './security-headers'
 
@@ -48,7 +48,7 @@ export function createSite({ bff, clientDir, indexHtml, allowedHosts, trustProxy
   // The API answers with its own guards and headers (the BFF has them, wherever it is mounted): handed over
   // first, a poll passes through one middleware chain, not two.
   root.all('/api/*', (c) => bff.fetch(c.req.raw, c.env))
-  root.use('*', securityHeaders({ trustProxy }), hostGuard(createHostPolicy(allowedHosts), trustProxy))
+  root.use('*', securityHeaders({ trustProxy }), hostGuard(createHostCheck(createHostPolicy(allowedHosts), trustProxy)))
   // Media carry their own headers (immutable, sandboxed) and need no token: Cannon fetches them by name.
   if (media) root.on(['GET', 'HEAD'], '/media/:name', serveMedia(media))
   root.use('*', cacheControl())
