@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { upstreamStatusSchema } from '@/catalog/api-contract'
 import type { Catalog } from '@/catalog/catalog-schema'
 import { buildCreateRequestSchema } from '@/catalog/request-schema'
-import { accessGuard, registerSessionRoute, type AccessOptions } from './access'
+import { accessGuard, createAdmission, registerSessionRoute, type AccessOptions } from './access'
 import type { BffEnv, ClientKey } from './bff-env'
 import { registerCreateRoute } from './create-route'
 import { crossSiteGuard } from './cross-site'
@@ -16,6 +16,7 @@ import type { RateLimiter } from './rate-limit'
 import type { MediaStore } from '@/media/media-store'
 import { registerDownloadRoute } from './download-route'
 import { MEDIA_UPLOAD_PATH, registerMediaUpload } from './media-routes'
+import { pollFastPath } from './poll-fast-path'
 import { registerPollRoute } from './poll-route'
 import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
@@ -23,7 +24,7 @@ import { registerRendersRoutes } from './renders-routes'
 import { createRenderSubmitter } from './render-submitter'
 import { readLimit, requireJson } from './request-guards'
 import { createRequestLogger, requestLog, type RequestLogOptions } from './request-log'
-import { securityHeaders } from './security-headers'
+import { securityHeaders, securityHeadersFor } from './security-headers'
 import { createLedgerSessionStore, createMemorySessionStore, type SessionStore } from './sessions'
 import { UpstreamUnavailable, type UpstreamClient } from './upstream'
 import { registerWebhookRoute, WEBHOOK_PREFIX } from './webhook-route'
@@ -71,6 +72,7 @@ const unlimited: RateLimiter = { take: async () => ({ allowed: true }) }
 /**
  * The backend-for-frontend as a plain fetch handler: validates, guards, signs (through the upstream client)
  * and forwards. Its state (limiters, sessions, the failed sign-in throttle) can be swapped for shared stores.
+ * Its `fetch` answers polls it has an answer ready for ahead of the router (see pollFastPath).
  */
 export function createBffApp(options: BffOptions) {
   const { mode, catalog, upstream, accessToken } = options
@@ -94,11 +96,12 @@ export function createBffApp(options: BffOptions) {
   })
 
   const write = options.log?.write
-  if (options.log) app.use('/api/*', requestLog(createRequestLogger(options.log)))
-  app.use('/api/*', securityHeaders({ trustProxy, extra: { 'Cache-Control': 'no-store' } }))
-  if (options.allowedHosts) {
-    app.use('/api/*', hostGuard(createHostCheck(createHostPolicy(options.allowedHosts), trustProxy)))
-  }
+  const log = options.log && createRequestLogger(options.log)
+  if (log) app.use('/api/*', requestLog(log))
+  const securityOptions = { trustProxy, extra: { 'Cache-Control': 'no-store' } }
+  app.use('/api/*', securityHeaders(securityOptions))
+  const hostAllowed = options.allowedHosts && createHostCheck(createHostPolicy(options.allowedHosts), trustProxy)
+  if (hostAllowed) app.use('/api/*', hostGuard(hostAllowed))
   app.use(
     '/api/*',
     crossSiteGuard({ trustProxy }),
@@ -116,7 +119,8 @@ export function createBffApp(options: BffOptions) {
       }
     : undefined
   if (access) app.use('/api/*', accessGuard(access))
-  app.use('/api/*', readLimit(options.readLimiter ?? unlimited, clientKey))
+  const readLimiter = options.readLimiter ?? unlimited
+  app.use('/api/*', readLimit(readLimiter, clientKey))
 
   app.get('/api/health', (c) => c.json({ ok: true, mode, gated: !!accessToken }))
   registerSessionRoute(app, access)
@@ -136,7 +140,7 @@ export function createBffApp(options: BffOptions) {
       : undefined,
   })
   const { media } = options
-  registerPollRoute(app, { upstream, db, now, onFinished: media?.keeper?.keep })
+  const ready = registerPollRoute(app, { upstream, db, now, onFinished: media?.keeper?.keep })
   if (db) {
     if (media) {
       registerDownloadRoute(app, { db, store: media.store, demoDir: media.demoDir, hostCheck: options.mediaHostCheck })
@@ -154,5 +158,17 @@ export function createBffApp(options: BffOptions) {
   }
 
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route'))
+
+  const fastPoll = pollFastPath({
+    ready,
+    hostAllowed,
+    admission: access && createAdmission(access),
+    readLimiter,
+    clientKey,
+    headersFor: securityHeadersFor(securityOptions),
+    log,
+  })
+  const chain = app.fetch
+  app.fetch = (request, env, executionCtx) => fastPoll(request, env, () => chain(request, env, executionCtx))
   return app
 }
