@@ -14,7 +14,7 @@ function gated() {
   const lines: string[] = []
   const { call } = simulatedBff({
     accessToken: TOKEN,
-    clientKey: (c) => c.req.header('x-test-client') ?? 'anonymous',
+    clientKey: (request) => request.headers.get('x-test-client') ?? 'anonymous',
     log: { write: (line) => lines.push(line) },
   })
   return { call, lines }

@@ -1,8 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { parse as parseCookies } from 'hono/utils/cookie'
 import { z } from 'zod'
-import type { BffEnv } from './bff-env'
+import type { BffEnv, ClientKey } from './bff-env'
 import { fail } from './errors'
 import type { FailureThrottle } from './failure-throttle'
 import { servedOverHttps } from './security-headers'
@@ -21,7 +22,7 @@ export interface AccessOptions {
   sessions: SessionStore
   /** Failed sign-ins and Bearer attempts per client; the limit after which they get 429. */
   throttle: FailureThrottle
-  clientKey: (c: Context<BffEnv>) => string
+  clientKey: ClientKey
   trustProxy: boolean
   /** Where each refused attempt is logged, with its source address. */
   audit: (event: Record<string, unknown>) => void
@@ -62,49 +63,65 @@ function lockedOut(c: Context, seconds: number) {
 function refusals(options: AccessOptions) {
   const now = options.now ?? Date.now
   return (c: Context<BffEnv>, via: 'bearer' | 'sign-in') => {
-    const client = options.clientKey(c)
+    const client = options.clientKey(c.req.raw, c.env)
     const lockedForS = options.throttle.fail(client, now())
     options.audit({ level: 'warn', msg: 'access_denied', via, client, ...(lockedForS ? { lockedForS } : {}) })
   }
 }
 
+/** What the access check makes of a request. */
+export type Admission =
+  | { holder: string | null }
+  | 'wrong_token'
+  | 'no_session'
+  | 'session_ended'
+  | { lockedForS: number }
+
 /**
- * When STUDIO_ACCESS_TOKEN (or STUDIO_ACCESS_TOKENS) is set, /api routes other than health, the session route and Cannon's webhooks need it: as a Bearer
- * header (scripts), or as the session cookie that signing in sets (browsers). A named token's holder is known
- * by name (`signedInAs`) for as long as the session lasts. Wrong tokens are throttled per
- * client; a browser with a valid session is never locked out by someone else guessing from its address.
+ * Who a request comes from: the holder of the token it carries as a Bearer header (scripts), or of the session
+ * cookie that signing in sets (browsers); a named token's holder by name, the shared token's as null. Judging has
+ * no side effect but a live session's activity: the guard acts on refusals.
+ */
+export function createAdmission(options: AccessOptions) {
+  const now = options.now ?? Date.now
+  return (request: Request, env: unknown): Admission | Promise<Admission> => {
+    const header = bearer(request.headers.get('authorization') ?? undefined)
+    if (header !== undefined) {
+      const lockedForS = options.throttle.lockedFor(options.clientKey(request, env), now())
+      if (lockedForS) return { lockedForS }
+      const token = matchToken(header, options.tokens)
+      return token ? { holder: token.name } : 'wrong_token'
+    }
+    const name = sessionCookieName(servedOverHttps(request, options.trustProxy))
+    const session = parseCookies(request.headers.get('cookie') ?? '', name)[name]
+    if (session === undefined) return 'no_session'
+    return options.sessions.check(session, now()).then((live) => (live ? { holder: live.name } : 'session_ended'))
+  }
+}
+
+/**
+ * When STUDIO_ACCESS_TOKEN (or STUDIO_ACCESS_TOKENS) is set, /api routes other than health, the session route and
+ * Cannon's webhooks need it. A named token's holder is known by name (`signedInAs`) for as long as the session
+ * lasts. Wrong tokens are throttled per client; a browser with a valid session is never locked out by someone else
+ * guessing from its address.
  */
 export function accessGuard(options: AccessOptions): MiddlewareHandler<BffEnv> {
-  const now = options.now ?? Date.now
+  const admission = createAdmission(options)
   const refused = refusals(options)
   return async (c, next) => {
     if (c.req.path === '/api/health' || c.req.path === '/api/session' || c.req.path.startsWith(WEBHOOK_PREFIX)) {
       return next()
     }
-    const header = bearer(c.req.header('authorization'))
-    if (header !== undefined) {
-      const locked = options.throttle.lockedFor(options.clientKey(c), now())
-      if (locked) return lockedOut(c, locked)
-      const token = matchToken(header, options.tokens)
-      if (token) {
-        signIn(c, token.name)
-        return next()
-      }
-      refused(c, 'bearer')
-      return fail(c, 401, 'unauthorized', 'Sign in with the studio access token')
-    }
-    const session = getCookie(c, sessionCookieName(servedOverHttps(c.req.raw, options.trustProxy)))
-    const holder = session === undefined ? undefined : await options.sessions.check(session, now())
-    if (holder) {
-      signIn(c, holder.name)
+    const verdict = await admission(c.req.raw, c.env)
+    if (typeof verdict === 'object' && 'holder' in verdict) {
+      signIn(c, verdict.holder)
       return next()
     }
-    return fail(
-      c,
-      401,
-      'unauthorized',
-      session === undefined ? 'Sign in with the studio access token' : 'Your session has ended; sign in again',
-    )
+    if (typeof verdict === 'object') return lockedOut(c, verdict.lockedForS)
+    if (verdict === 'wrong_token') refused(c, 'bearer')
+    const message =
+      verdict === 'session_ended' ? 'Your session has ended; sign in again' : 'Sign in with the studio access token'
+    return fail(c, 401, 'unauthorized', message)
   }
 }
 
@@ -118,7 +135,7 @@ export function registerSessionRoute(app: Hono<BffEnv>, options: AccessOptions |
   app.post('/api/session', async (c) => {
     if (options === undefined) return c.body(null, 204)
     const now = options.now ?? Date.now
-    const locked = options.throttle.lockedFor(options.clientKey(c), now())
+    const locked = options.throttle.lockedFor(options.clientKey(c.req.raw, c.env), now())
     if (locked) return lockedOut(c, locked)
     const parsed = signInSchema.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) return fail(c, 400, 'invalid_input', 'Enter the access token', 'token')

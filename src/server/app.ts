@@ -1,9 +1,15 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { upstreamStatusSchema } from '@/catalog/api-contract'
 import type { Catalog } from '@/catalog/catalog-schema'
 import { buildCreateRequestSchema } from '@/catalog/request-schema'
-import { accessGuard, registerSessionRoute, type AccessOptions, type AccessToken } from './access'
-import type { BffEnv } from './bff-env'
+import {
+  accessGuard,
+  createAdmission,
+  registerSessionRoute,
+  type AccessOptions,
+  type AccessToken,
+} from './access'
+import type { BffEnv, ClientKey } from './bff-env'
 import { registerCreateRoute } from './create-route'
 import { crossSiteGuard } from './cross-site'
 import type { Database } from '@/ledger/database'
@@ -11,12 +17,13 @@ import { isLedgerUnreachable } from '@/ledger/ledger-errors'
 import { fail } from './errors'
 import type { NamedToken } from './config'
 import { createFailureThrottle } from './failure-throttle'
-import { createHostPolicy, hostGuard } from './host-policy'
+import { createHostCheck, createHostPolicy, hostGuard } from './host-policy'
 import { ownMediaUrls, type MediaHostCheck } from './media-policy'
 import type { RateLimiter } from './rate-limit'
 import type { MediaStore } from '@/media/media-store'
 import { registerDownloadRoute } from './download-route'
 import { MEDIA_UPLOAD_PATH, registerMediaUpload } from './media-routes'
+import { pollFastPath } from './poll-fast-path'
 import { registerPollRoute } from './poll-route'
 import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
@@ -26,8 +33,8 @@ import { createRenderSubmitter } from './render-submitter'
 import { createEstimator, type CreditOptions } from './estimator'
 import { DEMO_PRICES } from '@/simulator/pricing'
 import { readLimit, requireJson } from './request-guards'
-import { requestLog, type RequestLogOptions } from './request-log'
-import { securityHeaders } from './security-headers'
+import { createRequestLogger, requestLog, type RequestLogOptions } from './request-log'
+import { securityHeaders, securityHeadersFor } from './security-headers'
 import { createLedgerSessionStore, createMemorySessionStore, type SessionStore } from './sessions'
 import { UpstreamUnavailable, type UpstreamClient } from './upstream'
 import { registerWebhookRoute, WEBHOOK_PREFIX } from './webhook-route'
@@ -51,7 +58,7 @@ export interface BffOptions {
   /** Limits reads per client (STUDIO_POLL_RATE_LIMIT); none when absent. */
   readLimiter?: RateLimiter
   /** Who a request is counted against; the Node entry uses the socket address. Default: one shared bucket. */
-  clientKey?: (c: Context<BffEnv>) => string
+  clientKey?: ClientKey
   /** Take the client's scheme and host from X-Forwarded-* (behind a reverse proxy). */
   trustProxy?: boolean
   /** Live mode: where media host names resolve; every address must be public. Names pass unchecked when absent. */
@@ -86,6 +93,7 @@ const unlimited: RateLimiter = { take: async () => ({ allowed: true }) }
 /**
  * The backend-for-frontend as a plain fetch handler: validates, guards, signs (through the upstream client)
  * and forwards. Its state (limiters, sessions, the failed sign-in throttle) can be swapped for shared stores.
+ * Its `fetch` answers polls it has an answer ready for ahead of the router (see pollFastPath).
  */
 export function createBffApp(options: BffOptions) {
   const { mode, catalog, upstream, accessToken } = options
@@ -109,9 +117,12 @@ export function createBffApp(options: BffOptions) {
   })
 
   const write = options.log?.write
-  if (options.log) app.use('/api/*', requestLog(options.log))
-  app.use('/api/*', securityHeaders({ trustProxy, extra: { 'Cache-Control': 'no-store' } }))
-  if (options.allowedHosts) app.use('/api/*', hostGuard(createHostPolicy(options.allowedHosts), trustProxy))
+  const log = options.log && createRequestLogger(options.log)
+  if (log) app.use('/api/*', requestLog(log))
+  const securityOptions = { trustProxy, extra: { 'Cache-Control': 'no-store' } }
+  app.use('/api/*', securityHeaders(securityOptions))
+  const hostAllowed = options.allowedHosts && createHostCheck(createHostPolicy(options.allowedHosts), trustProxy)
+  if (hostAllowed) app.use('/api/*', hostGuard(hostAllowed))
   app.use(
     '/api/*',
     crossSiteGuard({ trustProxy }),
@@ -133,7 +144,8 @@ export function createBffApp(options: BffOptions) {
       }
     : undefined
   if (access) app.use('/api/*', accessGuard(access))
-  app.use('/api/*', readLimit(options.readLimiter ?? unlimited, clientKey))
+  const readLimiter = options.readLimiter ?? unlimited
+  app.use('/api/*', readLimit(readLimiter, clientKey))
 
   app.get('/api/health', (c) => c.json({ ok: true, mode, gated: !!access }))
   registerSessionRoute(app, access)
@@ -163,7 +175,7 @@ export function createBffApp(options: BffOptions) {
         : undefined,
   })
   const { media } = options
-  registerPollRoute(app, { upstream, db, now, onFinished: media?.keeper?.keep })
+  const ready = registerPollRoute(app, { upstream, db, now, onFinished: media?.keeper?.keep })
   if (db) {
     if (media) {
       registerDownloadRoute(app, { db, store: media.store, demoDir: media.demoDir, hostCheck: options.mediaHostCheck })
@@ -189,5 +201,17 @@ export function createBffApp(options: BffOptions) {
   }
 
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route'))
+
+  const fastPoll = pollFastPath({
+    ready,
+    hostAllowed,
+    admission: access && createAdmission(access),
+    readLimiter,
+    clientKey,
+    headersFor: securityHeadersFor(securityOptions),
+    log,
+  })
+  const chain = app.fetch
+  app.fetch = (request, env, executionCtx) => fastPoll(request, env, () => chain(request, env, executionCtx))
   return app
 }

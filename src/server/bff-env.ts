@@ -10,3 +10,9 @@ export interface BffEnv {
     signedInAs?: string
   }
 }
+
+/**
+ * Who a request is counted against (limits, throttles), from the request and the server's bindings (`c.env`):
+ * the Node entry uses the socket address.
+ */
+export type ClientKey = (request: Request, env: unknown) => string

@@ -1,10 +1,10 @@
-import type { Context, Hono } from 'hono'
+import type { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { acceptedSchema } from '@/catalog/api-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
 import { firstIssue } from '@/catalog/request-schema'
 import type { z } from 'zod/mini'
-import type { BffEnv } from './bff-env'
+import type { BffEnv, ClientKey } from './bff-env'
 import { fail } from './errors'
 import { createOnRecord, type LedgerCreateOptions } from './ledger-create'
 import { findMediaViolation, withCanonicalMediaUrls, type MediaHostCheck, type OwnMediaUrl } from './media-policy'
@@ -26,7 +26,7 @@ interface CreateRouteOptions {
   /** The studio's own uploads, which need no look-up of where their host resolves. */
   ownMedia?: OwnMediaUrl
   limiter: RateLimiter
-  clientKey: (c: Context<BffEnv>) => string
+  clientKey: ClientKey
   /** With a ledger, video renders are recorded before they are forwarded. */
   ledger?: LedgerCreateOptions
 }
@@ -61,7 +61,7 @@ export function registerCreateRoute(app: Hono<BffEnv>, options: CreateRouteOptio
         return fail(c, 400, 'invalid_idempotency_key', 'x-idempotency-key must be 1–255 visible ASCII characters')
       }
       // Counted only once a create would reach Cannon: a typo fixed and resent costs no quota.
-      const decision = await limiter.take(clientKey(c))
+      const decision = await limiter.take(clientKey(c.req.raw, c.env))
       if (!decision.allowed) {
         c.header('Retry-After', String(decision.retryAfterSeconds))
         return fail(c, 429, 'rate_limited', `Too many renders started; try again in ${decision.retryAfterSeconds} s`)

@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono'
+import type { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { Catalog } from '@/catalog/catalog-schema'
@@ -7,7 +7,7 @@ import type { Database } from '@/ledger/database'
 import { lineageTotal } from '@/ledger/lineage'
 import { dayStartMs, spendBetween } from '@/ledger/spend'
 import { whoIsAsking } from './author'
-import type { BffEnv } from './bff-env'
+import type { BffEnv, ClientKey } from './bff-env'
 import { MAX_BODY_BYTES } from './create-route'
 import { fail } from './errors'
 import type { Estimator } from './estimator'
@@ -20,7 +20,7 @@ export interface CreditsRoutesOptions {
   estimate: Estimator
   /** Estimates are reads sent as POST (they carry a whole input): they count against the read limit. */
   readLimiter: RateLimiter
-  clientKey: (c: Context<BffEnv>) => string
+  clientKey: ClientKey
   now?: () => number
 }
 
@@ -48,7 +48,7 @@ export function registerCreditsRoutes(app: Hono<BffEnv>, options: CreditsRoutesO
     '/api/estimate',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 413, 'body_too_large', 'The body is over 64 KB') }),
     async (c) => {
-      const decision = await options.readLimiter.take(options.clientKey(c))
+      const decision = await options.readLimiter.take(options.clientKey(c.req.raw, c.env))
       if (!decision.allowed) {
         c.header('Retry-After', String(decision.retryAfterSeconds))
         return fail(c, 429, 'rate_limited', `Too many requests; try again in ${decision.retryAfterSeconds} s`)

@@ -50,11 +50,12 @@ export function requestHost(request: Request, trustProxy: boolean): string {
   return forwarded || (request.headers.get('host') ?? new URL(request.url).host)
 }
 
-/** 421 for a Host the studio does not answer to, before anything else runs. */
-export function hostGuard(isAllowed: HostPolicy, trustProxy: boolean): MiddlewareHandler {
+/** Whether a request names a host the studio answers to. */
+export function createHostCheck(isAllowed: HostPolicy, trustProxy: boolean): (request: Request) => boolean {
   // A studio sees a handful of Host values: each is judged once (parsing a URL per request shows in a poll's cost).
   const verdicts = new Map<string, boolean>()
-  const allowed = (host: string) => {
+  return (request) => {
+    const host = requestHost(request, trustProxy)
     let verdict = verdicts.get(host)
     if (verdict === undefined) {
       const hostname = hostNameOf(host)
@@ -64,8 +65,12 @@ export function hostGuard(isAllowed: HostPolicy, trustProxy: boolean): Middlewar
     }
     return verdict
   }
+}
+
+/** 421 for a Host the studio does not answer to, before anything else runs. */
+export function hostGuard(allowed: (request: Request) => boolean): MiddlewareHandler {
   return async (c, next) => {
-    if (!allowed(requestHost(c.req.raw, trustProxy))) {
+    if (!allowed(c.req.raw)) {
       return fail(
         c,
         421,

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
 import { rendersPageSchema, renderSchema, type Render } from '@/catalog/render-contract'
 import { getRenderByRequestId } from '@/ledger/render-store'
 import { ENGINES, useTestLedger } from '@/ledger/test-ledger'
 import { createSimulator } from '@/simulator/simulator'
 import { createBffApp } from './app'
+import { createMemoryRateLimiter } from './rate-limit'
 import { createRenderSubmitter } from './render-submitter'
 import { createSweeper } from './sweeper'
 import { createUpstreamClient } from './upstream'
@@ -119,6 +120,60 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
     calls.length = 0
     for (let i = 0; i < 5; i++) expect((await (await call(`/api/v1/requests/${id}`)).json()).status).toBe('succeeded')
     expect(calls).toEqual([])
+  })
+
+  it('answers a finished render’s polls from memory behind the same host check, access and read limit', async () => {
+    const TOKEN = 'fast-poll-token-0123456789'
+    const lines: string[] = []
+    const app = createBffApp({
+      mode: 'demo',
+      catalog: catalogV1,
+      upstream: createUpstreamClient({
+        baseUrl: 'http://simulator.invalid',
+        apiKey: 'cs_test_ledger_key',
+        fetch: createSimulator({ catalog: catalogV1, timing: { queuedMs: 0, processingMs: 0, pollAfterMs: 0 } }).fetch,
+      }),
+      ledger: ledger.db,
+      accessToken: TOKEN,
+      allowedHosts: ['studio.test'],
+      readLimiter: createMemoryRateLimiter({ limit: 20, windowMs: 60_000 }),
+      clientKey: (request) => request.headers.get('x-test-client') ?? 'anonymous',
+      log: { write: (line) => lines.push(line), secrets: [TOKEN] },
+    })
+    const call = (path: string, headers: Record<string, string> = {}, host = 'studio.test') =>
+      app.fetch(new Request(`http://${host}${path}`, { headers }))
+    const bearer = { authorization: `Bearer ${TOKEN}` }
+    const created = await app.fetch(
+      new Request('http://studio.test/api/v1/requests', post(video(), { ...bearer, 'x-test-client': 'setup' })),
+    )
+    const { id } = await created.json()
+    await vi.waitFor(async () => {
+      const polled = await call(`/api/v1/requests/${id}`, { ...bearer, 'x-test-client': 'setup' })
+      expect((await polled.json()).status).toBe('succeeded')
+    })
+
+    const finished = await call(`/api/v1/requests/${id}`, bearer)
+    expect(finished.status).toBe(200)
+    expect(finished.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(finished.headers.get('cache-control')).toBe('no-store')
+    const logged = lines
+      .map((line) => JSON.parse(line))
+      .find((l) => l.requestId === finished.headers.get('x-request-id'))
+    expect(logged).toMatchObject({ route: '/api/v1/requests/:id', status: 200, upstreamStatus: null })
+    expect(await finished.text()).not.toContain('cs_test_ledger_key')
+
+    expect((await call(`/api/v1/requests/${id}`)).status).toBe(401)
+    expect((await call(`/api/v1/requests/${id}`, { authorization: 'Bearer wrong' })).status).toBe(401)
+    expect(lines.filter((line) => line.includes('access_denied'))).toHaveLength(1)
+    expect((await call(`/api/v1/requests/${id}`, bearer, 'evil.example')).status).toBe(421)
+    const signIn = await app.fetch(new Request('http://studio.test/api/session', post({ token: TOKEN })))
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!
+    expect((await call(`/api/v1/requests/${id}`, { cookie })).status).toBe(200)
+
+    const tab = { ...bearer, 'x-test-client': 'tab' }
+    const polls = await Promise.all(Array.from({ length: 25 }, () => call(`/api/v1/requests/${id}`, tab)))
+    expect(polls.filter((p) => p.status === 200)).toHaveLength(20)
+    expect(polls.find((p) => p.status === 429)!.headers.get('retry-after')).toBeDefined()
   })
 
   it('lets the sweeper re-send a create that got no 202, with the same key, and follow it to the end', async () => {

@@ -2,7 +2,7 @@ import type { Context, Hono } from 'hono'
 import { contentRange, parseRange } from '@/media/byte-range'
 import { MediaRefused, MediaStoreUnavailable } from '@/media/media-errors'
 import type { MediaStore } from '@/media/media-store'
-import type { BffEnv } from './bff-env'
+import type { BffEnv, ClientKey } from './bff-env'
 import { fail } from './errors'
 import type { RateLimiter } from './rate-limit'
 
@@ -13,7 +13,7 @@ export interface MediaUploadOptions {
   /** Why uploads are off (live mode with no URL Cannon could fetch them at), or undefined when they are on. */
   uploadsOff?: string
   limiter: RateLimiter
-  clientKey: (c: Context<BffEnv>) => string
+  clientKey: ClientKey
 }
 
 /**
@@ -27,7 +27,7 @@ export function registerMediaUpload(app: Hono<BffEnv>, options: MediaUploadOptio
   app.post(MEDIA_UPLOAD_PATH, async (c) => {
     if (uploadsOff) return fail(c, 403, 'uploads_off', uploadsOff)
     if (!c.req.header('x-file-name')) return fail(c, 400, 'missing_file_name', 'Send the file’s name in x-file-name')
-    const decision = await limiter.take(clientKey(c))
+    const decision = await limiter.take(clientKey(c.req.raw, c.env))
     if (!decision.allowed) {
       c.header('Retry-After', String(decision.retryAfterSeconds))
       return fail(c, 429, 'rate_limited', `Too many uploads; try again in ${decision.retryAfterSeconds} s`)

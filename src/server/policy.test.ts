@@ -133,7 +133,7 @@ describe('create rate limit', () => {
     let now = 1_000_000
     const { call } = bff({
       createLimiter: createMemoryRateLimiter({ limit: 2, windowMs: 60_000, now: () => now }),
-      clientKey: (c) => c.req.header('x-test-client') ?? 'anonymous',
+      clientKey: (request) => request.headers.get('x-test-client') ?? 'anonymous',
     })
     const asA = post(video, { 'x-test-client': 'a' })
     expect((await call('/api/v1/requests', asA)).status).toBe(202)

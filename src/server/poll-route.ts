@@ -34,7 +34,8 @@ export function asRequestObject(render: Render): RequestObject {
  *
  * Each process also keeps the latest answer per render in memory: forever once finished, until the render's
  * next poll slot while unfinished. Polls between slots (most of them) then touch neither the ledger nor Cannon,
- * and concurrent polls of one render wait for a single refresh.
+ * and concurrent polls of one render wait for a single refresh. Returns how to read that memory: the answer kept
+ * ready for a request id, if any.
  */
 export function registerPollRoute(
   app: Hono<BffEnv>,
@@ -74,7 +75,7 @@ export function registerPollRoute(
     return relay(c, reply, requestObjectSchema)
   }
 
-  app.get('/api/v1/requests/:id', async (c) => {
+  app.get(POLL_ROUTE, async (c) => {
     const id = c.req.param('id')
     if (!REQUEST_ID.test(id)) return fail(c, 400, 'invalid_request_id', 'That is not a request id')
     if (!db) return relay(c, await upstream.send('GET', `/api/v1/requests/${id}`), requestObjectSchema)
@@ -94,7 +95,10 @@ export function registerPollRoute(
       if (refreshing.get(id) === work) refreshing.delete(id)
     }
   })
+  return db ? kept : () => undefined
 }
+
+export const POLL_ROUTE = '/api/v1/requests/:id'
 
 const MAX_KEPT_ANSWERS = 10_000
 /** When another process holds the poll slot, its fresh answer is in the ledger soon: look again after this. */

@@ -3,10 +3,11 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 
 /**
  * Counts attempts per client key. The in-memory limiter serves one process; several instances (serverless,
- * edge, more than one machine) need an implementation over a shared store with an atomic increment.
+ * edge, more than one machine) need an implementation over a shared store with an atomic increment. A refused
+ * attempt changes nothing: asking again at once gets the same refusal.
  */
 export interface RateLimiter {
-  take(key: string): Promise<RateDecision>
+  take(key: string): RateDecision | Promise<RateDecision>
 }
 
 interface MemoryLimiterOptions {
@@ -26,7 +27,8 @@ export function createMemoryRateLimiter({
 }: MemoryLimiterOptions): RateLimiter {
   const windows = new Map<string, { startedAt: number; count: number }>()
   return {
-    async take(key) {
+    // Answered at once: a poll answered from memory then needs no await.
+    take(key) {
       const at = now()
       if (windows.size > sweepAbove) {
         for (const [k, w] of windows) if (at - w.startedAt >= windowMs) windows.delete(k)

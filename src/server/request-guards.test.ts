@@ -5,7 +5,7 @@ import { simulatedBff } from './test-bff'
 const bff = () =>
   simulatedBff({
     readLimiter: createMemoryRateLimiter({ limit: 20, windowMs: 1_000, now: () => 0 }),
-    clientKey: (c) => c.req.header('x-test-client') ?? 'anonymous',
+    clientKey: (request) => request.headers.get('x-test-client') ?? 'anonymous',
   })
 
 const body = JSON.stringify({ operation: 'video.generate', input: { model: 'grok', prompt: 'A fox', duration: 6 } })

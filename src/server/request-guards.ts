@@ -1,5 +1,5 @@
-import type { Context, MiddlewareHandler } from 'hono'
-import type { BffEnv } from './bff-env'
+import type { MiddlewareHandler } from 'hono'
+import type { BffEnv, ClientKey } from './bff-env'
 import { fail } from './errors'
 import type { RateLimiter } from './rate-limit'
 
@@ -25,10 +25,10 @@ export function requireJson(exempt: (path: string) => boolean = () => false): Mi
 }
 
 /** A generous per-client limit on reads, so one tab cannot fan out hundreds of upstream calls with the team's key. */
-export function readLimit(limiter: RateLimiter, clientKey: (c: Context<BffEnv>) => string): MiddlewareHandler<BffEnv> {
+export function readLimit(limiter: RateLimiter, clientKey: ClientKey): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
     if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.path !== '/api/health') {
-      const decision = await limiter.take(clientKey(c))
+      const decision = await limiter.take(clientKey(c.req.raw, c.env))
       if (!decision.allowed) {
         c.header('Retry-After', String(decision.retryAfterSeconds))
         return fail(c, 429, 'rate_limited', `Too many requests; try again in ${decision.retryAfterSeconds} s`)

@@ -8,8 +8,18 @@ export interface RequestLogOptions {
   secrets?: readonly (string | undefined)[]
 }
 
-/** One JSON line per request: method, route pattern (never the raw URL), status, upstream status, duration, id. */
-export function requestLog({ write, secrets = [] }: RequestLogOptions) {
+/** One request as logged: its route pattern (never the raw URL), and when it started (`performance.now()`). */
+export interface LoggedRequest {
+  method: string
+  route: string
+  status: number
+  upstreamStatus: number | null
+  startedMs: number
+  requestId: string
+}
+
+/** Writes one JSON line per request: method, route, status, upstream status, duration, id. */
+export function createRequestLogger({ write, secrets = [] }: RequestLogOptions) {
   const hidden = secrets.filter((s): s is string => !!s)
   const redact = (line: string) =>
     hidden.reduce((text, secret) => (text.includes(secret) ? text.split(secret).join('[redacted]') : text), line)
@@ -24,22 +34,39 @@ export function requestLog({ write, secrets = [] }: RequestLogOptions) {
     }
     return lastTime
   }
+  return (request: LoggedRequest) => {
+    const line = {
+      time: timestamp(),
+      method: request.method,
+      route: request.route,
+      status: request.status,
+      upstreamStatus: request.upstreamStatus,
+      durationMs: Math.round((performance.now() - request.startedMs) * 10) / 10,
+      requestId: request.requestId,
+    }
+    write(redact(JSON.stringify(line)))
+  }
+}
+
+export type RequestLogger = ReturnType<typeof createRequestLogger>
+
+/** Gives every request an id (X-Request-Id) and logs it once answered. */
+export function requestLog(log: RequestLogger) {
   const middleware: MiddlewareHandler<BffEnv> = async (c, next) => {
-    const started = performance.now()
+    const startedMs = performance.now()
     const requestId = crypto.randomUUID()
     c.set('requestId', requestId)
     c.header('X-Request-Id', requestId)
     await next()
-    const line = {
-      time: timestamp(),
-      method: c.req.method,
+    const { method } = c.req
+    log({
+      method,
       route: routePath(c),
       status: c.res.status,
       upstreamStatus: c.get('upstreamStatus') ?? null,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      startedMs,
       requestId,
-    }
-    write(redact(JSON.stringify(line)))
+    })
   }
   return middleware
 }

@@ -30,19 +30,29 @@ export function servedOverHttps(request: Request, trustProxy: boolean): boolean 
   return forwarded ? forwarded === 'https' : request.url.startsWith('https:')
 }
 
+interface SecurityHeaderOptions {
+  trustProxy: boolean
+  extra?: Readonly<Record<string, string>>
+}
+
 /**
  * Headers for every response, API and static alike, plus `extra` ones (the API's Cache-Control). HSTS only
- * means something (and is only sent) over https. They are set before the handler runs: Hono then builds the
- * response with them, whereas a header set after it forces the response to be copied into a full web Response.
+ * means something (and is only sent) over https.
  */
-export function securityHeaders(
-  { trustProxy, extra = {} }: { trustProxy: boolean; extra?: Readonly<Record<string, string>> } = { trustProxy: false },
-): MiddlewareHandler {
-  const headers = [...SECURITY_HEADERS, ...Object.entries(extra)]
+export function securityHeadersFor({ trustProxy, extra = {} }: SecurityHeaderOptions) {
+  const plain: Readonly<Record<string, string>> = Object.fromEntries([...SECURITY_HEADERS, ...Object.entries(extra)])
+  const secure = { ...plain, 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' }
+  return (request: Request) => (servedOverHttps(request, trustProxy) ? secure : plain)
+}
+
+/**
+ * Sets `securityHeadersFor`'s headers before the handler runs: Hono then builds the response with them, whereas
+ * a header set after it forces the response to be copied into a full web Response.
+ */
+export function securityHeaders(options: SecurityHeaderOptions = { trustProxy: false }): MiddlewareHandler {
+  const headersFor = securityHeadersFor(options)
   return (c, next) => {
-    for (const [name, value] of headers) c.header(name, value)
-    if (servedOverHttps(c.req.raw, trustProxy))
-      c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    for (const [name, value] of Object.entries(headersFor(c.req.raw))) c.header(name, value)
     return next()
   }
 }

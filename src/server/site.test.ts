@@ -62,5 +62,8 @@ describe('the studio site', () => {
     expect(health.headers.get('content-security-policy')).toContain("default-src 'self'")
     expect((await call('/api/catalog')).status).toBe(401)
     expect((await call('/api/catalog', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200)
+    expect((await call('/api')).status).toBe(401)
+    expect((await call('/%61pi/catalog')).status).toBe(401)
+    expect(await (await call('/apiary')).text()).toBe(INDEX)
   })
 })

@@ -1,8 +1,9 @@
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type MiddlewareHandler } from 'hono'
+import { getPath } from 'hono/utils/url'
 import type { BffEnv } from './bff-env'
 import type { MediaStore } from '@/media/media-store'
-import { createHostPolicy, hostGuard } from './host-policy'
+import { createHostCheck, createHostPolicy, hostGuard } from './host-policy'
 import { serveMedia } from './media-routes'
 import { securityHeaders } from './security-headers'
 
@@ -45,10 +46,7 @@ function cacheControl(): MiddlewareHandler {
  */
 export function createSite({ bff, clientDir, indexHtml, allowedHosts, trustProxy, media }: SiteOptions) {
   const root = new Hono()
-  // The API answers with its own guards and headers (the BFF has them, wherever it is mounted): handed over
-  // first, a poll passes through one middleware chain, not two.
-  root.all('/api/*', (c) => bff.fetch(c.req.raw, c.env))
-  root.use('*', securityHeaders({ trustProxy }), hostGuard(createHostPolicy(allowedHosts), trustProxy))
+  root.use('*', securityHeaders({ trustProxy }), hostGuard(createHostCheck(createHostPolicy(allowedHosts), trustProxy)))
   // Media carry their own headers (immutable, sandboxed) and need no token: Cannon fetches them by name.
   if (media) root.on(['GET', 'HEAD'], '/media/:name', serveMedia(media))
   root.use('*', cacheControl())
@@ -58,5 +56,12 @@ export function createSite({ bff, clientDir, indexHtml, allowedHosts, trustProxy
   // A missing hashed asset is a 404, not the app shell cached for a year.
   root.get('/assets/*', (c) => c.text('Not found', 404))
   root.get('*', (c) => c.html(indexHtml))
-  return root
+  // The API answers with its own guards and headers (the BFF has them, wherever it is mounted): handed over
+  // before the site's router, a poll passes through one router and one middleware chain, not two.
+  return {
+    fetch: (request: Request, env?: unknown) => {
+      const path = getPath(request)
+      return path === '/api' || path.startsWith('/api/') ? bff.fetch(request, env) : root.fetch(request, env)
+    },
+  }
 }

@@ -1,5 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo'
-import type { Context } from 'hono'
 import { join } from 'node:path'
 import { openDatabase } from '@/ledger/database'
 import { openFolderStore } from '@/media/folder-store'
@@ -10,7 +8,7 @@ import { resumeOrphanedSubmissions } from '@/ledger/render-sweep'
 import { FaultsError, parseFaults } from '@/simulator/faults'
 import { createSimulator, DEMO_API_KEY } from '@/simulator/simulator'
 import { createBffApp } from './app'
-import type { BffEnv } from './bff-env'
+import { clientAddress } from './client-address'
 import { loadCatalog } from './catalog-loader'
 import { createDnsHostCheck } from './media-dns'
 import { ConfigError, loadConfig, type ServerConfig } from './config'
@@ -22,19 +20,6 @@ import { batchedLineWriter } from './log-sink'
 import { createMemoryRateLimiter } from './rate-limit'
 import { pooledTransport } from './transport'
 import { createUpstreamClient } from './upstream'
-
-/** The address a request is counted against: the last proxy hop's view when behind one, else the socket's. */
-function clientAddress(trustProxy: boolean) {
-  return (c: Context<BffEnv>): string => {
-    const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined
-    if (forwarded) return forwarded
-    try {
-      return getConnInfo(c).remote.address ?? 'unknown'
-    } catch {
-      return 'unknown' // not served by @hono/node-server (e.g. called as a plain fetch handler)
-    }
-  }
-}
 
 function simulatorFaults(env: Record<string, string | undefined>) {
   try {
