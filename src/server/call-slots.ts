@@ -8,6 +8,9 @@ export interface CallSlots {
   readonly waiting: number
 }
 
+/** A call granted a slot with less time than this left would only time out upstream: the slot goes on instead. */
+const MIN_CALL_MS = 50
+
 export function createCallSlots(max: number): CallSlots {
   let inUse = 0
   const line: { grant: () => void }[] = []
@@ -29,7 +32,9 @@ export function createCallSlots(max: number): CallSlots {
         const entry = {
           grant: () => {
             clearTimeout(timer)
-            resolve(release)
+            if (deadline - performance.now() >= MIN_CALL_MS) return resolve(release)
+            resolve(undefined)
+            release()
           },
         }
         const timer = setTimeout(
