@@ -216,8 +216,8 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
       .toBe('succeeded')
     const creates = calls.filter((c) => c.method === 'POST')
     expect(creates).toHaveLength(2)
-    // What the sweeper finishes is handed on (the take keeper copies its video at once).
-    expect(finished).toEqual(['succeeded'])
+    // What the sweeper finishes is handed on (the take keeper copies its video at once), once the ledger has it.
+    await expect.poll(() => finished).toEqual(['succeeded'])
     await sweeper.stop()
   })
 
