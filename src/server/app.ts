@@ -22,7 +22,8 @@ import { relay } from './relay'
 import { registerRendersRoutes } from './renders-routes'
 import { createRenderSubmitter } from './render-submitter'
 import { readLimit, requireJson } from './request-guards'
-import { requestLog, type RequestLogOptions } from './request-log'
+import type { Log } from './logger'
+import { requestLog } from './request-log'
 import { securityHeaders } from './security-headers'
 import { createLedgerSessionStore, createMemorySessionStore, type SessionStore } from './sessions'
 import { UpstreamUnavailable, type UpstreamClient } from './upstream'
@@ -48,8 +49,8 @@ export interface BffOptions {
   trustProxy?: boolean
   /** Live mode: where media host names resolve; every address must be public. Names pass unchecked when absent. */
   mediaHostCheck?: MediaHostCheck
-  /** Where the one-line-per-request log goes; the Node entry sends it to stdout. No log when absent. */
-  log?: RequestLogOptions
+  /** The studio's log (a line per request, audits, errors); the Node entry sends it to stdout. No log when absent. */
+  log?: Log
   /** The render ledger: every video render is recorded, polls are answered from it, the gallery pages it. */
   ledger?: Database
   /** STUDIO_PUBLIC_URL: creates carry a per-render webhook URL on it. */
@@ -77,6 +78,7 @@ export function createBffApp(options: BffOptions) {
   const trustProxy = !!options.trustProxy
   const clientKey = options.clientKey ?? (() => 'all clients')
   const app = new Hono<BffEnv>()
+  const logError = options.log ?? ((record) => console.error(JSON.stringify(record)))
 
   app.onError((error, c) => {
     if (error instanceof UpstreamUnavailable) {
@@ -85,15 +87,14 @@ export function createBffApp(options: BffOptions) {
       return fail(c, 502, 'upstream_unreachable', error.message)
     }
     if (isLedgerUnreachable(error)) {
-      console.error(JSON.stringify({ level: 'error', msg: 'ledger_unreachable', error: String(error.message) }))
+      logError({ level: 'error', msg: 'ledger_unreachable', error: String(error.message) })
       c.header('Retry-After', '5')
       return fail(c, 503, 'ledger_unavailable', "The studio's record of renders cannot be reached; try again shortly")
     }
-    console.error(JSON.stringify({ level: 'error', msg: 'unhandled', error: String(error.message) }))
+    logError({ level: 'error', msg: 'unhandled', error: String(error.message) })
     return fail(c, 500, 'internal', 'The studio server hit an unexpected error')
   })
 
-  const write = options.log?.write
   if (options.log) app.use('/api/*', requestLog(options.log))
   app.use('/api/*', securityHeaders({ trustProxy, extra: { 'Cache-Control': 'no-store' } }))
   if (options.allowedHosts) app.use('/api/*', hostGuard(createHostPolicy(options.allowedHosts), trustProxy))
@@ -110,7 +111,7 @@ export function createBffApp(options: BffOptions) {
         throttle: createFailureThrottle(),
         clientKey,
         trustProxy,
-        audit: (event) => write?.(JSON.stringify({ time: new Date().toISOString(), ...event })),
+        audit: (event) => options.log?.(event),
       }
     : undefined
   if (access) app.use('/api/*', accessGuard(access))

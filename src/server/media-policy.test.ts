@@ -166,7 +166,7 @@ describe('the BFF in live mode', () => {
         apiKey: 'cs_live_media_key',
         fetch: (request) => (forwarded++, simulator.fetch(request)),
       }),
-      log: { write: () => {} },
+      log: () => {},
     })
     const create = (input: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
       app.fetch(
