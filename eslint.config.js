@@ -35,7 +35,7 @@ function serverPartRules(part) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', '.out', 'node_modules', 'test-results', 'playwright-report', 'public'] },
+  { ignores: ['dist', '.out*', 'node_modules', 'test-results', 'playwright-report', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginQuery.configs['flat/recommended'],
