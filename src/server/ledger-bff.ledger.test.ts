@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
-import { rendersPageSchema, renderSchema } from '@/catalog/render-contract'
+import { rendersPageSchema, renderSchema, type Render } from '@/catalog/render-contract'
 import { getRenderByRequestId } from '@/ledger/render-store'
 import { ENGINES, useTestLedger } from '@/ledger/test-ledger'
 import { createSimulator } from '@/simulator/simulator'
@@ -53,8 +53,14 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
       now: () => Date.now() + clock.aheadMs,
     })
     const call = (path: string, init?: RequestInit) => app.fetch(new Request(`http://studio.test${path}`, init))
-    const sweeper = createSweeper({ db: ledger.db, upstream, submit: createRenderSubmitter(ledger.db, upstream) })
-    return { call, calls, sweeper, clock }
+    const finished: Render[] = []
+    const sweeper = createSweeper({
+      db: ledger.db,
+      upstream,
+      submit: createRenderSubmitter(ledger.db, upstream),
+      onFinished: (render) => finished.push(render),
+    })
+    return { call, calls, sweeper, clock, finished }
   }
 
   it('records a render before its create goes upstream, and answers a repeat of the key from the record', async () => {
@@ -118,7 +124,7 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
 
   it('lets the sweeper re-send a create that got no 202, with the same key, and follow it to the end', async () => {
     let failCreates = true
-    const { call, calls, sweeper } = studio((request) =>
+    const { call, calls, sweeper, finished } = studio((request) =>
       failCreates && request.method === 'POST' ? new Response('busy', { status: 503 }) : undefined,
     )
     const refused = await call('/api/v1/requests', post(video(), { 'x-idempotency-key': 'idem-busy' }))
@@ -153,6 +159,8 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
       .toBe('succeeded')
     const creates = calls.filter((c) => c.method === 'POST')
     expect(creates).toHaveLength(2)
+    // What the sweeper sees finish is handed on, so the take keeper copies it at once.
+    expect(finished).toEqual([expect.objectContaining({ idempotencyKey: 'idem-busy', status: 'succeeded' })])
     await sweeper.stop()
   })
 

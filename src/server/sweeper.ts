@@ -72,8 +72,10 @@ export function createSweeper(options: SweeperOptions) {
       if (reply.status === 200 && parsed.success && parsed.data.id === render.requestId) {
         const updated = await applyRequestObject(db, render.requestId, parsed.data, now())
         failed = false
-        if (updated && isTerminal(updated.status))
+        if (updated && isTerminal(updated.status)) {
           options.log?.({ msg: 'render_finished', id: render.id, status: updated.status })
+          options.onFinished?.(updated)
+        }
       } else {
         pollError =
           reply.status === 200
