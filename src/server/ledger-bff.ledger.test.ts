@@ -227,7 +227,7 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
       createdAtMs: 1_700_000_000_000,
       updatedAtMs: 1_700_000_005_000,
       billableCredits: 24,
-      output: { video_url: '/demo/clip-16x9.mp4' },
+      output: { video_url: '/demo/lava-16x9-4s.mp4' },
       favourite: true,
       stale: false,
     }

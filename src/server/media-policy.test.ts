@@ -207,7 +207,7 @@ describe('the BFF in live mode', () => {
   })
 
   it('leaves demo mode’s own media alone', async () => {
-    const accepted = await liveBff('demo').create({ model: 'grok', duration: 6, image_url: '/demo/clip-16x9.jpg' })
+    const accepted = await liveBff('demo').create({ model: 'grok', duration: 6, image_url: '/demo/lava-16x9-4s.jpg' })
     expect(accepted.status).toBe(202)
   })
 })

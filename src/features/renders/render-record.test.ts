@@ -11,7 +11,7 @@ const current = {
   createdAtMs: 1,
   updatedAtMs: 2,
   billableCredits: 18,
-  output: { video_url: '/demo/clip-16x9.mp4', aspect_ratio: '16:9' },
+  output: { video_url: '/demo/lava-16x9-4s.mp4', aspect_ratio: '16:9' },
   errorMessage: null,
   favourite: false,
   stale: false,
