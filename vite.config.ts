@@ -17,8 +17,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     // Every browser that runs es2022 supports <link rel=modulepreload>: the polyfill would only add bytes.
     modulePreload: { polyfill: false },
     // One chunk for what first paint needs from libraries, the catalog and lib (not what only the gallery uses: the
-    // virtualiser, infinite queries, the ledger's client and schemas; nor the media slots' upload client): left to
-    // itself the splitter scatters these over small shared chunks that each compress worse.
+    // virtualiser, infinite queries, the ledger's client and schemas; nor the media slots' upload client, nor the
+    // demo clip list, which only the lazy media slots use): left to itself the splitter scatters these over small
+    // shared chunks that each compress worse.
     rolldownOptions: isSsrBuild
       ? {}
       : {
@@ -27,7 +28,7 @@ export default defineConfig(({ isSsrBuild }) => ({
               groups: [
                 {
                   name: 'core',
-                  test: /node_modules[\\/](?!@tanstack[\\/](?:(?:react-)?virtual|.*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.))|src[\\/](?:catalog[\\/](?!render-contract)|lib[\\/](?!ledger-client|media-))/,
+                  test: /node_modules[\\/](?!@tanstack[\\/](?:(?:react-)?virtual|.*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.))|src[\\/](?:catalog[\\/](?!render-contract|demo-clips)|lib[\\/](?!ledger-client|media-))/,
                 },
               ],
             },

@@ -8,6 +8,7 @@ import { catalogV1 } from '../src/catalog/models-v1'
 import { createBffApp } from '../src/server/app'
 import { cannonLikeRead, startFakeUpstream } from '../src/server/fake-upstream'
 import { batchedLineWriter } from '../src/server/log-sink'
+import { createLogger } from '../src/server/logger'
 import { pooledTransport } from '../src/server/transport'
 import { createUpstreamClient } from '../src/server/upstream'
 
@@ -31,12 +32,12 @@ if (role === 'upstream') {
           apiKey: 'cs_bench_key',
           transport: pooledTransport(origin!).transport,
         })
-  // The request log goes to stdout as in production (batched, as the Node entry does); the bench discards it.
+  // The log goes to stdout as in production (batched, at the default level), and the bench discards it.
   const app = createBffApp({
     mode: 'live',
     catalog: catalogV1,
     upstream,
-    log: { write: batchedLineWriter(process.stdout), secrets: ['cs_bench_key'] },
+    log: createLogger({ write: batchedLineWriter(process.stdout), secrets: ['cs_bench_key'] }),
   })
   serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(port) })
 }

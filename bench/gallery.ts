@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { DEMO_CLIPS } from '../src/catalog/demo-clips'
 import { launchBrowser, median, percentile, round1 } from './browser'
 import { firstPaint, mirrorCount, newPage, refetchScriptMs, scrollFrames } from './gallery-page'
 import { ensureBuilt, startStudio } from './studio-server'
@@ -33,6 +34,7 @@ export interface GalleryFigures {
 
 const MODELS = ['seedance2', 'wan27video', 'veo31', 'sora2', 'grok']
 const SEED_CHUNK = 2500
+const BENCH_CLIPS = ['9:16', '16:9'].map((ratio) => DEMO_CLIPS.find((clip) => clip.aspectRatio === ratio)!)
 
 function renders(count: number) {
   const now = Date.now()
@@ -45,7 +47,7 @@ function renders(count: number) {
     createdAtMs: now - i * 60_000,
     completedAtMs: now - i * 60_000 + 5000,
     billableCredits: 12,
-    output: { video_url: `/demo/clip-${i % 2 ? '16x9' : '9x16'}.mp4`, aspect_ratio: i % 2 ? '16:9' : '9:16' },
+    output: { video_url: BENCH_CLIPS[i % 2]!.path, aspect_ratio: BENCH_CLIPS[i % 2]!.aspectRatio },
     favourite: i % 7 === 0,
   }))
 }

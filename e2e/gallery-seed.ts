@@ -15,7 +15,7 @@ export function finishedRender(i: number, input: Record<string, unknown>, prefix
     updatedAtMs: createdAtMs + 5000,
     acceptedAtMs: createdAtMs,
     completedAtMs: createdAtMs + 5000,
-    output: { video_url: '/demo/clip-16x9.mp4', duration: 4, aspect_ratio: '16:9' },
+    output: { video_url: '/demo/lava-16x9-4s.mp4', duration: 4, aspect_ratio: '16:9' },
     favourite: false,
     stale: false,
   }

@@ -99,7 +99,7 @@ test('re-run, variations (2–4, new seeds, prompt tweak), remix and continue cl
   await expect(page.getByRole('dialog')).toHaveCount(0)
   await expect(page.getByRole('radio', { name: 'Wan 2.7', exact: true })).toBeChecked()
   await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('A fox crossing fresh snow')
-  await expect(page.getByRole('textbox', { name: 'Source clip' })).toHaveValue('/demo/clip-16x9.mp4')
+  await expect(page.getByRole('textbox', { name: 'Source clip' })).toHaveValue('/demo/lava-16x9-4s.mp4')
   expect(bodies).toHaveLength(4) // the double-clicked Re-run sent one request
   await expect(gallery(page).getByRole('listitem')).toHaveCount(5)
 

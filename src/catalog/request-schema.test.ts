@@ -111,8 +111,8 @@ describe('video.generate input', () => {
 
   it('accepts only https media, and demo media only in demo mode', () => {
     expect(issueOf({ model: 'grok', prompt: 'x', image_url: 'http://a.example/f.png' }).field).toBe('image_url')
-    expect(live.safeParse({ model: 'grok', prompt: 'x', image_url: '/demo/clip-16x9.jpg' }).success).toBe(false)
-    expect(demo.safeParse({ model: 'grok', prompt: 'x', image_url: '/demo/clip-16x9.jpg' }).success).toBe(true)
+    expect(live.safeParse({ model: 'grok', prompt: 'x', image_url: '/demo/lava-16x9-4s.jpg' }).success).toBe(false)
+    expect(demo.safeParse({ model: 'grok', prompt: 'x', image_url: '/demo/lava-16x9-4s.jpg' }).success).toBe(true)
     expect(demo.safeParse({ model: 'grok', prompt: 'x', image_url: '/demo/../etc/passwd' }).success).toBe(false)
   })
 })

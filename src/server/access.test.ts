@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createFailureThrottle } from './failure-throttle'
+import { createLogger } from './logger'
 import { createMemorySessionStore, SESSION_LIMITS } from './sessions'
 import { simulatedBff } from './test-bff'
 
@@ -15,7 +16,7 @@ function gated() {
   const { call } = simulatedBff({
     accessToken: TOKEN,
     clientKey: (request) => request.headers.get('x-test-client') ?? 'anonymous',
-    log: { write: (line) => lines.push(line) },
+    log: createLogger({ write: (line) => lines.push(line) }),
   })
   return { call, lines }
 }

@@ -33,7 +33,8 @@ import { createRenderSubmitter } from './render-submitter'
 import { createEstimator, type CreditOptions } from './estimator'
 import { DEMO_PRICES } from '@/simulator/pricing'
 import { readLimit, requireJson } from './request-guards'
-import { createRequestLogger, requestLog, type RequestLogOptions } from './request-log'
+import type { Log } from './logger'
+import { requestLog } from './request-log'
 import { securityHeaders, securityHeadersFor } from './security-headers'
 import { createLedgerSessionStore, createMemorySessionStore, type SessionStore } from './sessions'
 import { UpstreamUnavailable, type UpstreamClient } from './upstream'
@@ -63,8 +64,8 @@ export interface BffOptions {
   trustProxy?: boolean
   /** Live mode: where media host names resolve; every address must be public. Names pass unchecked when absent. */
   mediaHostCheck?: MediaHostCheck
-  /** Where the one-line-per-request log goes; the Node entry sends it to stdout. No log when absent. */
-  log?: RequestLogOptions
+  /** The studio's log (a line per request, audits, errors); the Node entry sends it to stdout. No log when absent. */
+  log?: Log
   /** The render ledger: every video render is recorded, polls are answered from it, the gallery pages it. */
   ledger?: Database
   /** STUDIO_PUBLIC_URL: creates carry a per-render webhook URL on it; media URLs under its /media/ are the studio's own. */
@@ -100,6 +101,7 @@ export function createBffApp(options: BffOptions) {
   const trustProxy = !!options.trustProxy
   const clientKey = options.clientKey ?? (() => 'all clients')
   const app = new Hono<BffEnv>()
+  const logError = options.log ?? ((record) => console.error(JSON.stringify(record)))
 
   app.onError((error, c) => {
     if (error instanceof UpstreamUnavailable) {
@@ -108,16 +110,15 @@ export function createBffApp(options: BffOptions) {
       return fail(c, 502, 'upstream_unreachable', error.message)
     }
     if (isLedgerUnreachable(error)) {
-      console.error(JSON.stringify({ level: 'error', msg: 'ledger_unreachable', error: String(error.message) }))
+      logError({ level: 'error', msg: 'ledger_unreachable', error: String(error.message) })
       c.header('Retry-After', '5')
       return fail(c, 503, 'ledger_unavailable', "The studio's record of renders cannot be reached; try again shortly")
     }
-    console.error(JSON.stringify({ level: 'error', msg: 'unhandled', error: String(error.message) }))
+    logError({ level: 'error', msg: 'unhandled', error: String(error.message) })
     return fail(c, 500, 'internal', 'The studio server hit an unexpected error')
   })
 
-  const write = options.log?.write
-  const log = options.log && createRequestLogger(options.log)
+  const log = options.log
   if (log) app.use('/api/*', requestLog(log))
   const securityOptions = { trustProxy, extra: { 'Cache-Control': 'no-store' } }
   app.use('/api/*', securityHeaders(securityOptions))
@@ -140,7 +141,7 @@ export function createBffApp(options: BffOptions) {
         throttle: createFailureThrottle(),
         clientKey,
         trustProxy,
-        audit: (event) => write?.(JSON.stringify({ time: new Date().toISOString(), ...event })),
+        audit: (event) => options.log?.(event),
       }
     : undefined
   if (access) app.use('/api/*', accessGuard(access))

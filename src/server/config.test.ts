@@ -29,6 +29,16 @@ describe('configuration', () => {
     })
   })
 
+  it('logs at info, in the format the terminal suggests, unless LOG_LEVEL and LOG_FORMAT say otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', logFormat: undefined })
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG', LOG_FORMAT: 'pretty' })).toMatchObject({
+      logLevel: 'debug',
+      logFormat: 'pretty',
+    })
+    expect(refusal({ LOG_LEVEL: 'verbose' })).toMatch(/LOG_LEVEL must be debug, info, warn or error/)
+    expect(refusal({ LOG_FORMAT: 'text' })).toMatch(/LOG_FORMAT must be json or pretty/)
+  })
+
   it('refuses bad values with a message naming the variable', () => {
     expect(refusal({ PORT: 'eighty' })).toMatch(/PORT must be a whole number/)
     expect(refusal({ PORT: '70000' })).toMatch(/PORT must be a whole number/)

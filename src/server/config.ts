@@ -5,6 +5,7 @@ import { isLoopbackHost, parseHostList } from './host-policy'
 import { namedTokens, type NamedToken } from './named-tokens'
 
 export type { NamedToken }
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './logger'
 
 const RATE_LIMIT = /^(\d+)\/(\d+)s$/
 
@@ -129,6 +130,14 @@ const envSchema = z
       (v) => (v === '' || v === undefined ? 'false' : v),
       z.enum(['true', 'false', '1', '0'], { error: 'STUDIO_TRUST_PROXY must be true or false' }),
     ),
+    LOG_FORMAT: z.preprocess(
+      (v) => (typeof v === 'string' ? blankIsUnset(v.toLowerCase()) : v),
+      z.enum(LOG_FORMATS, { error: 'LOG_FORMAT must be json or pretty' }).optional(),
+    ),
+    LOG_LEVEL: z.preprocess(
+      (v) => (v === '' || v === undefined ? 'info' : typeof v === 'string' ? v.toLowerCase() : v),
+      z.enum(LOG_LEVELS, { error: 'LOG_LEVEL must be debug, info, warn or error' }),
+    ),
     PORT: z.preprocess(
       (v) => (v === '' || v === undefined ? '3000' : v),
       z
@@ -206,6 +215,10 @@ export interface ServerConfig {
   s3?: S3Config
   /** Copy every succeeded take into the media store (STUDIO_KEEP_TAKES, default true). */
   keepTakes: boolean
+  /** LOG_FORMAT; unset, the log is pretty when stdout is a terminal and JSON otherwise. */
+  logFormat?: LogFormat
+  /** LOG_LEVEL, default info (successful polls are debug). */
+  logLevel: LogLevel
 }
 
 export interface S3Config {
@@ -268,5 +281,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
         }
       : undefined,
     keepTakes: e.STUDIO_KEEP_TAKES === 'true' || e.STUDIO_KEEP_TAKES === '1',
+    logFormat: e.LOG_FORMAT,
+    logLevel: e.LOG_LEVEL,
   }
 }

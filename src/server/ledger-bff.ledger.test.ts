@@ -7,6 +7,7 @@ import { createSimulator } from '@/simulator/simulator'
 import { createBffApp } from './app'
 import { createMemoryRateLimiter } from './rate-limit'
 import { createRenderSubmitter } from './render-submitter'
+import { createLogger } from './logger'
 import { createSweeper } from './sweeper'
 import { createUpstreamClient } from './upstream'
 
@@ -138,7 +139,7 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
       allowedHosts: ['studio.test'],
       readLimiter: createMemoryRateLimiter({ limit: 20, windowMs: 60_000 }),
       clientKey: (request) => request.headers.get('x-test-client') ?? 'anonymous',
-      log: { write: (line) => lines.push(line), secrets: [TOKEN] },
+      log: createLogger({ write: (line) => lines.push(line), secrets: [TOKEN], level: 'debug' }),
     })
     const call = (path: string, headers: Record<string, string> = {}, host = 'studio.test') =>
       app.fetch(new Request(`http://${host}${path}`, { headers }))
@@ -284,7 +285,7 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
       createdAtMs: 1_700_000_000_000,
       updatedAtMs: 1_700_000_005_000,
       billableCredits: 24,
-      output: { video_url: '/demo/clip-16x9.mp4' },
+      output: { video_url: '/demo/lava-16x9-4s.mp4' },
       favourite: true,
       stale: false,
     }

@@ -33,7 +33,7 @@ function liveBff(timeoutMs = 5_000, maxConcurrent?: number) {
     retryDelaysMs: [1, 1],
     maxConcurrent,
   })
-  const app = createBffApp({ mode: 'live', catalog: catalogV1, upstream, log: { write: () => {} } })
+  const app = createBffApp({ mode: 'live', catalog: catalogV1, upstream, log: () => {} })
   return (path: string, init?: RequestInit) => app.fetch(new Request(`http://studio.test${path}`, init))
 }
 
@@ -147,7 +147,7 @@ describe('the signed call to Cannon', () => {
       transport: closed.transport,
       retryDelaysMs: [],
     })
-    const app = createBffApp({ mode: 'live', catalog: catalogV1, upstream, log: { write: () => {} } })
+    const app = createBffApp({ mode: 'live', catalog: catalogV1, upstream, log: () => {} })
     const response = await app.fetch(new Request('http://studio.test/api/v1/status'))
     await closed.close()
     expect(response.status).toBe(502)

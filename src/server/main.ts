@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { withBootData } from './boot-data'
 import { LedgerUnavailable } from '@/ledger/ledger-errors'
+import { faultsText } from '@/simulator/faults'
 import { ConfigError } from './config'
 import { runLedgerCommand } from './ledger-cli'
 import { startNodeServer } from './node-server'
@@ -18,6 +19,8 @@ async function main() {
     sweeper,
     keeper,
     media,
+    log,
+    faults,
     close,
   } = await createStudio(process.env, {
     demoDir: `${clientDir}demo`,
@@ -45,7 +48,14 @@ async function main() {
   sweeper.start()
   keeper?.start()
   const ledger = config.databaseUrl ? 'Postgres' : `the embedded ledger in ${config.dataDir}`
-  console.log(`Cannon Studio (${config.mode} mode) at http://${host}:${address.port}, renders kept in ${ledger}`)
+  const simulatorFaults = faults ? faultsText(faults) : ''
+  log({
+    msg: 'studio_started',
+    mode: config.mode,
+    url: `http://${host}:${address.port}`,
+    ledger,
+    ...(simulatorFaults ? { simulatorFaults } : {}),
+  })
   const stop = () => {
     server.close(() => void close().finally(() => process.exit(0)))
     // Connections that never finish a request (or keep a stream open) do not hold up a shutdown for long.

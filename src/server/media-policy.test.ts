@@ -168,7 +168,7 @@ describe('the BFF in live mode', () => {
         apiKey: 'cs_live_media_key',
         fetch: (request) => (forwarded++, simulator.fetch(request)),
       }),
-      log: { write: () => {} },
+      log: () => {},
     })
     const create = (input: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
       app.fetch(
@@ -209,7 +209,7 @@ describe('the BFF in live mode', () => {
   })
 
   it('leaves demo mode’s own media alone', async () => {
-    const accepted = await liveBff('demo').create({ model: 'grok', duration: 6, image_url: '/demo/clip-16x9.jpg' })
+    const accepted = await liveBff('demo').create({ model: 'grok', duration: 6, image_url: '/demo/lava-16x9-4s.jpg' })
     expect(accepted.status).toBe(202)
   })
 

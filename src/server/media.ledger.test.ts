@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
@@ -115,7 +115,7 @@ describe('media through the BFF', () => {
       .toMatch(/^\/media\/[0-9a-f]{64}\.mp4$/)
     const render = await (await call(`/api/renders/${render_id}`)).json()
     const kept = await call(render.keptVideoUrl)
-    const original = await readFile(join(DEMO_DIR, 'clip-16x9.mp4'))
+    const original = await readFile(join(DEMO_DIR, basename(render.output.video_url)))
     expect(Buffer.from(await kept.arrayBuffer()).equals(original)).toBe(true)
     const download = await call(`/api/renders/${render_id}/download`)
     expect(download.headers.get('content-disposition')).toBe(
@@ -139,7 +139,7 @@ describe('media through the BFF', () => {
       await applyRequestObject(ledger.db, `req_sweep${n}`, requestObject(`req_sweep${n}`, 'succeeded', { output }), 2)
       return render.id
     }
-    const demo = await finished(1, '/demo/clip-16x9.mp4')
+    const demo = await finished(1, '/demo/lava-16x9-4s.mp4')
     const gone = await finished(2, 'https://cdn.invalid/take.mp4')
 
     await keeper.sweep()

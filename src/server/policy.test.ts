@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
 import { createSimulator } from '@/simulator/simulator'
 import { createBffApp, type BffOptions } from './app'
+import { createLogger } from './logger'
 import { createMemoryRateLimiter } from './rate-limit'
 import { createUpstreamClient } from './upstream'
 
@@ -15,7 +16,7 @@ function bff(options: Partial<BffOptions> = {}) {
     mode: 'live',
     catalog: catalogV1,
     upstream: createUpstreamClient({ baseUrl: 'https://www.cannonstudio.app', apiKey: KEY, fetch: simulator.fetch }),
-    log: { write: (line) => lines.push(line), secrets: [KEY, TOKEN] },
+    log: createLogger({ write: (line) => lines.push(line), secrets: [KEY, TOKEN], level: 'debug' }),
     ...options,
   })
   const call = (path: string, init?: RequestInit) => app.fetch(new Request(`http://studio.test${path}`, init))

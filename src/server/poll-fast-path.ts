@@ -4,7 +4,7 @@ import type { ClientKey } from './bff-env'
 import { POLL_ROUTE } from './poll-route'
 import type { RateLimiter } from './rate-limit'
 import { REQUEST_ID } from './request-id'
-import type { RequestLogger } from './request-log'
+import type { Log } from './logger'
 
 export interface PollFastPathOptions {
   /** The poll route's answer kept in memory for a request id (a finished render's is kept for good). */
@@ -14,7 +14,7 @@ export interface PollFastPathOptions {
   readLimiter: RateLimiter
   clientKey: ClientKey
   headersFor: (request: Request) => Readonly<Record<string, string>>
-  log?: RequestLogger
+  log?: Log
 }
 
 type Answer = Response | Promise<Response>
@@ -48,7 +48,9 @@ export function pollFastPath({
     if (log) {
       const requestId = crypto.randomUUID()
       headers['X-Request-Id'] = requestId
-      log({ method: 'GET', route: POLL_ROUTE, status: 200, upstreamStatus: null, startedMs, requestId })
+      const durationMs = Math.round((performance.now() - startedMs) * 10) / 10
+      // An answered poll, as requestLog writes one (at debug level: left out unless asked for).
+      log({ level: 'debug', method: 'GET', route: POLL_ROUTE, status: 200, upstreamStatus: null, durationMs, requestId })
     }
     return new Response(text, { status: 200, headers })
   }

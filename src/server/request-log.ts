@@ -1,70 +1,33 @@
 import type { MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
 import type { BffEnv } from './bff-env'
+import type { Log, LogLevel } from './logger'
 
-export interface RequestLogOptions {
-  write: (line: string) => void
-  /** Text that must never reach a log line (the API key, the access token). */
-  secrets?: readonly (string | undefined)[]
+const POLL_ROUTE = '/api/v1/requests/:id'
+
+/** A browser polls every render every second or so: an answered poll is detail, not news. */
+function levelOf(method: string, route: string, status: number): LogLevel {
+  if (status >= 500) return 'error'
+  const answeredPoll = method === 'GET' && route === POLL_ROUTE && ((status >= 200 && status < 300) || status === 304)
+  return answeredPoll ? 'debug' : 'info'
 }
 
-/** One request as logged: its route pattern (never the raw URL), and when it started (`performance.now()`). */
-export interface LoggedRequest {
-  method: string
-  route: string
-  status: number
-  upstreamStatus: number | null
-  startedMs: number
-  requestId: string
-}
-
-/** Writes one JSON line per request: method, route, status, upstream status, duration, id. */
-export function createRequestLogger({ write, secrets = [] }: RequestLogOptions) {
-  const hidden = secrets.filter((s): s is string => !!s)
-  const redact = (line: string) =>
-    hidden.reduce((text, secret) => (text.includes(secret) ? text.split(secret).join('[redacted]') : text), line)
-  // Formatting a date per line shows in a poll's profile; many lines share a millisecond.
-  let lastMs = 0
-  let lastTime = ''
-  const timestamp = () => {
-    const now = Date.now()
-    if (now !== lastMs) {
-      lastMs = now
-      lastTime = new Date(now).toISOString()
-    }
-    return lastTime
-  }
-  return (request: LoggedRequest) => {
-    const line = {
-      time: timestamp(),
-      method: request.method,
-      route: request.route,
-      status: request.status,
-      upstreamStatus: request.upstreamStatus,
-      durationMs: Math.round((performance.now() - request.startedMs) * 10) / 10,
-      requestId: request.requestId,
-    }
-    write(redact(JSON.stringify(line)))
-  }
-}
-
-export type RequestLogger = ReturnType<typeof createRequestLogger>
-
-/** Gives every request an id (X-Request-Id) and logs it once answered. */
-export function requestLog(log: RequestLogger) {
+/** One record per request: method, route pattern (never the raw URL), status, upstream status, duration, id. */
+export function requestLog(log: Log) {
   const middleware: MiddlewareHandler<BffEnv> = async (c, next) => {
-    const startedMs = performance.now()
+    const started = performance.now()
     const requestId = crypto.randomUUID()
     c.set('requestId', requestId)
     c.header('X-Request-Id', requestId)
     await next()
-    const { method } = c.req
+    const route = routePath(c)
     log({
-      method,
-      route: routePath(c),
+      level: levelOf(c.req.method, route, c.res.status),
+      method: c.req.method,
+      route,
       status: c.res.status,
       upstreamStatus: c.get('upstreamStatus') ?? null,
-      startedMs,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
       requestId,
     })
   }

@@ -27,7 +27,7 @@ function site() {
     catalog: catalogV1,
     upstream: createUpstreamClient({ baseUrl: 'http://simulator.invalid', apiKey: 'demo', fetch: simulator.fetch }),
     accessToken: TOKEN,
-    log: { write: () => {} },
+    log: () => {},
   })
   const app = createSite({ bff, clientDir, indexHtml: INDEX, allowedHosts: ['studio.test'], trustProxy: true })
   return (path: string, init?: RequestInit) => app.fetch(new Request(`http://studio.test${path}`, init))

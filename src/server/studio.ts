@@ -17,6 +17,7 @@ import { createRenderSubmitter } from './render-submitter'
 import { createSweeper } from './sweeper'
 import { createTakeKeeper } from './take-keeper'
 import { batchedLineWriter } from './log-sink'
+import { createLogger } from './logger'
 import { createMemoryRateLimiter } from './rate-limit'
 import { pooledTransport } from './transport'
 import { createUpstreamClient } from './upstream'
@@ -67,16 +68,25 @@ export async function createStudio(env: Record<string, string | undefined>, { de
   const db = await openLedger(config)
   const media = await openMedia(config)
   const pooled = config.mode === 'live' ? pooledTransport(config.apiBase) : undefined
+  const faults = config.mode === 'demo' ? simulatorFaults(env) : undefined
   const upstream = pooled
     ? createUpstreamClient({ baseUrl: config.apiBase, apiKey: config.apiKey!, transport: pooled.transport })
     : createUpstreamClient({
         baseUrl: 'http://simulator.invalid',
         apiKey: DEMO_API_KEY,
-        fetch: createSimulator({ catalog, faults: simulatorFaults(env) }).fetch,
+        fetch: createSimulator({ catalog, faults }).fetch,
       })
-  const write = batchedLineWriter(process.stdout)
-  const logEvent = (event: Record<string, unknown>) =>
-    write(JSON.stringify({ time: new Date().toISOString(), ...event }))
+  const log = createLogger({
+    write: batchedLineWriter(process.stdout),
+    format: config.logFormat ?? (process.stdout.isTTY ? 'pretty' : 'json'),
+    level: config.logLevel,
+    secrets: [
+      config.apiKey,
+      config.accessToken,
+      ...config.namedTokens.map((t) => t.token),
+      config.s3?.secretAccessKey,
+    ],
+  })
   const mediaHostCheck = config.mode === 'live' ? createDnsHostCheck() : undefined
   const keeper = config.keepTakes
     ? createTakeKeeper({
@@ -84,7 +94,7 @@ export async function createStudio(env: Record<string, string | undefined>, { de
         store: media.store,
         demoDir: config.mode === 'demo' ? demoDir : undefined,
         hostCheck: mediaHostCheck,
-        log: logEvent,
+        log,
       })
     : undefined
   const app = createBffApp({
@@ -100,15 +110,7 @@ export async function createStudio(env: Record<string, string | undefined>, { de
     clientKey: clientAddress(config.trustProxy),
     mediaHostCheck,
     trustProxy: config.trustProxy,
-    log: {
-      write,
-      secrets: [
-        config.apiKey,
-        config.accessToken,
-        ...config.namedTokens.map((t) => t.token),
-        config.s3?.secretAccessKey,
-      ],
-    },
+    log,
     ledger: db,
     publicUrl: config.publicUrl,
     media: {
@@ -122,7 +124,7 @@ export async function createStudio(env: Record<string, string | undefined>, { de
     db,
     upstream,
     submit: createRenderSubmitter(db, upstream),
-    log: logEvent,
+    log,
     onFinished: keeper?.keep,
   })
   const close = async () => {
@@ -131,5 +133,5 @@ export async function createStudio(env: Record<string, string | undefined>, { de
     await pooled?.close()
     await db.close()
   }
-  return { config, catalog, app, sweeper, keeper, media: media.store, close }
+  return { config, catalog, app, sweeper, keeper, media: media.store, log, faults, close }
 }

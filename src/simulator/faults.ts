@@ -41,6 +41,14 @@ export function parseFaults(text: string | undefined): Faults {
   return parsed.data
 }
 
+/** The knobs that are on, as SIMULATOR_FAULTS sets them (`fail_rate=0.1,latency_ms=50`); empty when none is. */
+export function faultsText(faults: Faults): string {
+  return Object.entries(faults)
+    .filter(([, value]) => value > 0)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(',')
+}
+
 export const FAILURE_REASONS = [
   'The provider rejected the prompt under its content policy',
   'The provider task timed out before the video was ready',

@@ -1,6 +1,6 @@
 import type { Model } from '@/catalog/catalog-schema'
 import type { CreateRequestBody, VideoInput } from '@/catalog/request-schema'
-import { demoClipPath } from './demo-media'
+import { pickDemoClip } from './demo-media'
 import { enhancePrompt } from './enhance'
 
 export interface SimulatorTiming {
@@ -42,15 +42,18 @@ function outputOf(request: StoredRequest, { models }: RequestContext) {
   const aspectSpec = model.fields.aspect_ratio
   const aspectRatio = input.aspect_ratio ?? (aspectSpec?.type === 'enum' ? aspectSpec.default : '16:9')
   const durationSpec = model.fields.duration
+  const seconds = input.duration ?? (durationSpec?.type === 'integer' ? durationSpec.default : undefined)
+  // The output tells what the clip is, which may differ from what was asked: its real length and ratio.
+  const clip = pickDemoClip({ aspectRatio, seconds, seed: input.seed, prompt: input.prompt })
   return {
     task_id: `vid_${request.id.slice(4)}`,
     asset_type: 'video',
     status: 'succeeded',
-    video_url: demoClipPath(aspectRatio),
+    video_url: clip.path,
     provider: model.provider,
     model: model.id,
-    duration: input.duration ?? (durationSpec?.type === 'integer' ? durationSpec.default : undefined),
-    aspect_ratio: aspectRatio,
+    duration: clip.seconds,
+    aspect_ratio: clip.aspectRatio,
   }
 }
 

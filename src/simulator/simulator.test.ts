@@ -40,13 +40,33 @@ describe('simulator', () => {
       task_id: expect.any(String),
       asset_type: 'video',
       status: 'succeeded',
-      video_url: '/demo/clip-9x16.mp4',
+      video_url: expect.stringMatching(/^\/demo\/[a-z]+-9x16-8s\.mp4$/),
       provider: 'sora2',
       model: 'sora2',
       duration: 8,
       aspect_ratio: '9:16',
     })
     expect(done.completedAtMs).toBeGreaterThan(done.startedAtMs)
+  })
+
+  it('answers a demo clip chosen by seed and prompt, and says its real length', async () => {
+    const { call, advance } = setup()
+    const render = async (extra: object) => {
+      const created = await call('POST', '/api/v1/requests', {
+        operation: 'video.generate',
+        input: { model: 'seedance2', prompt: 'A paper boat', aspect_ratio: '21:9', ...extra },
+      })
+      advance(10_000)
+      return (await call('GET', `/api/v1/requests/${created.body.id}`)).body.output
+    }
+    const first = await render({ seed: 7, duration: 12 })
+    expect(first).toMatchObject({
+      duration: 10,
+      aspect_ratio: '21:9',
+      video_url: expect.stringMatching(/-21x9-10s\.mp4$/),
+    })
+    expect((await render({ seed: 7, duration: 12 })).video_url).toBe(first.video_url)
+    expect(await render({ seed: 8, duration: 4 })).toMatchObject({ duration: 4 })
   })
 
   it('honours idempotency keys: same key and body, same request; other body, 409', async () => {

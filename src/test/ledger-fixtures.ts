@@ -15,7 +15,7 @@ export function ledgerRender(i: number, extra: Partial<Render> = {}): Render {
     startedAtMs: createdAtMs + 1000,
     completedAtMs: createdAtMs + 5000,
     errorMessage: null,
-    output: { video_url: '/demo/clip-16x9.mp4', aspect_ratio: '16:9' },
+    output: { video_url: '/demo/lava-16x9-4s.mp4', aspect_ratio: '16:9' },
     input: { model: i % 2 ? 'sora2' : 'veo31', prompt: `Take ${i} of a lighthouse` },
     idempotencyKey: `key-${i}`,
     author: null,

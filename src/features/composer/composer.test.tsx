@@ -107,7 +107,7 @@ describe('Composer', () => {
         duration: 10,
         aspect_ratio: '16:9',
         resolution: '720p',
-        image_url: '/demo/clip-16x9.jpg',
+        image_url: '/demo/lava-16x9-4s.jpg',
       },
     ])
   })
@@ -155,7 +155,7 @@ describe('Composer', () => {
       duration: 7,
       aspect_ratio: '9:16',
       resolution: '1080p',
-      source_video_url: '/demo/clip-9x16.mp4',
+      source_video_url: '/demo/silk-9x16-4s.mp4',
       seed: 1234,
       prompt_extend: false,
       watermark: false,
@@ -164,7 +164,7 @@ describe('Composer', () => {
     rerender({ input, key: 'render-1' })
     expect(await screen.findByText(/Loaded the render's settings: Wan 2\.7, Continue clip/)).toBeInTheDocument()
     expect(screen.getByRole('radio', { name: 'Continue clip' })).toHaveAttribute('aria-checked', 'true')
-    expect(screen.getByLabelText('Source clip')).toHaveValue('/demo/clip-9x16.mp4')
+    expect(screen.getByLabelText('Source clip')).toHaveValue('/demo/silk-9x16-4s.mp4')
     await user.click(screen.getByRole('button', { name: 'Generate' }))
     await screen.findByText('Sent to Wan 2.7: it is in the gallery.')
     expect(sent).toEqual([input])

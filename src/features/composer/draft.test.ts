@@ -13,7 +13,7 @@ describe('parseDraft', () => {
       prompt: 'A chase',
       mode: 'first-frame',
       duration: 12,
-      image_url: '/demo/clip-16x9.jpg',
+      image_url: '/demo/lava-16x9-4s.jpg',
       negative_prompt: 'blur',
       seed: 42,
     }

@@ -13,7 +13,7 @@ const model = (id: string) => catalogV1.models.find((m) => m.id === id)!
 
 const url = fc.constantFrom(
   'https://media.example/a.jpg',
-  '/demo/clip-16x9.jpg',
+  '/demo/lava-16x9-4s.jpg',
   'http://insecure.example/a.jpg',
   'not a url',
   '',
@@ -129,7 +129,7 @@ describe('validateComposer', () => {
       ...defaultValues(model('grok')),
       prompt: 'p',
       mode: 'first-frame',
-      image_url: '/demo/clip-16x9.jpg',
+      image_url: '/demo/lava-16x9-4s.jpg',
     }
     expect(validateComposer(model('grok'), values, { allowDemoMedia: false })).toMatchObject({
       ok: false,

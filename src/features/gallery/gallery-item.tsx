@@ -1,7 +1,7 @@
 import type { CSSProperties, KeyboardEvent } from 'react'
 import { StatusBadge } from '@/components/status-badge'
 import { TrashIcon } from '@/components/trash-icon'
-import { isUnfinished, statusWord, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
+import { durationOf, isUnfinished, statusWord, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
 import { takeDownload } from '@/features/renders/take-download'
 import { ItemMedia } from './item-media'
 import { ItemNotice } from './item-notice'
@@ -44,7 +44,7 @@ export function GalleryItem(props: GalleryItemProps) {
   const { record, index, setSize, modelName, focusable, previewing, selected, style, actions } = props
   const unfinished = isUnfinished(record)
   const now = useNow(unfinished && !record.stale)
-  const duration = typeof record.input.duration === 'number' ? record.input.duration : record.output?.duration
+  const duration = durationOf(record)
   const download = takeDownload(record)
   return (
     <li

@@ -8,14 +8,14 @@ it("keeps a ledger render under the ledger's id, and plays the studio's kept cop
   expect(fromLedger(render)).toMatchObject({
     localId: render.id,
     requestId: 'req_1',
-    output: { video_url: '/demo/clip-16x9.mp4', aspect_ratio: '16:9' },
+    output: { video_url: '/demo/lava-16x9-4s.mp4', aspect_ratio: '16:9' },
     keptVideoUrl: '/media/abc.mp4',
     parentId: 'render-00002',
     relation: 'rerun',
     synced: true,
   })
   expect(videoUrlOf(fromLedger(render))).toBe('/media/abc.mp4')
-  expect(videoUrlOf(fromLedger(ledgerRender(3)))).toBe('/demo/clip-16x9.mp4')
+  expect(videoUrlOf(fromLedger(ledgerRender(3)))).toBe('/demo/lava-16x9-4s.mp4')
   expect(fromLedger(ledgerRender(2, { requestId: null, status: 'submitting', output: null })).requestId).toBeUndefined()
 })
 

@@ -136,7 +136,7 @@ it('stops polling once the render succeeds, and stores its video', async () => {
   await vi.advanceTimersByTimeAsync(10_000)
   expect(stored(client)).toMatchObject({
     status: 'succeeded',
-    output: { video_url: expect.stringMatching(/clip-16x9\.mp4$/) },
+    output: { video_url: expect.stringMatching(/-16x9-\d+s\.mp4$/) },
   })
   const pollsAtEnd = polls.length
   await vi.advanceTimersByTimeAsync(30 * 60_000)

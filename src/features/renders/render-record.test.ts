@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isCurrentRecord, renderRecordSchema } from './render-record'
+import { durationOf, isCurrentRecord, renderRecordSchema } from './render-record'
 
 const current = {
   localId: 'l-1',
@@ -11,7 +11,7 @@ const current = {
   createdAtMs: 1,
   updatedAtMs: 2,
   billableCredits: 18,
-  output: { video_url: '/demo/clip-16x9.mp4', aspect_ratio: '16:9' },
+  output: { video_url: '/demo/lava-16x9-4s.mp4', aspect_ratio: '16:9' },
   errorMessage: null,
   favourite: false,
   stale: false,
@@ -49,4 +49,10 @@ describe('isCurrentRecord, the fast path of loading renders', () => {
     expect(isCurrentRecord(older)).toBe(false)
     expect(renderRecordSchema.parse(older)).toMatchObject({ favourite: false, stale: false })
   })
+})
+
+it('gives a take the length it has, over the one asked', () => {
+  expect(durationOf(current)).toBe(6)
+  expect(durationOf({ ...current, input: { ...current.input, duration: 12 }, output: { duration: 10 } })).toBe(10)
+  expect(durationOf({ ...current, input: { model: 'nanobanana', prompt: 'x' }, output: null })).toBeUndefined()
 })

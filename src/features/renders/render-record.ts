@@ -117,6 +117,12 @@ export function videoUrlOf(record: Pick<RenderRecord, 'keptVideoUrl' | 'output'>
   return record.keptVideoUrl ?? record.output?.video_url
 }
 
+/** The take's length in seconds: what the finished take says it is, else what was asked. */
+export function durationOf(record: Pick<RenderRecord, 'input' | 'output'>): number | undefined {
+  if (typeof record.output?.duration === 'number') return record.output.duration
+  return typeof record.input.duration === 'number' ? record.input.duration : undefined
+}
+
 /** How long after a take succeeds the studio is expected to have kept its copy (the ledger then says where). */
 const KEEPING_WINDOW_MS = 60_000
 

@@ -24,12 +24,12 @@ it('sends the same input again for a model without a seed', () => {
 it('continues a finished clip with Wan 2.7 from its video', () => {
   const record = {
     ...newRenderRecord({ model: 'sora2', prompt: 'Rain' }),
-    output: { video_url: '/demo/clip-16x9.mp4' },
+    output: { video_url: '/demo/lava-16x9-4s.mp4' },
   }
   expect(continueClipInput(record)).toEqual({
     model: 'wan27video',
     prompt: 'Rain',
-    source_video_url: '/demo/clip-16x9.mp4',
+    source_video_url: '/demo/lava-16x9-4s.mp4',
   })
   expect(continueClipInput(newRenderRecord({ model: 'sora2', prompt: 'Rain' }))).toBeUndefined()
 })
@@ -45,11 +45,11 @@ it('names a download after its prompt, model, seed and id', () => {
 })
 
 it('derives a poster for demo clips only, preferring a captured frame', () => {
-  expect(posterOf({ output: { video_url: '/demo/clip-9x16.mp4' } })).toBe('/demo/clip-9x16.jpg')
+  expect(posterOf({ output: { video_url: '/demo/silk-9x16-4s.mp4' } })).toBe('/demo/silk-9x16-4s.jpg')
   expect(posterOf({ output: { video_url: 'https://storage.googleapis.com/x/video.mp4' } })).toBeUndefined()
-  expect(posterOf({ posterDataUrl: 'data:image/jpeg;base64,AAAA', output: { video_url: '/demo/clip-9x16.mp4' } })).toBe(
-    'data:image/jpeg;base64,AAAA',
-  )
+  expect(
+    posterOf({ posterDataUrl: 'data:image/jpeg;base64,AAAA', output: { video_url: '/demo/silk-9x16-4s.mp4' } }),
+  ).toBe('data:image/jpeg;base64,AAAA')
 })
 
 it('starts the next shot from a last frame: same model and settings, the frame as its first frame', () => {

@@ -32,7 +32,7 @@ const version1 = (i: number, extra: Partial<RenderRecord> = {}): RenderRecord =>
   status: 'succeeded',
   createdAtMs: Date.UTC(2026, 0, 1, 12, i),
   updatedAtMs: Date.UTC(2026, 0, 1, 12, i),
-  output: { video_url: '/demo/clip-16x9.mp4' },
+  output: { video_url: '/demo/lava-16x9-4s.mp4' },
   favourite: i === 1,
   stale: false,
   posterDataUrl: 'data:image/jpeg;base64,AAAA',
