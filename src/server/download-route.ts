@@ -1,6 +1,3 @@
-import { createReadStream } from 'node:fs'
-import { basename, join } from 'node:path'
-import { Readable } from 'node:stream'
 import type { Hono } from 'hono'
 import { DEMO_MEDIA_PREFIX } from '@/catalog/request-schema'
 import { takeFileName } from '@/catalog/take-name'
@@ -8,6 +5,7 @@ import type { Database } from '@/ledger/database'
 import { getRender } from '@/ledger/render-store'
 import type { MediaStore } from '@/media/media-store'
 import { parseMediaName } from '@/media/media-types'
+import { openDemoClip } from './demo-clip-file'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
 import { mediaUrlProblem, type MediaHostCheck } from './media-policy'
@@ -41,7 +39,7 @@ export function registerDownloadRoute(app: Hono<BffEnv>, options: DownloadOption
     const body = kept ? await options.store.read(kept.name) : undefined
     if (kept && body) return attach(body.stream, kept.ext, kept.mime, body.size)
     if (options.demoDir && url.startsWith(DEMO_MEDIA_PREFIX)) {
-      const file = Readable.toWeb(createReadStream(join(options.demoDir, basename(url)))) as ReadableStream<Uint8Array>
+      const file = openDemoClip(options.demoDir, url)
       return attach(file, 'mp4', 'video/mp4')
     }
     const problem =

@@ -1,6 +1,3 @@
-import { createReadStream } from 'node:fs'
-import { basename, join } from 'node:path'
-import { Readable } from 'node:stream'
 import type { Render } from '@/catalog/render-contract'
 import { DEMO_MEDIA_PREFIX } from '@/catalog/request-schema'
 import type { Database } from '@/ledger/database'
@@ -9,6 +6,7 @@ import { keepTake } from '@/media/keep-take'
 import type { MediaStore } from '@/media/media-store'
 import { mediaPath } from '@/media/media-types'
 import type { MediaHostCheck } from './media-policy'
+import { openDemoClip } from './demo-clip-file'
 
 export interface TakeKeeperOptions {
   db: Database
@@ -37,10 +35,9 @@ export function createTakeKeeper({ db, store, demoDir, hostCheck, log }: TakeKee
 
   async function copy(url: string) {
     if (demoDir && url.startsWith(DEMO_MEDIA_PREFIX)) {
-      const file = createReadStream(join(demoDir, basename(url)))
       return {
         ok: true as const,
-        media: await store.put(Readable.toWeb(file) as ReadableStream<Uint8Array>, { kinds: ['video'] }),
+        media: await store.put(openDemoClip(demoDir, url), { kinds: ['video'] }),
       }
     }
     return keepTake(store, url, { hostCheck })
