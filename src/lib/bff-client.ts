@@ -11,6 +11,7 @@ import {
 } from '@/catalog/api-contract'
 import type { Relation } from '@/catalog/render-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
+import { authorHeaders } from './display-name'
 
 /** A BFF call that did not succeed: HTTP status 0 means the network itself failed. */
 export class ApiError extends Error {
@@ -44,7 +45,10 @@ function retryAfterMs(response: Response): number | undefined {
 export async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit): Promise<T> {
   let response: Response
   try {
-    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } })
+    response = await fetch(path, {
+      ...init,
+      headers: { accept: 'application/json', ...authorHeaders(), ...init?.headers },
+    })
   } catch {
     throw new ApiError(0, 'network', 'The studio server could not be reached. Check your connection.')
   }
