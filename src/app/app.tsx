@@ -1,16 +1,20 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Suspense, useState } from 'react'
 import type { Relation } from '@/catalog/render-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Composer } from '@/features/composer/composer'
+import { CreditsMenu } from '@/features/credits/credits-menu'
+import { SpendConfirmDialog } from '@/features/credits/spend-confirm-dialog'
+import { maySpend } from '@/features/credits/spend-guard'
 import { StorageNotice } from '@/features/renders/storage-notice'
 import { useSubmitRender } from '@/features/renders/use-submit-render'
 import { PanelFallback } from '@/components/panel-fallback'
 import { ApiError } from '@/lib/bff-client'
 import { lazyWithRetry } from '@/lib/lazy-with-retry'
-import { catalogQuery, creditsQuery, healthQuery } from '@/lib/queries'
+import { catalogQuery, healthQuery } from '@/lib/queries'
 import { ConnectionStatus } from './connection-status'
 import { SignOutButton } from './sign-out-button'
+import { ViewTabs, WIDE, type StudioView } from './view-tabs'
 
 // Not needed for the composer's first paint: each loads in its own chunk.
 const Gallery = lazyWithRetry(() => import('@/features/gallery/gallery').then((m) => ({ default: m.Gallery })))
@@ -20,20 +24,31 @@ const RenderPollers = lazyWithRetry(() =>
 )
 const Viewer = lazyWithRetry(() => import('@/features/viewer/viewer'))
 const Compare = lazyWithRetry(() => import('@/features/viewer/compare'))
+const SpendView = lazyWithRetry(() => import('@/features/credits/spend-view'))
 
 export function App() {
   const health = useQuery(healthQuery)
   const catalog = useQuery(catalogQuery)
-  const credits = useQuery(creditsQuery)
+  const queryClient = useQueryClient()
   const { submit } = useSubmitRender()
   const [openId, setOpenId] = useState<string>()
   const [compareIds, setCompareIds] = useState<string[]>()
   const [remix, setRemix] = useState<{ input: VideoInput; key: string; parentId: string; relation: Relation }>()
   // What the composer then makes comes from that render: the ledger keeps the lineage.
+  const [spendOpen, setSpendOpen] = useState(false)
+  const [view, setView] = useState<StudioView>('compose')
   const loadIntoComposer = (input: VideoInput, parentId: string, relation: Relation = 'remix') => {
     setRemix({ input, key: crypto.randomUUID(), parentId, relation })
     setOpenId(undefined)
+    setView('compose')
     window.scrollTo({ top: 0 })
+  }
+  const generate = async (input: VideoInput) => {
+    if (!(await maySpend(queryClient, [input], 'Generate'))) return false
+    const sent = await submit(input, remix && { parentId: remix.parentId, relation: remix.relation })
+    // The new take lands at the top of the gallery: bring it into view where both columns show.
+    if (window.matchMedia(WIDE).matches) window.scrollTo({ top: 0, behavior: 'smooth' })
+    return sent
   }
   const demo = health.data?.mode === 'demo'
 
@@ -46,38 +61,39 @@ export function App() {
   }
 
   return (
-    <div className="flex min-h-full flex-col">
-      <header className="flex items-center justify-between border-b border-ink-800 px-6 py-3">
-        <h1 className="text-lg font-semibold text-ink-200">Cannon Studio</h1>
-        <div className="flex items-center gap-4 text-sm">
+    <div className="min-h-dvh pb-14 lg:pb-0">
+      <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-ink-800 bg-ink-950 px-4 lg:px-6">
+        <h1 className="truncate text-base font-semibold text-ink-200 sm:text-lg">Cannon Studio</h1>
+        <div className="flex min-w-0 items-center gap-2 text-sm sm:gap-3">
           <ConnectionStatus />
           {demo && (
-            <span className="rounded-full bg-amber-900/60 px-3 py-1 text-amber-200">
-              Demo mode: renders are simulated, no real credits are spent
+            <span
+              title="Demo mode: renders are simulated, no real credits are spent"
+              className="rounded-full bg-amber-900/60 px-3 py-1 whitespace-nowrap text-amber-200"
+            >
+              Demo mode<span className="hidden xl:inline">: renders are simulated, no real credits are spent</span>
             </span>
           )}
-          {credits.data?.creditsRemaining !== undefined && (
-            <span className="text-ink-400">{credits.data.creditsRemaining.toLocaleString()} credits</span>
-          )}
+          <CreditsMenu onOpenSpend={() => setSpendOpen(true)} />
           {health.data?.gated && <SignOutButton />}
         </div>
       </header>
-      <main className="grid flex-1 gap-6 p-6 lg:grid-cols-[380px_1fr]">
-        <aside>
+      <main className="lg:grid lg:grid-cols-[400px_1fr] lg:gap-6 lg:pl-6">
+        <aside
+          aria-label="Compose"
+          className={`${view === 'gallery' ? 'hidden lg:block' : ''} px-4 pt-4 lg:sticky lg:top-14 lg:h-[calc(100dvh-3.5rem)] lg:px-0`}
+        >
           {catalog.data ? (
-            <Composer
-              catalog={catalog.data}
-              demoMode={demo}
-              onSubmit={(input) => submit(input, remix && { parentId: remix.parentId, relation: remix.relation })}
-              remix={remix}
-            />
+            <Composer catalog={catalog.data} demoMode={demo} onSubmit={generate} remix={remix} />
           ) : catalog.isError ? (
             <p role="alert">The model catalog could not be loaded: {catalog.error.message}</p>
           ) : (
             <p>Loading models…</p>
           )}
         </aside>
-        <div className="flex flex-col gap-6">
+        <div
+          className={`${view === 'compose' ? 'hidden lg:flex' : 'flex'} min-w-0 flex-col gap-6 px-4 py-4 lg:pr-6 lg:pl-0`}
+        >
           <StorageNotice />
           {catalog.data && (
             <Suspense fallback={<PanelFallback label="the gallery" />}>
@@ -106,6 +122,13 @@ export function App() {
           )}
         </div>
       </main>
+      <ViewTabs view={view} onChange={setView} />
+      {spendOpen && catalog.data && (
+        <Suspense fallback={null}>
+          <SpendView catalog={catalog.data} onClose={() => setSpendOpen(false)} />
+        </Suspense>
+      )}
+      <SpendConfirmDialog />
       <Suspense fallback={null}>
         <RenderPollers />
       </Suspense>

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
+import type { Model } from '@/catalog/catalog-schema'
+import { totalCredits, useEstimate } from '@/lib/estimates'
 
 interface VariationsDialogProps {
   prompt: string
@@ -8,10 +10,15 @@ interface VariationsDialogProps {
   seeded: boolean
   onConfirm: (count: number, tweak: string) => void
   onCancel: () => void
+  /** The render varied, for the total estimate on the Create button. */
+  model: Model | undefined
+  input: object
 }
 
-export function VariationsDialog({ prompt, min, max, seeded, onConfirm, onCancel }: VariationsDialogProps) {
+export function VariationsDialog(props: VariationsDialogProps) {
+  const { prompt, min, max, seeded, onConfirm, onCancel, model, input } = props
   const [count, setCount] = useState(min)
+  const total = totalCredits(useEstimate(model, input), count)
   const [tweak, setTweak] = useState('')
   const countRef = useRef<HTMLSelectElement>(null)
   useEffect(() => countRef.current?.focus(), [])
@@ -78,7 +85,7 @@ export function VariationsDialog({ prompt, min, max, seeded, onConfirm, onCancel
             type="submit"
             className="rounded-lg bg-accent-500 px-3 py-2 text-sm font-semibold text-ink-950 hover:bg-accent-400"
           >
-            {`Create ${count}`}
+            {`Create ${count}${total ? ` · ≈ ${total.toLocaleString()} credits` : ''}`}
           </button>
         </div>
       </form>

@@ -9,6 +9,7 @@ import {
   type RequestObject,
   type UpstreamStatus,
 } from '@/catalog/api-contract'
+import { creditsRefusalSchema, estimateSchema, type Estimate } from '@/catalog/credits-contract'
 import type { Relation } from '@/catalog/render-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
 import { authorHeaders } from './display-name'
@@ -41,6 +42,18 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
 }
 
+/** A 402's message, with Cannon's balance and what the render needed where Cannon said them. */
+export function creditsRefusalMessage(body: unknown): string {
+  const parsed = creditsRefusalSchema.safeParse(body)
+  if (!parsed.success) return 'The render was refused for credits'
+  const { message, credits } = parsed.data.error
+  const known = [
+    credits?.balance === undefined ? '' : `balance ${credits.balance.toLocaleString()} credits`,
+    credits?.asked === undefined ? '' : `this render needs ${credits.asked.toLocaleString()}`,
+  ].filter(Boolean)
+  return known.length > 0 ? `${message} (${known.join('; ')})` : message
+}
+
 /** A BFF call whose reply, error or not, is parsed here: `schema` for a success, Cannon's error shape otherwise. */
 export async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit): Promise<T> {
   let response: Response
@@ -64,7 +77,9 @@ export async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: Req
     throw new ApiError(
       response.status,
       error?.code ?? 'http_error',
-      error?.message ?? `The studio server answered HTTP ${response.status}`,
+      response.status === 402
+        ? creditsRefusalMessage(body)
+        : (error?.message ?? `The studio server answered HTTP ${response.status}`),
       error?.field,
       retryAfterMs(response),
     )
@@ -119,6 +134,13 @@ export const bffClient = {
       throw new ApiError(0, 'network', 'The studio server could not be reached. Check your connection.')
     }
   },
+  /** The expected credits of a create (the prompt does not matter), and how sure that is. */
+  estimate: (input: Record<string, unknown>): Promise<Estimate> =>
+    call('/api/estimate', estimateSchema, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ operation: 'video.generate', input }),
+    }),
   getRequest: (id: string): Promise<RequestObject> =>
     call(`/api/v1/requests/${encodeURIComponent(id)}`, requestObjectSchema),
 }

@@ -4,6 +4,7 @@ import { catalogV1 } from '@/catalog/models-v1'
 import { createBffApp } from '@/server/app'
 import { createUpstreamClient } from '@/server/upstream'
 import { createSimulator, DEMO_API_KEY, type SimulatorOptions } from '@/simulator/simulator'
+import { creditsHandlers } from './credits-handlers'
 import { ledgerHandlers } from './ledger-handlers'
 import { createMemoryLedger } from './memory-ledger'
 
@@ -44,9 +45,11 @@ export function studioHandlers(
     return response
   }
   const ledger = createMemoryLedger()
+  const credits = creditsHandlers(catalog)
   const handlers: RequestHandler[] = [
     ...ledgerHandlers(ledger, toBff),
+    ...credits.handlers,
     http.all('*/api/*', ({ request }) => toBff(request)),
   ]
-  return { simulator, ledger, handlers }
+  return { simulator, ledger, handlers, estimateRequests: () => credits.counts.estimates }
 }

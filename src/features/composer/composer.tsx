@@ -1,8 +1,12 @@
+import { useQuery } from '@tanstack/react-query'
 import { Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { useForm, useWatch, type Path } from 'react-hook-form'
 import type { Catalog, WireField } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
+import { EstimateLabel } from '@/components/estimate-label'
 import { FieldError } from '@/components/field-error'
+import { useEstimate } from '@/lib/estimates'
+import { creditsQuery } from '@/lib/queries'
 import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { FieldRadioGroup } from '@/components/field-radio-group'
 import { AdvancedFields, ShotFields } from './composer-fields'
@@ -31,6 +35,7 @@ const enhancePlaceholder = (
 interface ComposerProps {
   catalog: Catalog
   demoMode: boolean
+  /** Sends the render; false when the creative called it off (e.g. at the spend question). */
   onSubmit: (input: VideoInput) => Promise<unknown>
   /** A render's input to load into the form (Re-run, Remix, Continue clip); loaded whenever `key` changes. */
   remix?: { input: VideoInput; key: string }
@@ -54,6 +59,8 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   const lastSubmit = useRef<LastSubmit>(undefined)
   const loadedRemix = useRef<string>(undefined)
   useSaveDraft(values)
+  const estimate = useEstimate(model, validation.input)
+  const balance = useQuery(creditsQuery).data?.creditsRemaining
 
   // A new remix: announce it and set the seed lock while rendering (React's "adjust state on a prop change"),
   // load the values into the form store in an effect.
@@ -114,7 +121,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
           lastSubmit.current = { ...last, atMs: Date.now() }
           return
         }
-        await onSubmit(result.input)
+        if ((await onSubmit(result.input)) === false) return
         setSentNotice(`Sent to ${model.name}: it is in the gallery.`)
         const seed = model.fields.seed
         const nextSeed =
@@ -147,7 +154,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   return (
     <form
       aria-label="Composer"
-      className="flex flex-col gap-5"
+      className="flex flex-col gap-5 lg:h-full lg:overflow-y-auto lg:pr-3"
       onSubmit={(event) => event.preventDefault()}
       onKeyDown={onKeyDown}
     >
@@ -208,16 +215,21 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
         )}
       </details>
 
-      <div className="flex flex-col gap-2">
-        <button
-          type="button"
-          onClick={onGenerateClick}
-          disabled={!validation.ok || isSubmitting}
-          aria-describedby="composer-generate-reason"
-          className="rounded-lg bg-accent-500 px-4 py-2 font-semibold text-ink-950 hover:bg-accent-400 disabled:cursor-not-allowed disabled:opacity-50"
-        >
-          Generate
-        </button>
+      <div className="sticky bottom-14 z-10 mt-auto flex flex-col gap-2 border-t border-ink-800 bg-ink-950 pt-3 pb-3 lg:bottom-0">
+        <div className="flex items-center gap-3">
+          <button
+            type="button"
+            onClick={onGenerateClick}
+            disabled={!validation.ok || isSubmitting}
+            aria-describedby="composer-generate-reason"
+            className="flex-1 rounded-lg bg-accent-500 px-4 py-2.5 font-semibold text-ink-950 hover:bg-accent-400 disabled:cursor-not-allowed disabled:opacity-50"
+          >
+            Generate
+          </button>
+          <span id="composer-estimate" className="max-w-[55%] text-right">
+            <EstimateLabel estimate={estimate} balance={balance} />
+          </span>
+        </div>
         <p id="composer-generate-reason" className="text-xs text-ink-400">
           {validation.ok ? 'Ctrl+Enter (⌘+Enter) also generates.' : validation.firstMessage}
         </p>

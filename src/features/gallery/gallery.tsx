@@ -134,6 +134,8 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
           min={MIN_VARIATIONS}
           max={MAX_VARIATIONS}
           seeded={varyingModel?.fields.seed !== undefined}
+          model={varyingModel}
+          input={varying.input}
           onCancel={() => setVarying(undefined)}
           onConfirm={(count, tweak) => {
             void renderActions.variations(varying, varyingModel, count, tweak)

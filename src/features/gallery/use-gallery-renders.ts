@@ -10,7 +10,7 @@ import {
 import { isAwaitingCopy, isUnfinished, type RenderRecord } from '@/features/renders/render-record'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { ledgerFilter, localView, mergeNewestFirst, type GalleryFilters } from './gallery-view'
-import { useDebouncedValue } from './use-debounced-value'
+import { useDebouncedValue } from '@/lib/use-debounced-value'
 
 const SEARCH_DEBOUNCE_MS = 300
 

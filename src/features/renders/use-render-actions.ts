@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useRef } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
+import { maySpend } from '@/features/credits/spend-guard'
 import type { RenderRecord } from './render-record'
 import { updateRender } from './renders-cache'
 import { useRenderEdits } from './use-render-edits'
@@ -25,14 +26,14 @@ export function useRenderActions() {
       const now = Date.now()
       if (now - (lastRerun.current.get(record.localId) ?? 0) < DOUBLE_CLICK_MS) return undefined
       lastRerun.current.set(record.localId, now)
+      if (!(await maySpend(queryClient, [record.input as VideoInput], 'Re-run'))) return undefined
       return submit(record.input as VideoInput, { parentId: record.localId, relation: 'rerun' })
     },
-    variations: (record: RenderRecord, model: Model | undefined, count: number, tweak: string) =>
-      Promise.all(
-        variationInputs(record.input as VideoInput, model, count, tweak).map((input) =>
-          submit(input, { parentId: record.localId, relation: 'variation' }),
-        ),
-      ),
+    variations: async (record: RenderRecord, model: Model | undefined, count: number, tweak: string) => {
+      const inputs = variationInputs(record.input as VideoInput, model, count, tweak)
+      if (!(await maySpend(queryClient, inputs, `${count} variations`))) return []
+      return Promise.all(inputs.map((input) => submit(input, { parentId: record.localId, relation: 'variation' })))
+    },
     sendAgain: (record: RenderRecord) => send(record),
     savePoster: (record: RenderRecord, posterDataUrl: string) =>
       updateRender(queryClient, record.localId, (r) => ({ ...r, posterDataUrl })),

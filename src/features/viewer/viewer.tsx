@@ -120,6 +120,8 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
           min={MIN_VARIATIONS}
           max={MAX_VARIATIONS}
           seeded={model?.fields.seed !== undefined}
+          model={model}
+          input={record.input}
           onCancel={() => setVarying(false)}
           onConfirm={(count, tweak) => {
             void actions.variations(record, model, count, tweak)

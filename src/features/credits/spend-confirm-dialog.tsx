@@ -1,0 +1,57 @@
+import { useEffect, useRef } from 'react'
+import { answerSpendQuestion, useSpendQuestion } from './spend-question'
+
+/** Asks before an action estimated over the browser's threshold spends; Escape or Cancel sends nothing. */
+export function SpendConfirmDialog() {
+  const question = useSpendQuestion()
+  const confirm = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (!question) return
+    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : undefined
+    confirm.current?.focus()
+    return () => returnTo?.focus()
+  }, [question])
+  if (!question) return null
+  const credits = question.credits.toLocaleString()
+  return (
+    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/60 p-4">
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="spend-confirm-title"
+        aria-describedby="spend-confirm-body"
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape') return
+          event.stopPropagation()
+          answerSpendQuestion(false)
+        }}
+        className="flex w-full max-w-sm flex-col gap-4 rounded-xl border border-ink-600 bg-ink-900 p-5"
+      >
+        <h2 id="spend-confirm-title" className="text-base font-semibold text-ink-200">
+          Spend about {credits} credits?
+        </h2>
+        <p id="spend-confirm-body" className="text-sm text-ink-200">
+          {question.what} is estimated at about {credits} credits. This browser asks before anything over{' '}
+          {question.threshold.toLocaleString()} credits (change it under Credits in the header).
+        </p>
+        <div className="flex justify-end gap-2">
+          <button
+            type="button"
+            onClick={() => answerSpendQuestion(false)}
+            className="rounded-lg px-3 py-2 text-sm text-ink-400 hover:text-ink-200"
+          >
+            Cancel
+          </button>
+          <button
+            ref={confirm}
+            type="button"
+            onClick={() => answerSpendQuestion(true)}
+            className="rounded-lg bg-accent-500 px-3 py-2 text-sm font-semibold text-ink-950 hover:bg-accent-400"
+          >
+            Spend ≈ {credits} credits
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}
