@@ -83,3 +83,74 @@ test('named tokens sign renders, the daily cap refuses before Cannon, and spend 
     await studio.stop()
   }
 })
+
+test('in the studio: a signed-in person, the cap refusal at the render, and a Spend view that matches the ledger', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  fake.respondWith(succeedsAt48)
+  const studio = await startBuiltStudio(CREDITS_PORT, {
+    CANNON_API_KEY: 'cs_live_credits_e2e_4d2a',
+    CANNON_API_BASE: fake.origin,
+    STUDIO_ACCESS_TOKENS: `ana:${ANA},ben:${BEN}`,
+    STUDIO_DAILY_CREDIT_CAP: '100',
+    STUDIO_KEEP_TAKES: 'false',
+  })
+  const page = await browser.newPage({ baseURL: studio.origin })
+  const posts = () => fake.calls.filter((c) => c.method === 'POST').length
+  const postsBefore = posts()
+  try {
+    await page.goto('/')
+    await page.getByLabel('Access token').fill(ANA)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    const items = page.getByRole('region', { name: 'Gallery' }).getByRole('listitem')
+    for (const [n, prompt] of ['A lighthouse in fog', 'A harbour at dawn'].entries()) {
+      await page.getByLabel('Prompt', { exact: true }).fill(prompt)
+      await page.getByRole('button', { name: 'Generate' }).click()
+      await expect(items.filter({ hasText: prompt }).getByText('Succeeded', { exact: true })).toBeVisible({
+        timeout: 30_000,
+      })
+      expect(posts()).toBe(postsBefore + n + 1)
+    }
+    // Two bills of 48 are history now: the third is estimated at 48, and 96 + 48 passes the cap of 100.
+    await expect(page.getByTestId('estimate')).toHaveText(/^≈ 48 credits/)
+    await page.getByLabel('Prompt', { exact: true }).fill('One too many')
+    await page.getByRole('button', { name: 'Generate' }).click()
+    await expect(items.filter({ hasText: 'One too many' })).toContainText("The studio's daily cap of 100 credits")
+    expect(posts()).toBe(postsBefore + 2)
+
+    await page.getByRole('button', { name: /credits/ }).click()
+    await expect(page.getByRole('region', { name: 'Credits and you' })).toContainText('Signed in as ana')
+    await page.getByRole('button', { name: 'Spend by day, model and person' }).click()
+    const view = page.getByRole('dialog', { name: 'Spend' })
+    const day = new Date().toISOString().slice(0, 10)
+    const ledger = spendSchema.parse(
+      await (
+        await fetch(`${studio.origin}/api/spend?from=${day}&to=${day}`, { headers: { authorization: `Bearer ${ANA}` } })
+      ).json(),
+    )
+    const totals = view.getByRole('definition')
+    await expect(totals).toHaveText([
+      String(ledger.total.credits),
+      String(ledger.total.renders),
+      String(ledger.total.succeededCredits),
+      String(ledger.total.failedCredits),
+    ])
+    expect(ledger.total.credits).toBe(96)
+    await expect(view.getByRole('table', { name: 'By person' }).getByRole('row', { name: /^ana/ })).toContainText('96')
+    await expect(view.getByRole('img', { name: /Credits per day, .* 96 in all/ })).toBeVisible()
+
+    const csvLink = view.getByRole('link', { name: 'Download CSV' })
+    const fromApi = await page.request.get((await csvLink.getAttribute('href'))!)
+    expect(await fromApi.text()).toContain('author,ana,2,96,2,96,0,0')
+    const download = page.waitForEvent('download')
+    await csvLink.click()
+    const file = await (await download).createReadStream()
+    const chunks: Buffer[] = []
+    for await (const chunk of file) chunks.push(chunk as Buffer)
+    expect(Buffer.concat(chunks).toString()).toBe(await fromApi.text())
+  } finally {
+    await page.close()
+    await studio.stop()
+  }
+})

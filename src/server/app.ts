@@ -2,13 +2,7 @@ import { Hono } from 'hono'
 import { upstreamStatusSchema } from '@/catalog/api-contract'
 import type { Catalog } from '@/catalog/catalog-schema'
 import { buildCreateRequestSchema } from '@/catalog/request-schema'
-import {
-  accessGuard,
-  createAdmission,
-  registerSessionRoute,
-  type AccessOptions,
-  type AccessToken,
-} from './access'
+import { accessGuard, createAdmission, registerSessionRoute, type AccessOptions, type AccessToken } from './access'
 import type { BffEnv, ClientKey } from './bff-env'
 import { registerCreateRoute } from './create-route'
 import { crossSiteGuard } from './cross-site'
@@ -30,6 +24,7 @@ import { relay } from './relay'
 import { registerRendersRoutes } from './renders-routes'
 import { registerCreditsRoutes } from './credits-routes'
 import { createRenderSubmitter } from './render-submitter'
+import type { Render } from '@/catalog/render-contract'
 import { createEstimator, type CreditOptions } from './estimator'
 import { DEMO_PRICES } from '@/simulator/pricing'
 import { readLimit, requireJson } from './request-guards'
@@ -176,7 +171,11 @@ export function createBffApp(options: BffOptions) {
         : undefined,
   })
   const { media } = options
-  const ready = registerPollRoute(app, { upstream, db, now, onFinished: media?.keeper?.keep })
+  const onFinished = (render: Render) => {
+    estimate?.forget(render.input.model)
+    media?.keeper?.keep(render)
+  }
+  const ready = registerPollRoute(app, { upstream, db, now, onFinished })
   if (db) {
     if (media) {
       registerDownloadRoute(app, { db, store: media.store, demoDir: media.demoDir, hostCheck: options.mediaHostCheck })

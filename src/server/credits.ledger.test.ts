@@ -29,6 +29,13 @@ describe.each(ENGINES)('estimates and the daily cap through the BFF (%s)', (engi
     expect(await estimate(fresh, { duration: 6, resolution: '480p' })).toMatchObject({ credits: 12, basis: 'fitted' })
   })
 
+  it("forgets a model's cached estimates when one of its renders finishes: the next answer has its bill", async () => {
+    const { call, render } = creditsStudio(ledger.db, { mode: 'live' })
+    expect(await estimate(call, { duration: 10, resolution: '480p' })).toMatchObject({ basis: 'unknown' })
+    await render({ duration: 10, resolution: '480p' }) // the simulator bills it; its poll finishes it
+    expect(await estimate(call, { duration: 10, resolution: '480p' })).toMatchObject({ basis: 'history', samples: 1 })
+  })
+
   it('says plainly when nothing is known, and checks only what drives a price', async () => {
     const { call } = creditsStudio(ledger.db, { mode: 'live' })
     expect(await estimate(call, { prompt: '' })).toMatchObject({ credits: null, basis: 'unknown', samples: 0 })
@@ -63,7 +70,6 @@ describe.each(ENGINES)('estimates and the daily cap through the BFF (%s)', (engi
     const { call, render, creates } = creditsStudio(ledger.db, { mode: 'live', credits: { dailyCap: 40 } })
     expect(await estimate(call, {})).toMatchObject({ basis: 'unknown' })
     await render() // unknown: through while under the cap; billed 18
-    expect(await estimate(call, {})).toMatchObject({ basis: 'unknown' }) // the composer's answer, cached briefly
     await render() // 18 + 18 = 36 of 40
     expect((await call('/api/v1/requests', post(video()))).status).toBe(402)
     expect(creates()).toBe(2)

@@ -30,10 +30,10 @@ export function createEstimator(options: {
 }) {
   const { db, catalog, prices, now = Date.now } = options
   const models = new Map(catalog.models.map((m) => [m.id, m]))
-  const cache = new Map<string, { estimate: Promise<Estimate>; freshUntilMs: number }>()
+  const cache = new Map<string, { estimate: Promise<Estimate>; freshUntilMs: number; model: string }>()
 
   /** `fresh`: skip the cache (a create checked against the cap must see the bills of renders just finished). */
-  return function estimate(input: { model: string }, { fresh = false } = {}): Promise<Estimate> | undefined {
+  function estimate(input: { model: string }, { fresh = false } = {}): Promise<Estimate> | undefined {
     const model = models.get(input.model)
     if (!model) return undefined
     const fields = input as Record<string, unknown> // read-only: any object's fields are unknowns
@@ -51,10 +51,15 @@ export function createEstimator(options: {
       ),
     )
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!)
-    cache.set(key, { estimate: answer, freshUntilMs: now() + FRESH_MS })
+    cache.set(key, { estimate: answer, freshUntilMs: now() + FRESH_MS, model: model.id })
     answer.catch(() => cache.delete(key)) // a ledger hiccup is not remembered
     return answer
   }
+  /** A render of `modelId` finished with a bill: its model's estimates are asked afresh. */
+  function forget(modelId: string) {
+    for (const [key, entry] of cache) if (entry.model === modelId) cache.delete(key)
+  }
+  return Object.assign(estimate, { forget })
 }
 
 export type Estimator = ReturnType<typeof createEstimator>

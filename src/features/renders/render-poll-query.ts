@@ -55,6 +55,11 @@ export function renderPollQuery(record: AcceptedRender) {
       try {
         const answer = await bffClient.getRequest(requestId)
         await updateRender(client, localId, (r) => applyAnswer(r, answer, staleAtMs))
+        // A finished render has its bill: the balance and what the next renders would cost are asked afresh.
+        if (isTerminal(answer.status)) {
+          void client.invalidateQueries({ queryKey: ['credits'] })
+          void client.invalidateQueries({ queryKey: ['estimate'] })
+        }
         return answer
       } catch (error) {
         await updateRender(client, localId, (r) => applyFailure(r, error, staleAtMs))
