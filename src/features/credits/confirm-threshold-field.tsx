@@ -13,8 +13,8 @@ export function ConfirmThresholdField() {
   return (
     <fieldset className="flex flex-col gap-1.5">
       <legend className="mb-1.5 text-xs font-medium text-ink-400">Spend guard (this browser)</legend>
-      <label className="flex items-center gap-2 text-sm text-ink-200">
-        Ask before spending over
+      <label className="flex items-center gap-2 text-sm whitespace-nowrap text-ink-200">
+        Ask first above
         <input
           type="number"
           min={0}

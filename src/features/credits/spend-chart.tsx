@@ -7,6 +7,8 @@ interface SpendChartProps {
 }
 
 const HEIGHT = 180
+/** Room for the first and last day's bars. */
+const HALF_DAY_S = 43_200
 const ACCENT = '#f97316'
 const AXIS = { stroke: '#8b8ba0', grid: { stroke: '#272733' }, ticks: { stroke: '#272733' } }
 
@@ -24,7 +26,10 @@ export function SpendChart({ days }: SpendChartProps) {
         height: HEIGHT,
         legend: { show: false },
         cursor: { show: true, points: { show: false } },
-        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.1)] } },
+        scales: {
+          x: { time: true, range: (_u, min, max) => [min - HALF_DAY_S, max + HALF_DAY_S] },
+          y: { range: (_u, _min, max) => [0, Math.max(10, max * 1.1)] },
+        },
         axes: [AXIS, { ...AXIS, size: 56 }],
         series: [
           {},
