@@ -4,7 +4,7 @@ import type { Relation } from '@/catalog/render-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Composer } from '@/features/composer/composer'
 import { CreditsMenu } from '@/features/credits/credits-menu'
-import { SpendConfirmDialog } from '@/features/credits/spend-confirm-dialog'
+import { useSpendQuestion } from '@/features/credits/spend-question'
 import { maySpend } from '@/features/credits/spend-guard'
 import { StorageNotice } from '@/features/renders/storage-notice'
 import { useSubmitRender } from '@/features/renders/use-submit-render'
@@ -25,11 +25,13 @@ const RenderPollers = lazyWithRetry(() =>
 const Viewer = lazyWithRetry(() => import('@/features/viewer/viewer'))
 const Compare = lazyWithRetry(() => import('@/features/viewer/compare'))
 const SpendView = lazyWithRetry(() => import('@/features/credits/spend-view'))
+const SpendConfirmDialog = lazyWithRetry(() => import('@/features/credits/spend-confirm-dialog'))
 
 export function App() {
   const health = useQuery(healthQuery)
   const catalog = useQuery(catalogQuery)
   const queryClient = useQueryClient()
+  const spendQuestion = useSpendQuestion()
   const { submit } = useSubmitRender()
   const [openId, setOpenId] = useState<string>()
   const [compareIds, setCompareIds] = useState<string[]>()
@@ -128,7 +130,11 @@ export function App() {
           <SpendView catalog={catalog.data} onClose={() => setSpendOpen(false)} />
         </Suspense>
       )}
-      <SpendConfirmDialog />
+      {spendQuestion && (
+        <Suspense fallback={null}>
+          <SpendConfirmDialog question={spendQuestion} />
+        </Suspense>
+      )}
       <Suspense fallback={null}>
         <RenderPollers />
       </Suspense>

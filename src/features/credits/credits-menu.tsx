@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState } from 'react'
+import { Suspense, useEffect, useId, useRef, useState } from 'react'
+import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { readDisplayName } from '@/lib/display-name'
 import { creditsQuery } from '@/lib/queries'
-import { ConfirmThresholdField } from './confirm-threshold-field'
-import { DisplayNameForm } from './display-name-form'
 import { meQuery } from './who-am-i'
+
+// The panel's forms load when it first opens: they are not needed for the studio's first paint.
+const CreditsPanel = lazyWithRetry(() => import('./credits-panel'))
 
 interface CreditsMenuProps {
   onOpenSpend: () => void
@@ -56,34 +58,17 @@ export function CreditsMenu({ onOpenSpend }: CreditsMenuProps) {
         {nameMissing && <span aria-label="(add your name)" className="size-2 rounded-full bg-accent-400" />}
       </button>
       {open && (
-        <div
-          id={panelId}
-          role="region"
-          aria-label="Credits and you"
-          className="absolute right-0 z-40 mt-2 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-4 rounded-xl border border-ink-600 bg-ink-900 p-4 shadow-xl"
-        >
-          <p className="text-sm text-ink-200">
-            {balance === undefined ? 'Balance not known yet.' : `Balance: ${balance.toLocaleString()} credits.`}
-          </p>
-          <ConfirmThresholdField />
-          {me?.signIn === 'named' ? (
-            <p className="text-sm text-ink-200">
-              Signed in as <strong>{me.author}</strong> with your own token: your renders carry your name.
-            </p>
-          ) : (
-            <DisplayNameForm />
-          )}
-          <button
-            type="button"
-            onClick={() => {
+        <Suspense fallback={null}>
+          <CreditsPanel
+            id={panelId}
+            balance={balance}
+            me={me}
+            onOpenSpend={() => {
               setOpen(false)
               onOpenSpend()
             }}
-            className="rounded-lg border border-ink-600 px-3 py-2 text-sm text-ink-200 hover:border-ink-400"
-          >
-            Spend by day, model and person
-          </button>
-        </div>
+          />
+        </Suspense>
       )}
     </div>
   )

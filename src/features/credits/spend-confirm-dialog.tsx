@@ -1,17 +1,14 @@
 import { useEffect, useRef } from 'react'
-import { answerSpendQuestion, useSpendQuestion } from './spend-question'
+import { answerSpendQuestion, type SpendQuestion } from './spend-question'
 
 /** Asks before an action estimated over the browser's threshold spends; Escape or Cancel sends nothing. */
-export function SpendConfirmDialog() {
-  const question = useSpendQuestion()
+export default function SpendConfirmDialog({ question }: { question: SpendQuestion }) {
   const confirm = useRef<HTMLButtonElement>(null)
   useEffect(() => {
-    if (!question) return
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : undefined
     confirm.current?.focus()
     return () => returnTo?.focus()
   }, [question])
-  if (!question) return null
   const credits = question.credits.toLocaleString()
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/60 p-4">
