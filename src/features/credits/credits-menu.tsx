@@ -51,8 +51,8 @@ export function CreditsMenu({ onOpenSpend }: CreditsMenuProps) {
         className="flex items-center gap-2 rounded-full border border-ink-700 px-3 py-1 whitespace-nowrap text-ink-200 hover:border-ink-400"
       >
         <span>
-          {balance === undefined ? 'Credits' : `${balance.toLocaleString()}`}
-          <span className="hidden sm:inline">{balance === undefined ? '' : ' credits'}</span>
+          {balance === undefined ? 'Credits' : balance.toLocaleString()}
+          {balance !== undefined && <span className="sr-only sm:not-sr-only"> credits</span>}
         </span>
         {name && <span className="hidden max-w-32 truncate text-ink-400 md:inline">· {name}</span>}
         {nameMissing && <span aria-label="(add your name)" className="size-2 rounded-full bg-accent-400" />}
