@@ -5,11 +5,12 @@ import { formatClipTime } from '@/components/format-time'
 import { Modal } from '@/components/modal'
 import { fieldLabel, formatInputValue } from '@/features/renders/input-fields'
 import { posterOf } from '@/features/renders/poster'
-import { videoUrlOf } from '@/features/renders/render-record'
+import { durationOf, videoUrlOf } from '@/features/renders/render-record'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { inputDifferences } from './input-diff'
-import { useVideoControls } from './use-video-controls'
 import { SeekBar } from './seek-bar'
+import { usePlayerKeys } from './use-player-keys'
+import { useVideoControls } from './use-video-controls'
 
 /** How far a follower may drift from the lead video before it is pulled back. */
 const MAX_DRIFT_SECONDS = 0.1
@@ -29,7 +30,15 @@ export default function Compare({ localIds, catalog, onClose }: CompareProps) {
   const records = localIds.flatMap((id) => renders.filter((r) => r.localId === id))
   const videos = useRef<(HTMLVideoElement | null)[]>([])
   const lead = useRef<HTMLVideoElement | null>(null)
-  const controls = useVideoControls(lead)
+  const controls = useVideoControls(lead, { knownDuration: records[0] && durationOf(records[0]) })
+  const grid = useRef<HTMLDivElement>(null)
+  usePlayerKeys(grid, {
+    togglePlay: controls.togglePlay,
+    back: () => controls.seekBy(-1),
+    forward: () => controls.seekBy(1),
+    previousFrame: () => controls.step(-1),
+    nextFrame: () => controls.step(1),
+  })
   const [audioFrom, setAudioFrom] = useState(0)
   const differences = inputDifferences(records)
   const followers = () => videos.current.slice(1).filter((v): v is HTMLVideoElement => v !== null)
@@ -47,7 +56,7 @@ export default function Compare({ localIds, catalog, onClose }: CompareProps) {
 
   return (
     <Modal label="Compare" onClose={onClose}>
-      <div className="grid gap-3 md:grid-cols-2">
+      <div ref={grid} className="grid gap-3 md:grid-cols-2">
         {records.map((record, i) => (
           <figure key={record.localId} className="flex flex-col gap-1">
             <video
