@@ -12,8 +12,10 @@ import { SeekBar } from './seek-bar'
 import { usePlayerKeys } from './use-player-keys'
 import { useVideoControls } from './use-video-controls'
 
-/** How far a follower may drift from the lead video before it is pulled back. */
+/** How far a follower may drift from the playing lead video before it is pulled back. */
 const MAX_DRIFT_SECONDS = 0.1
+/** Paused, the videos show the same moment: frames are compared side by side. */
+const PAUSED_DRIFT_SECONDS = 0.001
 
 interface CompareProps {
   localIds: string[]
@@ -48,7 +50,8 @@ export default function Compare({ localIds, catalog, onClose }: CompareProps) {
     const leader = lead.current
     if (!leader) return
     for (const video of followers()) {
-      if (Math.abs(video.currentTime - leader.currentTime) > MAX_DRIFT_SECONDS) video.currentTime = leader.currentTime
+      const drift = leader.paused ? PAUSED_DRIFT_SECONDS : MAX_DRIFT_SECONDS
+      if (Math.abs(video.currentTime - leader.currentTime) > drift) video.currentTime = leader.currentTime
       if (leader.paused && !video.paused) video.pause()
       if (!leader.paused && video.paused) void video.play().catch(() => undefined)
     }
@@ -106,6 +109,9 @@ export default function Compare({ localIds, catalog, onClose }: CompareProps) {
           {formatClipTime(controls.time)} / {formatClipTime(controls.duration)}
         </span>
       </div>
+      <p className="hidden text-xs text-ink-400 md:block">
+        Keys: Space or K play · J / L one second back / on · ← → or , . one frame
+      </p>
       <section aria-label="Differences" className="flex flex-col gap-1">
         <h3 className="text-xs font-semibold tracking-wide text-ink-400 uppercase">Inputs that differ</h3>
         {differences.length === 0 ? (

@@ -8,18 +8,23 @@ describe('frameSecondsFrom', () => {
     expect(frameSecondsFrom(steps(1 / 30).slice(1))).toBeUndefined()
   })
 
-  it('snaps to the nearest common rate, not merely a near one', () => {
+  it('tells apart rates that are close or multiples of each other', () => {
     expect(frameSecondsFrom(steps(1 / 24))).toBeCloseTo(1 / 24, 9)
     expect(frameSecondsFrom(steps(1 / 23.976))).toBeCloseTo(1 / 23.976, 9)
-    expect(frameSecondsFrom(steps(0.0332))).toBeCloseTo(1 / 30, 9)
+    expect(frameSecondsFrom(steps(1 / 30))).toBeCloseTo(1 / 30, 9)
+    expect(frameSecondsFrom(steps(1 / 16))).toBeCloseTo(1 / 16, 9)
+    expect(frameSecondsFrom(steps(1 / 60))).toBeCloseTo(1 / 60, 9)
   })
 
-  it('ignores the odd step of a seek or a stall', () => {
-    expect(frameSecondsFrom(steps(1 / 25, [2.5, 0.4]))).toBeCloseTo(1 / 25, 9)
+  it('sees through dropped frames, even when every other frame is dropped', () => {
+    expect(frameSecondsFrom(steps(1 / 25, [2 / 25, 3 / 25]))).toBeCloseTo(1 / 25, 9)
+    expect(frameSecondsFrom(steps(2 / 24))).toBeCloseTo(1 / 24, 9)
+    expect(frameSecondsFrom(steps(2 / 30, [3 / 30]))).toBeCloseTo(1 / 30, 9)
   })
 
-  it('keeps an uncommon rate as measured', () => {
-    expect(frameSecondsFrom(steps(1 / 15))).toBeCloseTo(1 / 15, 9)
+  it('keeps to the default when the steps fit no common rate', () => {
+    expect(frameSecondsFrom(steps(1 / 24, [0.3]))).toBeUndefined()
+    expect(frameSecondsFrom(steps(1 / 21))).toBeUndefined()
   })
 })
 

@@ -20,18 +20,20 @@ const isLinkable = (url: unknown): url is string =>
 const fileName = (url: string) => decodeURIComponent(url.split(/[?#]/)[0]!.split('/').pop() || url)
 
 function MediaLink({ kind, url, label }: { kind: MediaKind; url: string; label: string }) {
-  const thumb = 'h-14 w-auto max-w-24 rounded-md bg-ink-800 object-cover'
+  const thumb = 'h-16 w-auto max-w-full self-start rounded-md bg-ink-800 object-cover'
+  const name = fileName(url)
   return (
     <a
       href={url}
       target="_blank"
       rel="noreferrer"
       title={url}
-      className="flex items-center gap-2 rounded-md text-ink-200 hover:text-accent-300 focus-visible:outline-2 focus-visible:outline-accent-400"
+      aria-label={`${label}: ${name}`}
+      className="flex flex-col gap-1 rounded-md text-ink-200 hover:text-accent-300 focus-visible:outline-2 focus-visible:outline-accent-400"
     >
       {kind === 'image' && <img src={url} alt="" loading="lazy" className={thumb} />}
       {kind === 'video' && <video src={url} preload="metadata" muted aria-hidden="true" className={thumb} />}
-      <span className="min-w-0 truncate text-xs underline decoration-ink-600 underline-offset-2">{`${label}: ${fileName(url)}`}</span>
+      <span className="truncate text-xs underline decoration-ink-600 underline-offset-2">{name}</span>
     </a>
   )
 }

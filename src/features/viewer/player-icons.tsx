@@ -9,6 +9,10 @@ const PATHS = {
   fullscreen: 'M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10',
   exitFullscreen: 'M6 2.5V6H2.5M13.5 6H10V2.5M10 13.5V10h3.5M2.5 10H6v3.5',
 } as const
+/** A square control button holding one of these glyphs. */
+export const iconClass =
+  'inline-flex h-8 w-9 items-center justify-center rounded-md border border-ink-600 text-ink-200 hover:bg-ink-800 focus-visible:outline-2 focus-visible:outline-accent-400'
+
 const FILLED: ReadonlySet<keyof typeof PATHS> = new Set(['play', 'pause'])
 
 export function PlayerIcon({ name }: { name: keyof typeof PATHS }) {

@@ -97,6 +97,7 @@ describe('Player', () => {
     const wrapper = screen.getByLabelText('Render video').parentElement
     press('f')
     expect(document.fullscreenElement).toBe(wrapper)
+    expect(wrapper).toHaveFocus() // the browser drops focus outside the fullscreen element, and the keys with it
     expect(screen.getByRole('button', { name: 'Exit fullscreen' })).toBeInTheDocument()
     press('Escape')
     expect(document.fullscreenElement).toBeNull()

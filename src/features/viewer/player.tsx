@@ -1,15 +1,13 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatClipTime } from '@/components/format-time'
-import { PlayerIcon } from './player-icons'
+import { iconClass, PlayerIcon } from './player-icons'
 import { SeekBar } from './seek-bar'
+import { SoundControl } from './sound-control'
 import { useFullscreen } from './use-fullscreen'
 import { usePlayerKeys } from './use-player-keys'
 import { useVideoControls } from './use-video-controls'
 
 const SPEEDS = [0.25, 0.5, 1, 1.5, 2]
-const controlClass =
-  'rounded-md border border-ink-600 px-2 py-1 text-sm text-ink-200 hover:bg-ink-800 focus-visible:outline-2 focus-visible:outline-accent-400'
-const iconClass = `${controlClass} inline-flex h-8 w-9 items-center justify-center`
 
 interface PlayerProps {
   url: string
@@ -58,7 +56,11 @@ export function Player({ url, poster, knownDuration, onFirstFrame }: PlayerProps
 
   const big = fullscreen.isFullscreen
   return (
-    <div ref={frame} className={`flex flex-col gap-2 ${big ? 'h-full bg-black p-4' : 'bg-ink-900'}`}>
+    <div
+      ref={frame}
+      tabIndex={-1}
+      className={`flex flex-col gap-2 outline-none ${big ? 'h-full bg-black p-4' : 'bg-ink-900'}`}
+    >
       <video
         ref={videoRef}
         src={url}
@@ -72,92 +74,81 @@ export function Player({ url, poster, knownDuration, onFirstFrame }: PlayerProps
         aria-label="Render video"
       />
       <SeekBar time={controls.time} duration={controls.duration} onSeek={controls.seek} />
-      <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          className={iconClass}
-          onClick={controls.togglePlay}
-          aria-label={controls.playing ? 'Pause' : 'Play'}
-          title={controls.playing ? 'Pause (Space or K)' : 'Play (Space or K)'}
-        >
-          <PlayerIcon name={controls.playing ? 'pause' : 'play'} />
-        </button>
-        <button
-          type="button"
-          className={iconClass}
-          onClick={() => controls.step(-1)}
-          aria-label="Previous frame"
-          title="Previous frame (← or ,)"
-        >
-          <PlayerIcon name="previousFrame" />
-        </button>
-        <button
-          type="button"
-          className={iconClass}
-          onClick={() => controls.step(1)}
-          aria-label="Next frame"
-          title="Next frame (→ or .)"
-        >
-          <PlayerIcon name="nextFrame" />
-        </button>
-        <span className="text-ink-300 font-mono text-xs tabular-nums">
-          {formatClipTime(controls.time)} / {formatClipTime(controls.duration)}
-        </span>
-        <div className="ml-auto flex items-center gap-1">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="flex items-center gap-2">
           <button
             type="button"
             className={iconClass}
-            onClick={controls.toggleMute}
-            aria-label={controls.muted ? 'Unmute' : 'Mute'}
-            title={controls.muted ? 'Unmute (M)' : 'Mute (M)'}
+            onClick={controls.togglePlay}
+            aria-label={controls.playing ? 'Pause' : 'Play'}
+            title={controls.playing ? 'Pause (Space or K)' : 'Play (Space or K)'}
           >
-            <PlayerIcon name={controls.muted ? 'muted' : 'sound'} />
+            <PlayerIcon name={controls.playing ? 'pause' : 'play'} />
           </button>
-          <input
-            type="range"
-            aria-label="Volume"
-            min={0}
-            max={1}
-            step={0.05}
-            value={controls.muted ? 0 : controls.volume}
-            onChange={(event) => controls.setVolume(Number(event.target.value))}
-            className="w-20 accent-accent-500"
-          />
-        </div>
-        <label className="flex items-center gap-1.5 text-sm text-ink-200">
-          <input
-            type="checkbox"
-            checked={loop}
-            onChange={(event) => setLoop(event.target.checked)}
-            className="accent-accent-500"
-          />
-          Loop
-        </label>
-        <label className="flex items-center gap-1.5 text-sm text-ink-200">
-          Speed
-          <select
-            value={speed}
-            onChange={(event) => {
-              const next = Number(event.target.value)
-              setSpeed(next)
-              if (videoRef.current) videoRef.current.playbackRate = next
-            }}
-            className="rounded-md border border-ink-600 bg-ink-950 px-1 py-1 text-sm"
+          <button
+            type="button"
+            className={iconClass}
+            onClick={() => controls.step(-1)}
+            aria-label="Previous frame"
+            title="Previous frame (← or ,)"
           >
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>{`${s}×`}</option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          className={iconClass}
-          onClick={fullscreen.toggle}
-          aria-label={big ? 'Exit fullscreen' : 'Fullscreen'}
-          title={big ? 'Exit fullscreen (F or Esc)' : 'Fullscreen (F)'}
-        >
-          <PlayerIcon name={big ? 'exitFullscreen' : 'fullscreen'} />
-        </button>
+            <PlayerIcon name="previousFrame" />
+          </button>
+          <button
+            type="button"
+            className={iconClass}
+            onClick={() => controls.step(1)}
+            aria-label="Next frame"
+            title="Next frame (→ or .)"
+          >
+            <PlayerIcon name="nextFrame" />
+          </button>
+          <span className="text-ink-300 font-mono text-xs tabular-nums">
+            {formatClipTime(controls.time)} / {formatClipTime(controls.duration)}
+          </span>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <SoundControl
+            muted={controls.muted}
+            volume={controls.volume}
+            onToggleMute={controls.toggleMute}
+            onVolume={controls.setVolume}
+          />
+          <label className="flex items-center gap-1.5 text-sm text-ink-200">
+            <input
+              type="checkbox"
+              checked={loop}
+              onChange={(event) => setLoop(event.target.checked)}
+              className="accent-accent-500"
+            />
+            Loop
+          </label>
+          <label className="flex items-center gap-1.5 text-sm text-ink-200">
+            Speed
+            <select
+              value={speed}
+              onChange={(event) => {
+                const next = Number(event.target.value)
+                setSpeed(next)
+                if (videoRef.current) videoRef.current.playbackRate = next
+              }}
+              className="rounded-md border border-ink-600 bg-ink-950 px-1 py-1 text-sm"
+            >
+              {SPEEDS.map((s) => (
+                <option key={s} value={s}>{`${s}×`}</option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className={iconClass}
+            onClick={fullscreen.toggle}
+            aria-label={big ? 'Exit fullscreen' : 'Fullscreen'}
+            title={big ? 'Exit fullscreen (F or Esc)' : 'Fullscreen (F)'}
+          >
+            <PlayerIcon name={big ? 'exitFullscreen' : 'fullscreen'} />
+          </button>
+        </div>
       </div>
       {soundBlocked && controls.muted && (
         <p role="status" className="text-xs text-amber-300">

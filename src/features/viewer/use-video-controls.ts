@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react'
-import { DEFAULT_FRAME_SECONDS, frameSecondsFrom, frameStepTarget } from './frames'
+import { DEFAULT_FRAME_SECONDS, FRAME_SAMPLES, frameSecondsFrom, frameStepTarget } from './frames'
 
 interface VideoControlsOptions {
   /** The take's length as the render says it, shown until the video's own metadata arrives. */
@@ -94,8 +94,10 @@ function useFrameSeconds(ref: RefObject<HTMLVideoElement | null>): number {
     let last: VideoFrameCallbackMetadata | undefined
     let handle = 0
     const onFrame = (_now: number, frame: VideoFrameCallbackMetadata) => {
+      // Frames presented one after the other (a seek or a loop starts a new run); the latest few count.
       if (last && frame.presentedFrames - last.presentedFrames === 1 && frame.mediaTime > last.mediaTime)
         steps.push(frame.mediaTime - last.mediaTime)
+      if (steps.length > FRAME_SAMPLES) steps.shift()
       last = frame
       const measured = frameSecondsFrom(steps)
       if (measured) setFrameSeconds(measured)
