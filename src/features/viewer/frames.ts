@@ -1,8 +1,10 @@
 /** Cannon's output carries no frame rate; 24 fps, the models' usual rate, until the video shows its own. */
 export const DEFAULT_FRAME_SECONDS = 1 / 24
 
-/** The rates video models deliver; 12 and 15 are left out, as a busy machine that drops every other frame of 24
- * or 30 fps video would look like them. */
+/**
+ * The rates video models deliver. 12 and 15 are left out: a busy machine that drops every other frame of 24 or
+ * 30 fps video would look like them.
+ */
 const COMMON_RATES = [16, 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60]
 /** How many frame-to-frame steps are measured before the rate is trusted. */
 export const FRAME_SAMPLES = 8
