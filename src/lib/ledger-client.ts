@@ -1,4 +1,5 @@
 import { z } from 'zod/mini'
+import { lineageTotalSchema, type LineageTotal } from '@/catalog/credits-contract'
 import { renderSchema, rendersPageSchema, type Render, type RendersPage } from '@/catalog/render-contract'
 import { call } from './bff-client'
 
@@ -44,6 +45,9 @@ export const ledgerClient = {
   /** "Check again" on a stale render: the studio follows it afresh. */
   recheckRender: (id: string): Promise<Render> =>
     call(`${renderPath(id)}/recheck`, renderSchema, { method: 'POST', ...json({}) }),
+  /** The credits of a render and of every render made from it (re-runs, variations, remixes, …). */
+  lineageTotal: (id: string, signal?: AbortSignal): Promise<LineageTotal> =>
+    call(`${renderPath(id)}/lineage-total`, lineageTotalSchema, { signal }),
   /** A gallery file (as text, or as the object to send): the server adds what it does not have yet. */
   importGallery: (file: string | object): Promise<ImportResult> =>
     call('/api/renders/import', importResultSchema, { method: 'POST', ...json(file) }),

@@ -4,7 +4,13 @@ import { fromLedger, mergeFromLedger } from './ledger-record'
 import { videoUrlOf } from './render-record'
 
 it("keeps a ledger render under the ledger's id, and plays the studio's kept copy of the take", () => {
-  const render = ledgerRender(1, { keptVideoUrl: '/media/abc.mp4', parentId: 'render-00002', relation: 'rerun' })
+  const render = ledgerRender(1, {
+    keptVideoUrl: '/media/abc.mp4',
+    parentId: 'render-00002',
+    relation: 'rerun',
+    author: 'Ana',
+    authorVerified: true,
+  })
   expect(fromLedger(render)).toMatchObject({
     localId: render.id,
     requestId: 'req_1',
@@ -12,6 +18,8 @@ it("keeps a ledger render under the ledger's id, and plays the studio's kept cop
     keptVideoUrl: '/media/abc.mp4',
     parentId: 'render-00002',
     relation: 'rerun',
+    author: 'Ana',
+    authorVerified: true,
     synced: true,
   })
   expect(videoUrlOf(fromLedger(render))).toBe('/media/abc.mp4')

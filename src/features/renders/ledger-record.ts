@@ -22,6 +22,8 @@ export function fromLedger(render: Render): RenderRecord {
     favourite: render.favourite,
     parentId: render.parentId ?? undefined,
     relation: render.relation ?? undefined,
+    author: render.author,
+    authorVerified: render.authorVerified,
     submitError: render.submitError ?? undefined,
     pollError: render.pollError ?? undefined,
     stale: render.stale,

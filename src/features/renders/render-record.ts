@@ -32,6 +32,10 @@ export const renderRecordSchema = z.object({
    * (catalog/render-contract) load with the gallery, not before the first paint.
    */
   relation: z.optional(z.string() as z.ZodMiniType<Relation>),
+  /** Who made it, as the ledger says: a named token's name or a display name; absent until the ledger lists it. */
+  author: z.optional(z.nullable(z.string())),
+  /** False when the author's name is self-declared rather than a named token's. */
+  authorVerified: z.optional(z.boolean()),
   /** Why the last send failed transiently; the record stays "submitting" and is sent again. */
   submitError: z.optional(z.string()),
   /** Why the last poll failed; cleared by the next answer. Shown as "Reconnecting". */

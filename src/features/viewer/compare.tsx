@@ -5,14 +5,17 @@ import { formatClipTime } from '@/components/format-time'
 import { Modal } from '@/components/modal'
 import { fieldLabel, formatInputValue } from '@/features/renders/input-fields'
 import { posterOf } from '@/features/renders/poster'
-import { videoUrlOf } from '@/features/renders/render-record'
+import { durationOf, videoUrlOf } from '@/features/renders/render-record'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { inputDifferences } from './input-diff'
-import { useVideoControls } from './use-video-controls'
 import { SeekBar } from './seek-bar'
+import { usePlayerKeys } from './use-player-keys'
+import { useVideoControls } from './use-video-controls'
 
-/** How far a follower may drift from the lead video before it is pulled back. */
+/** How far a follower may drift from the playing lead video before it is pulled back. */
 const MAX_DRIFT_SECONDS = 0.1
+/** Paused, the videos show the same moment: frames are compared side by side. */
+const PAUSED_DRIFT_SECONDS = 0.001
 
 interface CompareProps {
   localIds: string[]
@@ -29,7 +32,15 @@ export default function Compare({ localIds, catalog, onClose }: CompareProps) {
   const records = localIds.flatMap((id) => renders.filter((r) => r.localId === id))
   const videos = useRef<(HTMLVideoElement | null)[]>([])
   const lead = useRef<HTMLVideoElement | null>(null)
-  const controls = useVideoControls(lead)
+  const controls = useVideoControls(lead, { knownDuration: records[0] && durationOf(records[0]) })
+  const grid = useRef<HTMLDivElement>(null)
+  usePlayerKeys(grid, {
+    togglePlay: controls.togglePlay,
+    back: () => controls.seekBy(-1),
+    forward: () => controls.seekBy(1),
+    previousFrame: () => controls.step(-1),
+    nextFrame: () => controls.step(1),
+  })
   const [audioFrom, setAudioFrom] = useState(0)
   const differences = inputDifferences(records)
   const followers = () => videos.current.slice(1).filter((v): v is HTMLVideoElement => v !== null)
@@ -39,7 +50,8 @@ export default function Compare({ localIds, catalog, onClose }: CompareProps) {
     const leader = lead.current
     if (!leader) return
     for (const video of followers()) {
-      if (Math.abs(video.currentTime - leader.currentTime) > MAX_DRIFT_SECONDS) video.currentTime = leader.currentTime
+      const drift = leader.paused ? PAUSED_DRIFT_SECONDS : MAX_DRIFT_SECONDS
+      if (Math.abs(video.currentTime - leader.currentTime) > drift) video.currentTime = leader.currentTime
       if (leader.paused && !video.paused) video.pause()
       if (!leader.paused && video.paused) void video.play().catch(() => undefined)
     }
@@ -47,7 +59,7 @@ export default function Compare({ localIds, catalog, onClose }: CompareProps) {
 
   return (
     <Modal label="Compare" onClose={onClose}>
-      <div className="grid gap-3 md:grid-cols-2">
+      <div ref={grid} className="grid gap-3 md:grid-cols-2">
         {records.map((record, i) => (
           <figure key={record.localId} className="flex flex-col gap-1">
             <video
@@ -97,6 +109,9 @@ export default function Compare({ localIds, catalog, onClose }: CompareProps) {
           {formatClipTime(controls.time)} / {formatClipTime(controls.duration)}
         </span>
       </div>
+      <p className="hidden text-xs text-ink-400 md:block">
+        Keys: Space or K play · J / L one second back / on · ← → or , . one frame
+      </p>
       <section aria-label="Differences" className="flex flex-col gap-1">
         <h3 className="text-xs font-semibold tracking-wide text-ink-400 uppercase">Inputs that differ</h3>
         {differences.length === 0 ? (

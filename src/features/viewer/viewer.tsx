@@ -7,7 +7,7 @@ import { Modal } from '@/components/modal'
 import { StatusBadge } from '@/components/status-badge'
 import { VariationsDialog } from '@/components/variations-dialog'
 import { capturePosterFrame, posterOf } from '@/features/renders/poster'
-import { keepNotice, statusWord, videoUrlOf } from '@/features/renders/render-record'
+import { durationOf, keepNotice, statusWord, videoUrlOf } from '@/features/renders/render-record'
 import { takeDownload } from '@/features/renders/take-download'
 import { LastFrameButton } from './last-frame-button'
 import { rendersQuery } from '@/features/renders/renders-cache'
@@ -15,6 +15,7 @@ import { useRenderActions } from '@/features/renders/use-render-actions'
 import { continueClipInput, MAX_VARIATIONS, MIN_VARIATIONS } from '@/features/renders/variations'
 import { CopyLinkButton } from './copy-link-button'
 import { InputDetails } from './input-details'
+import { NumbersSection } from './numbers-section'
 import { Player } from './player'
 
 interface ViewerProps {
@@ -26,6 +27,7 @@ interface ViewerProps {
 }
 
 const actionClass = 'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800'
+const headingClass = 'text-xs font-semibold tracking-wide text-ink-400 uppercase'
 
 /** One render up close: the player, its full input, and what can be done with it. */
 export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerProps) {
@@ -49,6 +51,7 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
             <Player
               url={url}
               poster={poster}
+              knownDuration={durationOf(record)}
               onFirstFrame={(video) => {
                 if (poster) return
                 const captured = capturePosterFrame(video)
@@ -111,7 +114,11 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
               </button>
             )}
           </div>
-          <InputDetails record={record} model={model} />
+          <NumbersSection record={record} />
+          <section aria-label="Input" className="flex flex-col gap-2">
+            <h3 className={headingClass}>Input</h3>
+            <InputDetails record={record} model={model} />
+          </section>
         </div>
       </div>
       {varying && (
