@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
 import type { LineageTotal } from '@/catalog/credits-contract'
 import { catalogV1 } from '@/catalog/models-v1'
+import { creditsHandlers } from '@/mocks/credits-handlers'
 import type { RenderRecord } from '@/features/renders/render-record'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { createQueryClient } from '@/lib/query-client'
@@ -12,7 +13,8 @@ import { fakeMedia } from '@/test/fake-media'
 import { lineageTotalQuery } from './lineage-total-query'
 import Viewer from './viewer'
 
-const server = setupServer()
+// The viewer's Re-run says what it would spend: estimates as a fresh demo studio answers them.
+const server = setupServer(...creditsHandlers(catalogV1).handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => void fakeMedia())
 afterEach(() => server.resetHandlers())
@@ -78,6 +80,8 @@ it('shows what the take cost, how long it queued and rendered, who made it, and 
   ).toBeInTheDocument()
   // Before its metadata, the player already shows the take's real length.
   expect(within(viewer).getByText('0:00.00 / 0:04.00')).toBeInTheDocument()
+  // Re-run says what it would spend, from the demo price list (Wan 2.7, 5 s).
+  expect(await within(viewer).findByRole('button', { name: /^Re-run · ≈ \d+ credits$/ })).toBeInTheDocument()
 })
 
 it('says the credits are not known yet, and shows no lineage line the ledger cannot give', async () => {

@@ -5,6 +5,7 @@ import type { Relation } from '@/catalog/render-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Modal } from '@/components/modal'
 import { StatusBadge } from '@/components/status-badge'
+import { RerunButton } from '@/components/rerun-button'
 import { VariationsDialog } from '@/components/variations-dialog'
 import { capturePosterFrame, posterOf } from '@/features/renders/poster'
 import { durationOf, keepNotice, statusWord, videoUrlOf } from '@/features/renders/render-record'
@@ -82,9 +83,12 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
               </a>
             )}
             {url && <CopyLinkButton url={url} className={actionClass} />}
-            <button type="button" className={actionClass} onClick={() => void actions.rerun(record)}>
-              Re-run
-            </button>
+            <RerunButton
+              model={model}
+              input={record.input}
+              className={actionClass}
+              onClick={() => void actions.rerun(record)}
+            />
             <button type="button" className={actionClass} onClick={() => setVarying(true)}>
               Variations
             </button>
