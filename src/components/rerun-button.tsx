@@ -15,7 +15,10 @@ export function RerunButton({ model, input, onClick, className }: RerunButtonPro
     <button type="button" className={className} onClick={onClick} title={estimate?.detail}>
       Re-run
       {estimate?.credits != null && (
-        <span className="text-ink-400"> · ≈ {estimate.credits.toLocaleString()} credits</span>
+        <>
+          {' · '}
+          <span className="text-ink-400">≈ {estimate.credits.toLocaleString()} credits</span>
+        </>
       )}
     </button>
   )
