@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test'
 import { expect, test } from './fresh-studio'
-import { gallery, galleryFile } from './gallery-seed'
+import { finishedRender, gallery, galleryFile, seedLedger } from './gallery-seed'
 
 const now = Date.now()
 
@@ -174,4 +174,31 @@ test('the gallery filters by person and Mine, and says who made each take', asyn
   await page.reload()
   await who.selectOption({ label: 'Mine (Ben)' })
   await expect(items(page)).toHaveText([/Ben’s mountain/])
+})
+
+test('in a column that scrolls on its own, the grid still draws only the cards near the view, down to the oldest', async ({
+  page,
+}) => {
+  const boat = { model: 'sora2', duration: 4, aspect_ratio: '16:9', resolution: '720p' }
+  await seedLedger(
+    page.request,
+    Array.from({ length: 300 }, (_, i) => finishedRender(i, { ...boat, prompt: `Column take ${i}` })),
+  )
+  await page.goto('/')
+  await expect(items(page).first()).toContainText('Column take 0')
+  // The gallery's own scrolling column, as the studio's shell lays it out beside the composer.
+  const column = await gallery(page).evaluateHandle((section) => {
+    const parent = section.parentElement!
+    parent.style.overflowY = 'auto'
+    parent.style.height = '600px'
+    return parent
+  })
+  const oldest = gallery(page).getByText('Column take 299', { exact: true })
+  await expect(async () => {
+    await column.evaluate((element) => element.scrollTo(0, element.scrollHeight))
+    await expect(oldest).toBeVisible({ timeout: 100 })
+  }).toPass({ timeout: 30_000, intervals: [100] })
+  expect(await items(page).count()).toBeLessThan(60)
+  await expect(items(page).first()).toHaveAttribute('aria-setsize', '300')
+  expect(await page.evaluate(() => window.scrollY)).toBe(0)
 })

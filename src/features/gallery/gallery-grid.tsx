@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { RenderRecord } from '@/features/renders/render-record'
 import { CARD_SIZES, type CardSize } from './card-size'
 import { GalleryItem, type ItemActions, type TilePlacement } from './gallery-item'
@@ -77,7 +77,7 @@ export function GalleryGrid(props: GalleryGridProps) {
     }
   })
 
-  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
+  const handleKey = (event: KeyboardEvent<HTMLLIElement>, index: number) => {
     if (event.target !== event.currentTarget) return
     const tile = tiles[index]
     if (!tile) return
@@ -110,6 +110,15 @@ export function GalleryGrid(props: GalleryGridProps) {
       handler()
     }
   }
+  // One handler for every tile, which always runs the latest `handleKey`: the tiles need not be drawn again.
+  const latestKeyHandler = useRef(handleKey)
+  useEffect(() => {
+    latestKeyHandler.current = handleKey
+  })
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLLIElement>, index: number) => latestKeyHandler.current(event, index),
+    [],
+  )
 
   return (
     <ul ref={listRef} className="relative w-full" style={{ height: layout.height }}>
@@ -120,18 +129,14 @@ export function GalleryGrid(props: GalleryGridProps) {
           index,
           setSize: complete ? tiles.length : -1,
           focusable: index === activeIndex,
+          x: box.x,
+          y: box.y,
+          width: box.width,
+          height: box.height,
           mediaHeight: box.mediaHeight,
           size,
           onKeyDown,
           onFocus: setFocusIndex,
-          style: {
-            position: 'absolute',
-            top: 0,
-            left: 0,
-            width: box.width,
-            height: box.height,
-            transform: `translate(${box.x}px, ${box.y}px)`,
-          },
         }
         return tile.kind === 'group' ? (
           <GroupCard

@@ -1,4 +1,4 @@
-import type { CSSProperties, KeyboardEvent } from 'react'
+import { memo, type CSSProperties, type KeyboardEvent } from 'react'
 import { StatusBadge } from '@/components/status-badge'
 import { TrashIcon } from '@/components/trash-icon'
 import { isUnfinished, statusWord, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
@@ -24,17 +24,37 @@ export interface ItemActions {
   hover: (record: RenderRecord, hovering: boolean) => void
 }
 
-/** Where a tile sits and how it takes keys and focus: the grid's part of every tile. */
+/** Where a tile sits and how it takes keys and focus: the grid's part of every tile (plain values, so that a tile
+ * whose placement and record did not change is not drawn again when the grid scrolls). */
 export interface TilePlacement {
   index: number
   /** The number of tiles, or -1 while older pages are still to load. */
   setSize: number
   focusable: boolean
-  style: CSSProperties
+  x: number
+  y: number
+  width: number
+  height: number
   mediaHeight: number
   size: CardSizeSpec
   onKeyDown: (event: KeyboardEvent<HTMLLIElement>, index: number) => void
   onFocus: (index: number) => void
+}
+
+export function tileStyle(placement: TilePlacement): CSSProperties {
+  return {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: placement.width,
+    height: placement.height,
+    transform: `translate(${placement.x}px, ${placement.y}px)`,
+  }
+}
+
+const shallowEqual = (a: object, b: object) => {
+  const keys = Object.keys(a) as (keyof typeof a)[]
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
 }
 
 interface GalleryItemProps {
@@ -50,7 +70,14 @@ interface GalleryItemProps {
   actions: ItemActions
 }
 
-export function GalleryItem(props: GalleryItemProps) {
+/** A take's card; drawn again only when its record, its placement or what it is told changes. */
+export const GalleryItem = memo(TakeCard, (before, after) => {
+  const { placement: placedBefore, ...restBefore } = before
+  const { placement: placedAfter, ...restAfter } = after
+  return shallowEqual(placedBefore, placedAfter) && shallowEqual(restBefore, restAfter)
+})
+
+function TakeCard(props: GalleryItemProps) {
   const { record, placement, modelName, previewing, selected, actions } = props
   const now = useNow(isUnfinished(record) && !record.stale)
   const facts = cardFacts(record, modelName, now)
@@ -61,7 +88,7 @@ export function GalleryItem(props: GalleryItemProps) {
       aria-posinset={placement.index + 1}
       aria-setsize={placement.setSize}
       tabIndex={placement.focusable ? 0 : -1}
-      style={placement.style}
+      style={tileStyle(placement)}
       onKeyDown={(event) => placement.onKeyDown(event, placement.index)}
       onFocus={(event) => event.target === event.currentTarget && placement.onFocus(placement.index)}
       onMouseEnter={() => actions.hover(record, true)}

@@ -19,6 +19,7 @@ import { GalleryToolbar } from './gallery-toolbar'
 import { NO_FILTERS } from './gallery-view'
 import { useGalleryRenders } from './use-gallery-renders'
 import { useHoverPreview } from './use-hover-preview'
+import { useStableCallbacks } from './use-stable-callbacks'
 import { useToast } from './use-toast'
 
 interface GalleryProps {
@@ -40,10 +41,8 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
   // A named token's name, or the display name this browser gives (read afresh: it may be given at any time).
   const myName = me.data?.author ?? readDisplayName()
   const modelName = useCallback((id: string) => catalog.models.find((m) => m.id === id)?.name ?? id, [catalog])
-  const gallery = useGalleryRenders(
-    filters,
-    useMemo(() => ({ modelName, myName }), [modelName, myName]),
-  )
+  const viewContext = useMemo(() => ({ modelName, myName }), [modelName, myName])
+  const gallery = useGalleryRenders(filters, viewContext)
   const shown = gallery.renders
   const [openGroups, setOpenGroups] = useState<ReadonlySet<string>>(new Set())
   const tiles = useMemo(() => galleryTiles(shown, openGroups), [shown, openGroups])
@@ -64,7 +63,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
       return next
     })
 
-  const actions: ItemActions = {
+  const actions = useStableCallbacks<ItemActions>({
     open: (record) => {
       // The viewer plays the same file; a preview left playing underneath would only compete with it.
       preview.stop()
@@ -95,7 +94,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
         return next
       }),
     hover: preview.hover,
-  }
+  })
 
   const selectedRecords = shown.filter((r) => selected?.has(r.localId))
   const varyingModel = varying && modelOf(varying.input.model)

@@ -3,7 +3,7 @@ import { isUnfinished, videoUrlOf, type RenderRecord } from '@/features/renders/
 import { creditsText, timeAgo, type Fact } from './card-facts'
 import { FactLine, SpecChips } from './card-parts'
 import { Icon } from './gallery-icons'
-import type { ItemActions, TilePlacement } from './gallery-item'
+import { tileStyle, type ItemActions, type TilePlacement } from './gallery-item'
 import { lineageTotalQuery } from './gallery-queries'
 import type { Tile } from './gallery-tiles'
 import { ItemMedia } from './item-media'
@@ -75,7 +75,7 @@ export function GroupCard({ tile, placement, modelName, previewId, actions, onTo
       aria-setsize={placement.setSize}
       aria-label={`Group of ${members.length} takes: ${first.input.prompt}`}
       tabIndex={placement.focusable ? 0 : -1}
-      style={placement.style}
+      style={tileStyle(placement)}
       onKeyDown={(event) => placement.onKeyDown(event, placement.index)}
       onFocus={(event) => event.target === event.currentTarget && placement.onFocus(placement.index)}
       onMouseEnter={() => actions.hover(cover, true)}

@@ -34,6 +34,8 @@ function clipOf(scroller: HTMLElement | undefined): { top: number; bottom: numbe
 export function useScrollViewport(ref: RefObject<HTMLElement | null>) {
   const [viewport, setViewport] = useState<Viewport>(() => ({ top: 0, bottom: OVERSCAN_PX * 2 }))
   const scroller = useRef<HTMLElement | undefined>(undefined)
+  // Bumped when the layout changes which element scrolls the list (a breakpoint): everything is set up again.
+  const [layoutChanges, setLayoutChanges] = useState(0)
 
   useLayoutEffect(() => {
     const list = ref.current
@@ -54,23 +56,32 @@ export function useScrollViewport(ref: RefObject<HTMLElement | null>) {
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure)
     }
+    const resized = () => {
+      if (scrollParentOf(list) === parent) schedule()
+      else setLayoutChanges((n) => n + 1)
+    }
+    // Any scroll (captured: element scrolls do not bubble) may move the list: the window's, its column's, or
+    // one of a column it was not in when this was set up (the layout changed), which is then set up anew.
+    const scrolled = (event: Event) => {
+      const target = event.target
+      if (target instanceof HTMLElement && target !== parent && target.contains(list)) resized()
+      else schedule()
+    }
     measure()
-    // The window may scroll too (a phone's page around the gallery's column).
-    parent?.addEventListener('scroll', schedule, { passive: true })
-    window.addEventListener('scroll', schedule, { passive: true })
-    window.addEventListener('resize', schedule)
-    // Whatever moves the list within its scroller (a filter row wrapping, a notice above) moves the view too.
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(schedule)
+    document.addEventListener('scroll', scrolled, { capture: true, passive: true })
+    window.addEventListener('resize', resized)
+    // Whatever moves the list within its scroller (a filter row wrapping, a notice above) moves the view too,
+    // and a new layout may give it another scroller.
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(resized)
     observer?.observe(document.body)
     observer?.observe(list)
     return () => {
       cancelAnimationFrame(frame)
-      parent?.removeEventListener('scroll', schedule)
-      window.removeEventListener('scroll', schedule)
-      window.removeEventListener('resize', schedule)
+      document.removeEventListener('scroll', scrolled, { capture: true })
+      window.removeEventListener('resize', resized)
       observer?.disconnect()
     }
-  }, [ref])
+  }, [ref, layoutChanges])
 
   /** Scrolls just enough to show [y, y + height] of the list. */
   const reveal = useCallback(
