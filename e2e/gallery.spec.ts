@@ -1,6 +1,8 @@
 import type { APIRequestContext } from '@playwright/test'
+import { startBuiltStudio } from './built-studio'
 import { expect, test } from './fresh-studio'
 import { finishedRender, gallery, galleryFile, seedLedger } from './gallery-seed'
+import { CREDITS_PORT } from './ports'
 
 const now = Date.now()
 
@@ -174,6 +176,41 @@ test('the gallery filters by person and Mine, and says who made each take', asyn
   await page.reload()
   await who.selectOption({ label: 'Mine (Ben)' })
   await expect(items(page)).toHaveText([/Ben’s mountain/])
+})
+
+test('with their own tokens, people are named (not self-declared), and Mine is the signed-in person’s', async ({
+  page,
+}) => {
+  const [ana, ben] = ['ana-gallery-token-0123456789', 'ben-gallery-token-0123456789']
+  // credits.spec.ts's port: its studio lives only within its own test, and specs run one at a time.
+  const studio = await startBuiltStudio(CREDITS_PORT, { STUDIO_ACCESS_TOKENS: `Ana:${ana},Ben:${ben}` })
+  try {
+    for (const [token, prompt] of [
+      [ana, 'Ana’s harbour'],
+      [ben, 'Ben’s mountain'],
+    ]) {
+      const create = await page.request.post(`${studio.origin}/api/v1/requests`, {
+        headers: { authorization: `Bearer ${token}`, 'x-idempotency-key': crypto.randomUUID() },
+        data: { operation: 'video.generate', input: { model: 'grok', prompt, duration: 6 } },
+      })
+      expect(create.status()).toBe(202)
+    }
+    expect((await page.request.post(`${studio.origin}/api/session`, { data: { token: ben } })).status()).toBe(204)
+    await page.goto(studio.origin)
+    const who = gallery(page).getByLabel('Filter by person')
+    await expect(items(page)).toHaveCount(2)
+    await expect(who.locator('option')).toHaveText(['Everyone', 'Mine (Ben)', 'Ana', 'Ben'])
+    await expect(items(page).filter({ hasText: 'Ana’s harbour' }).getByText('by Ana')).toHaveAttribute(
+      'title',
+      'Ana (signed in with their own token)',
+    )
+    await who.selectOption({ label: 'Mine (Ben)' })
+    await expect(items(page)).toHaveText([/Ben’s mountain/])
+    await who.selectOption({ label: 'Ana' })
+    await expect(items(page)).toHaveText([/Ana’s harbour/])
+  } finally {
+    await studio.stop()
+  }
 })
 
 test('in a column that scrolls on its own, the grid still draws only the cards near the view, down to the oldest', async ({
