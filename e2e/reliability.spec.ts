@@ -66,7 +66,8 @@ test('offline mid-render: the studio stays, keeps the draft, says so, and resume
   // Generate offline: the render is kept in this browser and waits for the connection.
   await page.getByRole('button', { name: 'Generate' }).click()
   const next = gallery(page).getByRole('listitem').filter({ hasText: 'Next: the heron takes off' })
-  await expect(next.getByText('Queued', { exact: true })).toBeVisible()
+  await expect(next.getByText('Waiting', { exact: true })).toBeVisible()
+  await expect(next).toContainText('No connection: it is sent when you are back online')
 
   await context.setOffline(false)
   await expect(indicator).toHaveCount(0)

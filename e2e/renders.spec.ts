@@ -78,7 +78,11 @@ test('re-run, variations (2–4, new seeds, prompt tweak), remix and continue cl
   await dialog.getByLabel(/Prompt tweak/).fill('at sunrise')
   await dialog.getByRole('button', { name: 'Create 3' }).click()
 
-  await expect(gallery(page).getByRole('listitem')).toHaveCount(4)
+  // The variations stack with the render they come from, in one card that opens to show them.
+  const stack = gallery(page).getByRole('listitem', { name: /^Group of 4 takes/ })
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(1)
+  await stack.getByRole('button', { name: 'Open group' }).click()
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(5)
   await expect.poll(() => bodies.length).toBe(3)
   const seeds = bodies.map((b) => b.input.seed)
   expect(new Set(seeds).size).toBe(3)
@@ -87,7 +91,9 @@ test('re-run, variations (2–4, new seeds, prompt tweak), remix and continue cl
 
   const original = gallery(page).getByRole('listitem').last() // newest first: the imported render is the oldest
   await original.getByRole('button', { name: 'Re-run' }).dblclick() // a double click is one re-run
-  await expect(gallery(page).getByRole('listitem')).toHaveCount(5)
+  await expect(stack).toHaveCount(0)
+  await expect(gallery(page).getByRole('listitem', { name: /^Group of 5 takes/ })).toBeVisible()
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(6)
   await expect.poll(() => bodies.at(-1)?.input).toEqual({ ...fox, seed: 7 })
 
   await original.getByRole('button', { name: 'Remix' }).click()
@@ -101,10 +107,13 @@ test('re-run, variations (2–4, new seeds, prompt tweak), remix and continue cl
   await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('A fox crossing fresh snow')
   await expect(page.getByRole('textbox', { name: 'Source clip' })).toHaveValue('/demo/lava-16x9-4s.mp4')
   expect(bodies).toHaveLength(4) // the double-clicked Re-run sent one request
-  await expect(gallery(page).getByRole('listitem')).toHaveCount(5)
-
-  await page.getByRole('button', { name: 'Generate' }).click()
   await expect(gallery(page).getByRole('listitem')).toHaveCount(6)
+
+  // A continuation is a new shot, not another take: it stands on its own. (Generate is far down the page, and
+  // the gallery draws only the cards near the view: back up to count them all.)
+  await page.getByRole('button', { name: 'Generate' }).click()
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await expect(gallery(page).getByRole('listitem')).toHaveCount(7)
   await expect
     .poll(() => lineage)
     .toEqual([...Array(3).fill('variation of seeded-0'), 'rerun of seeded-0', 'continue of seeded-0'])

@@ -10,8 +10,11 @@ export const RELATIONS = ['rerun', 'variation', 'remix', 'continue', 'shootout',
 export const relationSchema = z.enum(RELATIONS)
 export type Relation = z.infer<typeof relationSchema>
 
-/** How a render's state is shown to creatives, one word each. */
-export type StatusWord = 'Queued' | 'Processing' | 'Succeeded' | 'Failed'
+/**
+ * How a render's state is shown to creatives, one word each. `Waiting`: not accepted by Cannon yet, and held
+ * back (a 429 to wait out, no connection, upstream trouble), with its reason beside it.
+ */
+export type StatusWord = 'Waiting' | 'Queued' | 'Processing' | 'Succeeded' | 'Failed'
 
 /** The words the gallery filters by; any other status is Cannon's own word, matched as it is. */
 export const STATUS_FILTERS = ['submitting', 'queued', 'processing', 'succeeded', 'failed', 'stale'] as const

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Database } from './database'
 import { InvalidCursor } from './ledger-errors'
-import { containsPattern, decodeCursor, encodeCursor, listRenders } from './render-list'
+import { containsPattern, decodeCursor, encodeCursor, listPeople, listRenders, searchWords } from './render-list'
 import { applyRequestObject, markAccepted, recordSubmission, updateRender } from './render-store'
 import { submission } from './test-fixtures'
 import { ENGINES, useTestLedger } from './test-ledger'
@@ -105,6 +105,27 @@ describe.each(ENGINES)('listRenders on %s', (engine) => {
     expect(await ids('  ')).toHaveLength(5)
   })
 
+  it('finds every word of a search in any order, in the prompt or in the model the word names', async () => {
+    const market = await recordWith(ledger.db, 'Night market in Tokyo, neon rain')
+    const grok = await recordSubmission(ledger.db, submission({ input: { model: 'grok', prompt: 'A quiet harbour' } }))
+    const tokyoGrok = await recordSubmission(
+      ledger.db,
+      submission({ input: { model: 'grok', prompt: 'Tokyo tower at noon' } }),
+    )
+    await recordWith(ledger.db, 'A night in Kyoto')
+    const names: Record<string, string> = { grok: 'Grok', seedance2: 'Seedance 2.0' }
+    const modelsMatching = (word: string) => Object.keys(names).filter((id) => names[id]!.toLowerCase().includes(word))
+    const ids = async (q: string) => (await listRenders(ledger.db, { q, modelsMatching })).items.map((r) => r.id).sort()
+    expect(await ids('tokyo night')).toEqual([market.id])
+    expect(await ids('NIGHT   tokyo ')).toEqual([market.id])
+    expect(await ids('grok')).toEqual([grok.id, tokyoGrok.id].sort())
+    expect(await ids('tokyo grok')).toEqual([tokyoGrok.id])
+    expect(await ids('tokyo seedance')).toEqual([market.id])
+    expect(await ids('tokyo night grok')).toEqual([])
+    // Without a way to name models, words are looked for in the prompt only.
+    expect((await listRenders(ledger.db, { q: 'grok' })).items).toEqual([])
+  })
+
   it('leaves deleted renders out unless asked', async () => {
     const kept = await recordWith(ledger.db, 'kept')
     const gone = await recordWith(ledger.db, 'gone')
@@ -134,7 +155,30 @@ describe.each(ENGINES)('listRenders on %s', (engine) => {
   })
 })
 
+describe.each(ENGINES)('listPeople on %s', (engine) => {
+  const ledger = useTestLedger(engine)
+
+  it('names everyone on a listed render once, alphabetically, with how many and how they signed', async () => {
+    await recordWith(ledger.db, 'one', { author: 'ben', authorVerified: true })
+    await recordWith(ledger.db, 'two', { author: 'Ana' })
+    await recordWith(ledger.db, 'three', { author: 'Ana', authorVerified: true })
+    await recordWith(ledger.db, 'four')
+    const gone = await recordWith(ledger.db, 'five', { author: 'Cleo' })
+    await updateRender(ledger.db, gone.id, { deleted: true })
+    expect(await listPeople(ledger.db)).toEqual([
+      { name: 'Ana', renders: 2, verified: true, selfDeclared: true },
+      { name: 'ben', renders: 1, verified: true, selfDeclared: false },
+    ])
+  })
+})
+
 describe('cursors and patterns', () => {
+  it('splits a search into its distinct words', () => {
+    expect(searchWords('  Tokyo   night tokyo ')).toEqual(['tokyo', 'night'])
+    expect(searchWords(undefined)).toEqual([])
+    expect(searchWords(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))).toHaveLength(12)
+  })
+
   it('round-trips a cursor', () => {
     const key = { createdAtMs: T0, id: 'abc-1' }
     expect(decodeCursor(encodeCursor(key))).toEqual(key)

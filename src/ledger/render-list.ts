@@ -11,8 +11,13 @@ export interface ListRendersQuery {
   /** A studio word ('submitting', 'queued', 'processing', 'succeeded', 'failed', 'stale') or Cannon's own. */
   status?: string
   model?: string
-  /** Case-insensitive substring of the prompt. */
+  /**
+   * Words, in any order: each must be in the prompt (case-insensitive) or name one of the models
+   * `modelsMatching` gives for it.
+   */
   q?: string
+  /** The model ids a search word names (e.g. "grok" → grok; "2.0" → seedance2, seedance2fast). */
+  modelsMatching?: (word: string) => readonly string[]
   favourite?: boolean
   author?: string
   /** With `author`: only renders whose author signed in with their own token. */
@@ -57,6 +62,15 @@ export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 }
 
+/** At most this many words of a search are used: each adds a condition. */
+export const MAX_SEARCH_WORDS = 12
+
+/** A search as the words it must match, each once, in the order typed. */
+export function searchWords(q: string | undefined): string[] {
+  const words = (q ?? '').toLowerCase().split(/\s+/).filter(Boolean)
+  return [...new Set(words)].slice(0, MAX_SEARCH_WORDS)
+}
+
 const UNFINISHED_WORDS = new Set(['submitting', 'queued', 'processing'])
 
 /**
@@ -84,8 +98,11 @@ export async function listRenders(db: Database, query: ListRendersQuery = {}): P
   if (query.author !== undefined) where.push(`author = ${param(query.author)}`)
   if (query.authorVerified !== undefined) where.push(query.authorVerified ? 'author_verified' : 'NOT author_verified')
   if (query.favourite !== undefined) where.push(query.favourite ? 'favourite' : 'NOT favourite')
-  const term = query.q?.trim()
-  if (term) where.push(`prompt ILIKE ${param(containsPattern(term))}`)
+  for (const word of searchWords(query.q)) {
+    const inPrompt = `prompt ILIKE ${param(containsPattern(word))}`
+    const models = query.modelsMatching?.(word) ?? []
+    where.push(models.length ? `(${inPrompt} OR model = ANY(${param(models)}::text[]))` : inPrompt)
+  }
   if (query.cursor) {
     const after = decodeCursor(query.cursor)
     where.push(`(created_at_ms, id) < (${param(after.createdAtMs)}::bigint, ${param(after.id)})`)
@@ -98,4 +115,21 @@ export async function listRenders(db: Database, query: ListRendersQuery = {}): P
   const items = rows.slice(0, limit).map(rowToRender)
   const last = items.at(-1)
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null }
+}
+
+export interface Person {
+  name: string
+  renders: number
+  verified: boolean
+  selfDeclared: boolean
+}
+
+/** Everyone whose name is on a listed (not deleted) render, in alphabetical order, with how many they made. */
+export async function listPeople(db: Database): Promise<Person[]> {
+  return db.query<Person>(
+    `SELECT author AS name, count(*)::int AS renders, bool_or(author_verified) AS verified,
+       bool_or(NOT author_verified) AS "selfDeclared"
+     FROM renders WHERE author IS NOT NULL AND deleted_at_ms IS NULL
+     GROUP BY author ORDER BY lower(author), author`,
+  )
 }

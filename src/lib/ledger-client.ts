@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { lineageTotalSchema, type LineageTotal } from '@/catalog/credits-contract'
+import { peopleSchema, renderTimingSchema, type People, type RenderTiming } from '@/catalog/gallery-contract'
 import { renderSchema, rendersPageSchema, type Render, type RendersPage } from '@/catalog/render-contract'
 import { call } from './bff-client'
 
@@ -14,11 +15,16 @@ export interface RendersQuery {
   cursor?: string | null
   status?: string
   model?: string
+  /** Words, each to be found in the prompt or the model's name. */
   q?: string
   favourite?: boolean
+  /** One person's renders, by the name the ledger keeps. */
+  author?: string
+  /** Only the asker's renders (by their named token, else by the display name this browser sends). */
+  mine?: boolean
 }
 
-function rendersSearch(query: RendersQuery): string {
+function search(query: object): string {
   const params = new URLSearchParams()
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(name, String(value))
@@ -38,16 +44,21 @@ export type ImportResult = z.infer<typeof importResultSchema>
 export const ledgerClient = {
   /** A page of the ledger, newest first. */
   listRenders: (query: RendersQuery, signal?: AbortSignal): Promise<RendersPage> =>
-    call(`/api/renders${rendersSearch(query)}`, rendersPageSchema, { signal }),
+    call(`/api/renders${search(query)}`, rendersPageSchema, { signal }),
+  /** Everyone with a name on a listed render. */
+  people: (signal?: AbortSignal): Promise<People> => call('/api/people', peopleSchema, { signal }),
+  /** A render and every render made from it (re-runs, variations, remixes, …): how many, and their credits. */
+  lineageTotal: (id: string, signal?: AbortSignal): Promise<LineageTotal> =>
+    call(`${renderPath(id)}/lineage-total`, lineageTotalSchema, { signal }),
+  /** How long this studio's latest renders of a model and duration took (the median). */
+  renderTiming: (query: { model: string; duration?: number }, signal?: AbortSignal): Promise<RenderTiming> =>
+    call(`/api/renders/timing${search(query)}`, renderTimingSchema, { signal }),
   /** Favourite, soft delete and its undo (`deleted: false`). */
   patchRender: (id: string, patch: { favourite?: boolean; deleted?: boolean }): Promise<Render> =>
     call(renderPath(id), renderSchema, { method: 'PATCH', ...json(patch) }),
   /** "Check again" on a stale render: the studio follows it afresh. */
   recheckRender: (id: string): Promise<Render> =>
     call(`${renderPath(id)}/recheck`, renderSchema, { method: 'POST', ...json({}) }),
-  /** The credits of a render and of every render made from it (re-runs, variations, remixes, …). */
-  lineageTotal: (id: string, signal?: AbortSignal): Promise<LineageTotal> =>
-    call(`${renderPath(id)}/lineage-total`, lineageTotalSchema, { signal }),
   /** A gallery file (as text, or as the object to send): the server adds what it does not have yet. */
   importGallery: (file: string | object): Promise<ImportResult> =>
     call('/api/renders/import', importResultSchema, { method: 'POST', ...json(file) }),

@@ -64,6 +64,7 @@ export function ledgerHandlers(ledger: MemoryLedger, bff: (request: Request) => 
           model: text('model'),
           q: text('q'),
           favourite: favourite === undefined ? undefined : favourite === 'true',
+          author: text('author'),
         }),
       )
     }),

@@ -12,6 +12,7 @@ export interface ListQuery {
   model?: string
   q?: string
   favourite?: boolean
+  author?: string
 }
 
 const UNFINISHED_WORDS = new Set(['submitting', 'queued', 'processing'])
@@ -96,7 +97,8 @@ export function createMemoryLedger(now: () => number = Date.now) {
       })
     },
     list(query: ListQuery): { items: Render[]; next_cursor: string | null } {
-      const term = query.q?.trim().toLowerCase()
+      // Every word, in the prompt or the model id (the real route also reads the catalog's model names).
+      const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)
       const [afterMs, afterId] = query.cursor?.split('.') ?? []
       const matching = [...renders.values()]
         .filter(
@@ -108,7 +110,8 @@ export function createMemoryLedger(now: () => number = Date.now) {
                 : r.status === query.status && !(UNFINISHED_WORDS.has(query.status) && r.stale))) &&
             (query.model === undefined || r.input.model === query.model) &&
             (query.favourite === undefined || r.favourite === query.favourite) &&
-            (!term || r.input.prompt.toLowerCase().includes(term)),
+            (query.author === undefined || r.author === query.author) &&
+            words.every((w) => r.input.prompt.toLowerCase().includes(w) || r.input.model.includes(w)),
         )
         .sort((a, b) => b.createdAtMs - a.createdAtMs || (b.id > a.id ? 1 : -1))
         .filter(

@@ -180,7 +180,7 @@ export function createBffApp(options: BffOptions) {
     if (media) {
       registerDownloadRoute(app, { db, store: media.store, demoDir: media.demoDir, hostCheck: options.mediaHostCheck })
     }
-    registerRendersRoutes(app, db, now)
+    registerRendersRoutes(app, db, now, catalog)
     registerCreditsRoutes(app, {
       db,
       catalog,

@@ -1,9 +1,11 @@
 import type { Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import type { Catalog } from '@/catalog/catalog-schema'
 import type { Database } from '@/ledger/database'
 import { InvalidCursor } from '@/ledger/ledger-errors'
-import { listRenders, MAX_PAGE_SIZE } from '@/ledger/render-list'
+import { listPeople, listRenders, MAX_PAGE_SIZE } from '@/ledger/render-list'
+import { renderTiming } from '@/ledger/render-times'
 import { getRender, updateRender } from '@/ledger/render-store'
 import { recheck } from '@/ledger/render-sweep'
 import { exportRenders, importRenders } from '@/ledger/render-transfer'
@@ -24,6 +26,10 @@ const listQuery = z.object({
   /** `true`: only the asker's own renders (by their named token, else by the name they send). */
   mine: z.enum(['true', 'false']).optional(),
 })
+const timingQuery = z.object({
+  model: z.string().min(1).max(64),
+  duration: z.coerce.number().positive().max(3600).optional(),
+})
 const patchBody = z.strictObject({ favourite: z.boolean().optional(), deleted: z.boolean().optional() })
 const RENDER_ID = /^[A-Za-z0-9_-]{1,128}$/
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -38,8 +44,26 @@ function ownRenders(c: Context<BffEnv>): { author?: string; authorVerified?: boo
   return who.authorVerified ? { author: who.author, authorVerified: true } : { author: who.author }
 }
 
-/** The gallery as the team shares it: pages of the ledger, favourites and deletes, export and import. */
-export function registerRendersRoutes(app: Hono<BffEnv>, db: Database, now: () => number = Date.now) {
+/** A search word names the models whose id or display name contains it ("grok", "veo", "2.0", "pro"). */
+export function modelsMatching(catalog: Catalog | undefined): (word: string) => string[] {
+  const models = (catalog?.models ?? []).map((m) => ({ id: m.id, text: `${m.id} ${m.name}`.toLowerCase() }))
+  return (word) => {
+    const needle = word.toLowerCase()
+    return models.filter((m) => m.text.includes(needle)).map((m) => m.id)
+  }
+}
+
+/**
+ * The gallery as the team shares it: pages of the ledger (searched by words in the prompt and the model's name,
+ * with `catalog`), favourites and deletes, export and import, who made renders, and how long renders take.
+ */
+export function registerRendersRoutes(
+  app: Hono<BffEnv>,
+  db: Database,
+  now: () => number = Date.now,
+  catalog?: Catalog,
+) {
+  const searchModels = modelsMatching(catalog)
   app.get('/api/renders', async (c) => {
     const parsed = listQuery.safeParse(c.req.query())
     if (!parsed.success) {
@@ -57,6 +81,7 @@ export function registerRendersRoutes(app: Hono<BffEnv>, db: Database, now: () =
         ...query,
         ...own,
         q: query.q?.trim() || undefined,
+        modelsMatching: searchModels,
         favourite: favourite === undefined ? undefined : favourite === 'true',
       })
       return c.json({ items: page.items, next_cursor: page.nextCursor })
@@ -65,6 +90,18 @@ export function registerRendersRoutes(app: Hono<BffEnv>, db: Database, now: () =
         return fail(c, 400, 'invalid_cursor', 'That page cursor is not valid', 'cursor')
       throw error
     }
+  })
+
+  app.get('/api/people', async (c) => c.json({ people: await listPeople(db) }))
+
+  // Before /api/renders/:id, which would take "timing" for an id.
+  app.get('/api/renders/timing', async (c) => {
+    const parsed = timingQuery.safeParse(c.req.query())
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      return fail(c, 400, 'invalid_query', `${String(issue.path[0])}: ${issue.message}`, String(issue.path[0]))
+    }
+    return c.json(await renderTiming(db, parsed.data.model, parsed.data.duration ?? null))
   })
 
   app.get('/api/renders/export', (c) => {

@@ -1,8 +1,12 @@
-import type { CSSProperties, KeyboardEvent } from 'react'
+import { memo, type CSSProperties, type KeyboardEvent } from 'react'
 import { StatusBadge } from '@/components/status-badge'
 import { TrashIcon } from '@/components/trash-icon'
-import { durationOf, isUnfinished, statusWord, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
+import { isUnfinished, statusWord, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
 import { takeDownload } from '@/features/renders/take-download'
+import { cardFacts } from './card-facts'
+import { cornerClass, FactLine, IconButton, iconButtonClass, SpecChips } from './card-parts'
+import type { CardSizeSpec } from './card-size'
+import { Icon } from './gallery-icons'
 import { ItemMedia } from './item-media'
 import { ItemNotice } from './item-notice'
 import { useNow } from './use-now'
@@ -20,55 +24,92 @@ export interface ItemActions {
   hover: (record: RenderRecord, hovering: boolean) => void
 }
 
+/** Where a tile sits and how it takes keys and focus: the grid's part of every tile (plain values, so that a tile
+ * whose placement and record did not change is not drawn again when the grid scrolls). */
+export interface TilePlacement {
+  index: number
+  /** The number of tiles, or -1 while older pages are still to load. */
+  setSize: number
+  focusable: boolean
+  x: number
+  y: number
+  width: number
+  height: number
+  mediaHeight: number
+  size: CardSizeSpec
+  onKeyDown: (event: KeyboardEvent<HTMLLIElement>, index: number) => void
+  onFocus: (index: number) => void
+}
+
+export function tileStyle(placement: TilePlacement): CSSProperties {
+  return {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: placement.width,
+    height: placement.height,
+    transform: `translate(${placement.x}px, ${placement.y}px)`,
+  }
+}
+
+const shallowEqual = (a: object, b: object) => {
+  const keys = Object.keys(a) as (keyof typeof a)[]
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
+}
+
 interface GalleryItemProps {
   record: RenderRecord
-  index: number
-  /** The number of renders, or -1 while older pages are still to load. */
-  setSize: number
+  placement: TilePlacement
   modelName: string
-  focusable: boolean
   previewing: boolean
   /** undefined outside selection mode. */
   selected: boolean | undefined
   canSelectMore: boolean
-  style: CSSProperties
+  /** Shown as one of an open stack's takes. */
+  inGroup: boolean
   actions: ItemActions
-  onKeyDown: (event: KeyboardEvent<HTMLLIElement>, record: RenderRecord, index: number) => void
-  onFocus: (index: number) => void
 }
 
-const actionClass = 'rounded-md px-1.5 py-1 text-xs text-ink-200 hover:bg-ink-700'
-const cornerClass = 'flex h-7 w-7 items-center justify-center rounded-md bg-ink-950/70 text-sm hover:bg-ink-950'
+/** A take's card; drawn again only when its record, its placement or what it is told changes. */
+export const GalleryItem = memo(TakeCard, (before, after) => {
+  const { placement: placedBefore, ...restBefore } = before
+  const { placement: placedAfter, ...restAfter } = after
+  return shallowEqual(placedBefore, placedAfter) && shallowEqual(restBefore, restAfter)
+})
 
-export function GalleryItem(props: GalleryItemProps) {
-  const { record, index, setSize, modelName, focusable, previewing, selected, style, actions } = props
-  const unfinished = isUnfinished(record)
-  const now = useNow(unfinished && !record.stale)
-  const duration = durationOf(record)
+function TakeCard(props: GalleryItemProps) {
+  const { record, placement, modelName, previewing, selected, actions } = props
+  const now = useNow(isUnfinished(record) && !record.stale)
+  const facts = cardFacts(record, modelName, now)
   const download = takeDownload(record)
   return (
     <li
-      data-index={index}
-      aria-posinset={index + 1}
-      aria-setsize={setSize}
-      tabIndex={focusable ? 0 : -1}
-      style={style}
-      onKeyDown={(event) => props.onKeyDown(event, record, index)}
-      onFocus={(event) => event.target === event.currentTarget && props.onFocus(index)}
+      data-index={placement.index}
+      aria-posinset={placement.index + 1}
+      aria-setsize={placement.setSize}
+      tabIndex={placement.focusable ? 0 : -1}
+      style={tileStyle(placement)}
+      onKeyDown={(event) => placement.onKeyDown(event, placement.index)}
+      onFocus={(event) => event.target === event.currentTarget && placement.onFocus(placement.index)}
       onMouseEnter={() => actions.hover(record, true)}
       onMouseLeave={() => actions.hover(record, false)}
-      className="flex flex-col overflow-hidden rounded-xl border border-ink-700 bg-ink-900 focus-visible:border-accent-400"
+      className={`flex flex-col overflow-hidden rounded-xl border bg-ink-900 focus-visible:border-accent-400 focus-visible:outline-2 focus-visible:outline-accent-400 ${
+        props.inGroup ? 'border-accent-500/40' : 'border-ink-700'
+      }`}
     >
-      <div className="relative">
+      <div className="relative shrink-0" style={{ height: placement.mediaHeight }}>
         <button
           type="button"
-          className="block w-full text-left"
+          className="block h-full w-full text-left"
           tabIndex={-1}
           onClick={() => actions.open(record)}
           aria-label={`Open ${record.input.prompt}`}
         >
           <ItemMedia record={record} previewing={previewing} />
         </button>
+        <span className="pointer-events-none absolute top-1.5 left-1.5">
+          <StatusBadge word={statusWord(record)} />
+        </span>
         <div className="absolute top-1.5 right-1.5 flex gap-1">
           {selected !== undefined && (
             <input
@@ -77,12 +118,13 @@ export function GalleryItem(props: GalleryItemProps) {
               disabled={!videoUrlOf(record) || (!selected && !props.canSelectMore)}
               onChange={() => actions.toggleSelected(record)}
               aria-label="Select for compare"
-              className={`${cornerClass} h-7 w-7 accent-accent-500`}
+              className={`${cornerClass} accent-accent-500`}
             />
           )}
           <button
             type="button"
             aria-label="Favourite"
+            title={record.favourite ? 'Favourite (click to unmark)' : 'Favourite'}
             aria-pressed={record.favourite}
             onClick={() => actions.favourite(record)}
             className={`${cornerClass} ${record.favourite ? 'text-accent-400' : 'text-ink-200'}`}
@@ -92,44 +134,48 @@ export function GalleryItem(props: GalleryItemProps) {
           <button
             type="button"
             aria-label="Delete"
+            title="Delete (Undo follows)"
             onClick={() => actions.remove(record)}
             className={`${cornerClass} text-ink-200 hover:text-red-300`}
           >
             <TrashIcon />
           </button>
         </div>
+        <ItemNotice record={record} now={now} actions={actions} />
       </div>
-      <div className="flex min-h-0 flex-1 flex-col gap-1.5 p-3">
-        <p className="line-clamp-2 h-10 text-sm text-ink-200" title={record.input.prompt}>
+      <div className="flex min-h-0 flex-col gap-1 p-2.5" style={{ height: placement.size.infoHeight }}>
+        <p
+          className={`text-sm leading-5 text-ink-200 ${placement.size.promptLines === 1 ? 'truncate' : 'line-clamp-2 h-10'}`}
+          title={record.input.prompt}
+        >
           {record.input.prompt}
         </p>
-        <div className="flex items-center gap-1.5 overflow-hidden text-xs whitespace-nowrap">
-          <span className="truncate rounded-full bg-ink-800 px-2 py-0.5 text-ink-200">{modelName}</span>
-          {duration !== undefined && (
-            <span className="rounded-full bg-ink-800 px-2 py-0.5 text-ink-400">{duration} s</span>
-          )}
-          <span className="ml-auto">
-            <StatusBadge word={statusWord(record)} />
-          </span>
-        </div>
-        <ItemNotice record={record} now={now} actions={actions} />
-        <div className="mt-auto flex items-center justify-between">
-          <button type="button" className={actionClass} onClick={() => actions.rerun(record)}>
-            Re-run
-          </button>
-          <button type="button" className={actionClass} onClick={() => actions.variations(record)}>
-            Variations
-          </button>
-          <button type="button" className={actionClass} onClick={() => actions.remix(record)}>
-            Remix
-          </button>
+        <SpecChips specs={facts.specs} />
+        <FactLine facts={[facts.seed, facts.made, facts.author]} />
+        <FactLine facts={[facts.cost, facts.time]} className="text-ink-300" />
+        <div className="mt-auto flex items-center gap-0.5">
+          <IconButton label="Re-run" icon="rerun" onClick={() => actions.rerun(record)} />
+          <IconButton label="Variations" icon="variations" onClick={() => actions.variations(record)} />
+          <IconButton label="Remix" icon="remix" onClick={() => actions.remix(record)} />
           {download ? (
-            <a href={download.href} download={download.fileName} className={actionClass}>
-              Download
+            <a
+              href={download.href}
+              download={download.fileName}
+              aria-label="Download"
+              title="Download"
+              className={iconButtonClass}
+            >
+              <Icon name="download" />
             </a>
           ) : (
-            <span className={`${actionClass} cursor-not-allowed text-ink-600`} aria-disabled="true">
-              Download
+            <span
+              role="link"
+              aria-label="Download"
+              aria-disabled="true"
+              title="Download (when the take is ready)"
+              className={`${iconButtonClass} cursor-not-allowed text-ink-600 hover:bg-transparent hover:text-ink-600`}
+            >
+              <Icon name="download" />
             </span>
           )}
         </div>

@@ -1,26 +1,33 @@
 import type { Catalog } from '@/catalog/catalog-schema'
+import type { People } from '@/catalog/gallery-contract'
 import type { StatusWord } from '@/features/renders/render-record'
-import type { GalleryFilters } from './gallery-view'
+import { CARD_SIZES, type CardSize } from './card-size'
+import { personFilter, type GalleryFilters } from './gallery-view'
 
-const STATUS_WORDS: StatusWord[] = ['Queued', 'Processing', 'Succeeded', 'Failed']
+const STATUS_WORDS: StatusWord[] = ['Waiting', 'Queued', 'Processing', 'Succeeded', 'Failed']
 const controlClass = 'rounded-lg border border-ink-600 bg-ink-900 px-2 py-1.5 text-sm text-ink-200'
 
 interface GalleryToolbarProps {
   catalog: Catalog
   filters: GalleryFilters
   onChange: (filters: GalleryFilters) => void
+  people: People['people']
+  /** This browser's name (a named token's, or the display name it gives): Mine is offered only with one. */
+  myName: string | undefined
+  size: CardSize
+  onSize: (size: CardSize) => void
 }
 
-export function GalleryToolbar({ catalog, filters, onChange }: GalleryToolbarProps) {
+export function GalleryToolbar({ catalog, filters, onChange, people, myName, size, onSize }: GalleryToolbarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
       <input
         type="search"
         aria-label="Search renders"
-        placeholder="Search in prompts"
+        placeholder="Search prompts and models"
         value={filters.search}
         onChange={(event) => onChange({ ...filters, search: event.target.value })}
-        className={`${controlClass} min-w-48 flex-1`}
+        className={`${controlClass} min-w-40 flex-1`}
       />
       <select
         aria-label="Filter by generator"
@@ -49,6 +56,20 @@ export function GalleryToolbar({ catalog, filters, onChange }: GalleryToolbarPro
           </option>
         ))}
       </select>
+      <select
+        aria-label="Filter by person"
+        value={filters.who}
+        onChange={(event) => onChange({ ...filters, who: event.target.value })}
+        className={controlClass}
+      >
+        <option value="">Everyone</option>
+        {myName && <option value="mine">{`Mine (${myName})`}</option>}
+        {people.map((person) => (
+          <option key={person.name} value={personFilter(person.name)}>
+            {person.verified ? person.name : `${person.name} (self-declared)`}
+          </option>
+        ))}
+      </select>
       <label className="flex items-center gap-1.5 text-sm text-ink-200">
         <input
           type="checkbox"
@@ -58,6 +79,27 @@ export function GalleryToolbar({ catalog, filters, onChange }: GalleryToolbarPro
         />
         Favourites only
       </label>
+      <div
+        role="group"
+        aria-label="Card size"
+        className="ml-auto flex overflow-hidden rounded-lg border border-ink-600"
+      >
+        {(Object.keys(CARD_SIZES) as CardSize[]).map((option) => (
+          <button
+            key={option}
+            type="button"
+            aria-pressed={size === option}
+            aria-label={CARD_SIZES[option].label}
+            title={CARD_SIZES[option].label}
+            onClick={() => onSize(option)}
+            className={`px-2.5 py-1.5 text-xs font-medium ${
+              size === option ? 'text-ink-100 bg-ink-700' : 'bg-ink-900 text-ink-400 hover:bg-ink-800'
+            }`}
+          >
+            {option}
+          </button>
+        ))}
+      </div>
     </div>
   )
 }

@@ -8,11 +8,17 @@ export interface GalleryFilters {
   status: StatusWord | ''
   favouritesOnly: boolean
   search: string
+  /** Whose renders: '' everyone's, 'mine', or `person:<name>`. */
+  who: string
 }
 
-export const NO_FILTERS: GalleryFilters = { model: '', status: '', favouritesOnly: false, search: '' }
+export const NO_FILTERS: GalleryFilters = { model: '', status: '', favouritesOnly: false, search: '', who: '' }
+
+export const personFilter = (name: string) => `person:${name}`
+const personOf = (who: string) => (who.startsWith('person:') ? who.slice('person:'.length) : undefined)
 
 const LEDGER_STATUS: Record<StatusWord, string> = {
+  Waiting: 'submitting',
   Queued: 'queued',
   Processing: 'processing',
   Succeeded: 'succeeded',
@@ -26,15 +32,48 @@ export function ledgerFilter(filters: GalleryFilters): LedgerFilter {
     model: filters.model || undefined,
     q: filters.search.trim() || undefined,
     favourite: filters.favouritesOnly || undefined,
+    author: personOf(filters.who),
+    mine: filters.who === 'mine' || undefined,
   }
+}
+
+/** A search as the words it must match, lower-cased, in any order. */
+export function searchWords(search: string): string[] {
+  return [...new Set(search.toLowerCase().split(/\s+/).filter(Boolean))]
+}
+
+/** Every word is in the prompt, the model's id or the model's name (case-insensitive), as the server matches. */
+export function matchesSearch(record: RenderRecord, words: readonly string[], modelName: string): boolean {
+  if (words.length === 0) return true
+  const prompt = record.input.prompt.toLowerCase()
+  const model = `${record.input.model} ${modelName}`.toLowerCase()
+  return words.every((word) => prompt.includes(word) || model.includes(word))
+}
+
+export interface LocalViewContext {
+  modelName: (id: string) => string
+  /** This browser's name, when it has one: its renders the ledger has not listed yet are "mine". */
+  myName?: string
+}
+
+function isWhose(record: RenderRecord, who: string, myName: string | undefined): boolean {
+  if (!who) return true
+  const mine = who === 'mine' || personOf(who) === myName
+  // A render the ledger has not listed yet carries no author: it was made in this browser.
+  if (!record.synced && mine) return true
+  return who === 'mine' ? record.author !== undefined && record.author === myName : record.author === personOf(who)
 }
 
 /**
  * The same filters over renders this browser holds (the mirror, before the server answers or while offline,
- * and renders the ledger has not listed yet), newest first: prompt search is case-insensitive, as the server's.
+ * and renders the ledger has not listed yet), newest first.
  */
-export function localView(renders: readonly RenderRecord[], filters: GalleryFilters): RenderRecord[] {
-  const needle = filters.search.trim().toLowerCase()
+export function localView(
+  renders: readonly RenderRecord[],
+  filters: GalleryFilters,
+  context: LocalViewContext,
+): RenderRecord[] {
+  const words = searchWords(filters.search)
   return renders
     .filter(
       (r) =>
@@ -42,7 +81,8 @@ export function localView(renders: readonly RenderRecord[], filters: GalleryFilt
         (!filters.model || r.input.model === filters.model) &&
         (!filters.status || statusWord(r) === filters.status) &&
         (!filters.favouritesOnly || r.favourite) &&
-        (!needle || r.input.prompt.toLowerCase().includes(needle)),
+        isWhose(r, filters.who, context.myName) &&
+        matchesSearch(r, words, context.modelName(r.input.model)),
     )
     .sort((a, b) => b.createdAtMs - a.createdAtMs)
 }
@@ -57,23 +97,4 @@ export function mergeNewestFirst(listed: RenderRecord[], local: RenderRecord[]):
     merged.push(record)
   }
   return merged.concat(local.slice(i))
-}
-
-/** Columns that fit a width, and the arrow-key moves between items laid out that way. */
-export function columnsFor(width: number, minItemWidth: number, gap: number): number {
-  return Math.max(1, Math.floor((width + gap) / (minItemWidth + gap)))
-}
-
-export function movedIndex(key: string, index: number, columns: number, count: number): number | undefined {
-  const step: Record<string, number> = {
-    ArrowRight: 1,
-    ArrowLeft: -1,
-    ArrowDown: columns,
-    ArrowUp: -columns,
-  }
-  if (key === 'Home') return 0
-  if (key === 'End') return count - 1
-  const delta = step[key]
-  if (delta === undefined) return undefined
-  return Math.min(count - 1, Math.max(0, index + delta))
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, useMemo, useState } from 'react'
 import type { Catalog } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Toast } from '@/components/toast'
@@ -6,14 +7,20 @@ import { VariationsDialog } from '@/components/variations-dialog'
 import type { RenderRecord } from '@/features/renders/render-record'
 import { useRenderActions } from '@/features/renders/use-render-actions'
 import { MAX_VARIATIONS, MIN_VARIATIONS } from '@/features/renders/variations'
+import { readDisplayName } from '@/lib/display-name'
+import { useCardSize } from './card-size'
 import { GalleryFileButtons } from './gallery-file-buttons'
 import { GalleryGrid } from './gallery-grid'
 import type { ItemActions } from './gallery-item'
 import { GalleryNotes } from './gallery-notes'
+import { meQuery } from '@/features/credits/who-am-i'
+import { peopleQuery } from './gallery-queries'
+import { galleryTiles } from './gallery-tiles'
 import { GalleryToolbar } from './gallery-toolbar'
 import { NO_FILTERS } from './gallery-view'
 import { useGalleryRenders } from './use-gallery-renders'
 import { useHoverPreview } from './use-hover-preview'
+import { useStableCallbacks } from './use-stable-callbacks'
 import { useToast } from './use-toast'
 
 interface GalleryProps {
@@ -30,8 +37,17 @@ const buttonClass =
 
 export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
   const [filters, setFilters] = useState(NO_FILTERS)
-  const gallery = useGalleryRenders(filters)
+  const me = useQuery(meQuery)
+  const people = useQuery(peopleQuery)
+  // A named token's name, or the display name this browser gives (read afresh: it may be given at any time).
+  const myName = me.data?.author ?? readDisplayName()
+  const modelName = useCallback((id: string) => catalog.models.find((m) => m.id === id)?.name ?? id, [catalog])
+  const viewContext = useMemo(() => ({ modelName, myName }), [modelName, myName])
+  const gallery = useGalleryRenders(filters, viewContext)
   const shown = gallery.renders
+  const [openGroups, setOpenGroups] = useState<ReadonlySet<string>>(new Set())
+  const tiles = useMemo(() => galleryTiles(shown, openGroups), [shown, openGroups])
+  const [size, setSize] = useCardSize()
   const [selected, setSelected] = useState<Set<string>>()
   const [varying, setVarying] = useState<RenderRecord>()
   const preview = useHoverPreview()
@@ -41,9 +57,14 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
     if (message) show({ message })
   }
   const modelOf = (id: string) => catalog.models.find((m) => m.id === id)
-  const modelName = (id: string) => modelOf(id)?.name ?? id
+  const toggleGroup = (key: string) =>
+    setOpenGroups((old) => {
+      const next = new Set(old)
+      if (!next.delete(key)) next.add(key)
+      return next
+    })
 
-  const actions: ItemActions = {
+  const actions = useStableCallbacks<ItemActions>({
     open: (record) => {
       // The viewer plays the same file; a preview left playing underneath would only compete with it.
       preview.stop()
@@ -74,7 +95,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
         return next
       }),
     hover: preview.hover,
-  }
+  })
 
   const selectedRecords = shown.filter((r) => selected?.has(r.localId))
   const varyingModel = varying && modelOf(varying.input.model)
@@ -112,21 +133,31 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
           <GalleryFileButtons onResult={(message) => show({ message })} />
         </div>
       </div>
-      <GalleryToolbar catalog={catalog} filters={filters} onChange={setFilters} />
+      <GalleryToolbar
+        catalog={catalog}
+        filters={filters}
+        onChange={setFilters}
+        people={people.data?.people ?? []}
+        myName={myName}
+        size={size}
+        onSize={setSize}
+      />
       <GalleryGrid
-        renders={shown}
+        tiles={tiles}
         complete={gallery.complete}
         onNearEnd={gallery.loadMore}
+        size={size}
         modelName={modelName}
         previewId={preview.previewId}
         selectedIds={selected}
         canSelectMore={(selected?.size ?? 0) < MAX_COMPARED}
         actions={actions}
         togglePreview={preview.toggle}
+        toggleGroup={toggleGroup}
       />
       <GalleryNotes
         gallery={gallery}
-        filtered={!!(filters.model || filters.status || filters.favouritesOnly || filters.search.trim())}
+        filtered={!!(filters.model || filters.status || filters.favouritesOnly || filters.search.trim() || filters.who)}
       />
       {varying && (
         <VariationsDialog

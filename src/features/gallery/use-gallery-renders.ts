@@ -9,7 +9,7 @@ import {
 } from '@/features/renders/gallery-pages'
 import { isAwaitingCopy, isUnfinished, type RenderRecord } from '@/features/renders/render-record'
 import { rendersQuery } from '@/features/renders/renders-cache'
-import { ledgerFilter, localView, mergeNewestFirst, type GalleryFilters } from './gallery-view'
+import { ledgerFilter, localView, mergeNewestFirst, type GalleryFilters, type LocalViewContext } from './gallery-view'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 
 const SEARCH_DEBOUNCE_MS = 300
@@ -23,8 +23,9 @@ function shownRenders(
   known: readonly RenderRecord[],
   pages: GalleryPages | undefined,
   filters: GalleryFilters,
+  context: LocalViewContext,
 ): RenderRecord[] {
-  if (!pages) return localView(known, filters)
+  if (!pages) return localView(known, filters, context)
   const byId = new Map(known.map((r) => [r.localId, r]))
   const listed: RenderRecord[] = []
   const seen = new Set<string>()
@@ -39,18 +40,29 @@ function shownRenders(
   const unlisted = localView(
     known.filter((r) => !r.synced && !seen.has(r.localId)),
     filters,
+    context,
   )
   return mergeNewestFirst(listed, unlisted)
 }
 
-export function useGalleryRenders(filters: GalleryFilters) {
+const NO_CONTEXT: LocalViewContext = { modelName: (id) => id }
+
+/** `context` says what the filters need to know here: model names (for search) and this browser's name. */
+export function useGalleryRenders(filters: GalleryFilters, context: LocalViewContext = NO_CONTEXT) {
   const search = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS)
-  const { model, status, favouritesOnly } = filters
-  const settled = useMemo(() => ({ model, status, favouritesOnly, search }), [model, status, favouritesOnly, search])
+  const { model, status, favouritesOnly, who } = filters
+  const settled = useMemo(
+    () => ({ model, status, favouritesOnly, search, who }),
+    [model, status, favouritesOnly, search, who],
+  )
   const filter = ledgerFilter(settled)
   const { data: known = [] } = useQuery(rendersQuery)
   const pages = useInfiniteQuery(galleryPagesQuery(filter))
-  const renders = useMemo(() => shownRenders(known, pages.data, settled), [known, pages.data, settled])
+  const { modelName, myName } = context
+  const renders = useMemo(
+    () => shownRenders(known, pages.data, settled, { modelName, myName }),
+    [known, pages.data, settled, modelName, myName],
+  )
   // Busy while a render on screen is unfinished, or a take just finished and its kept copy is on the way.
   const refreshMs = useCallback(() => {
     const busy = renders.some((r) => (isUnfinished(r) && !r.stale) || isAwaitingCopy(r, Date.now()))

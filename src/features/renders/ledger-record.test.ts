@@ -62,3 +62,21 @@ it('keeps the very same record when the ledger has not changed it (the mirror is
   const local = { ...ledger }
   expect(mergeFromLedger(local, fromLedger(ledgerRender(1)), false)).toBe(local)
 })
+
+it('keeps who made it and its shoot-out group', () => {
+  const render = ledgerRender(1, { author: 'Ana', authorVerified: false, groupId: 'shoot-1' })
+  expect(fromLedger(render)).toMatchObject({ author: 'Ana', authorVerified: false, groupId: 'shoot-1' })
+  expect(fromLedger(ledgerRender(2)).author).toBeUndefined()
+})
+
+it("keeps this browser's wait for an unsent render until the ledger has a reason of its own", () => {
+  const unsent = { requestId: null, status: 'submitting', output: null, completedAtMs: null }
+  const ledger = fromLedger(ledgerRender(1, { ...unsent, updatedAtMs: 8 }))
+  const local = { ...ledger, submitError: 'Too many renders', retryAtMs: 99, updatedAtMs: 9 }
+  expect(mergeFromLedger(local, ledger, false)).toMatchObject({ submitError: 'Too many renders', retryAtMs: 99 })
+  const refused = fromLedger(ledgerRender(1, { ...unsent, submitError: 'Cannon is busy', updatedAtMs: 10 }))
+  expect(mergeFromLedger(local, refused, false)).toMatchObject({ submitError: 'Cannon is busy', retryAtMs: 99 })
+  const accepted = fromLedger(ledgerRender(1, { status: 'queued', updatedAtMs: 11 }))
+  const merged = mergeFromLedger(local, accepted, false)
+  expect([merged.status, merged.submitError, merged.retryAtMs]).toEqual(['queued', undefined, undefined])
+})

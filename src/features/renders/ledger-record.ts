@@ -28,6 +28,7 @@ export function fromLedger(render: Render): RenderRecord {
     pollError: render.pollError ?? undefined,
     stale: render.stale,
     deleted: render.deleted || undefined,
+    groupId: render.groupId ?? undefined,
     synced: true,
   }
 }
@@ -58,5 +59,10 @@ export function mergeFromLedger(local: RenderRecord, ledger: RenderRecord, editi
     Object.assign(merged, { status, requestId, output, startedAtMs, completedAtMs, errorMessage, billableCredits })
   }
   if (editing) Object.assign(merged, { favourite: local.favourite, deleted: local.deleted, stale: local.stale })
+  // Still unsent: this browser's own retry (its reason and when it is due) until the ledger gives a reason.
+  if (merged.status === 'submitting') {
+    merged.retryAtMs = local.retryAtMs
+    merged.submitError = merged.submitError ?? local.submitError
+  }
   return merged
 }

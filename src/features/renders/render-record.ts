@@ -38,6 +38,8 @@ export const renderRecordSchema = z.object({
   authorVerified: z.optional(z.boolean()),
   /** Why the last send failed transiently; the record stays "submitting" and is sent again. */
   submitError: z.optional(z.string()),
+  /** When this browser sends it again after `submitError` (absent: not on a timer, e.g. offline or given up). */
+  retryAtMs: z.optional(z.number()),
   /** Why the last poll failed; cleared by the next answer. Shown as "Reconnecting". */
   pollError: z.optional(z.string()),
   /** Start of the 30-minute window after which an unfinished render is marked stale. */
@@ -56,6 +58,8 @@ export const renderRecordSchema = z.object({
   synced: z.optional(z.boolean()),
   /** Deleted (soft, so Undo can bring it back): hidden everywhere. */
   deleted: z.optional(z.boolean()),
+  /** A shoot-out's renders share one. */
+  groupId: z.optional(z.string()),
 })
 export type RenderRecord = z.infer<typeof renderRecordSchema>
 export type AcceptedRender = RenderRecord & { requestId: string }
@@ -99,7 +103,13 @@ export function isCurrentRecord(v: unknown): v is RenderRecord {
 
 export type { StatusWord } from '@/catalog/render-contract'
 
-export function statusWord(record: Pick<RenderRecord, 'status'>): StatusWord {
+/** Not yet accepted by Cannon, and held back for a reason (which `submitError` gives). */
+export function isWaiting(record: Pick<RenderRecord, 'status' | 'submitError'>): boolean {
+  return record.status === 'submitting' && record.submitError !== undefined
+}
+
+export function statusWord(record: Pick<RenderRecord, 'status' | 'submitError'>): StatusWord {
+  if (isWaiting(record)) return 'Waiting'
   switch (record.status) {
     case 'succeeded':
       return 'Succeeded'

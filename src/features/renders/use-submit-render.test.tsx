@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node'
 import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
 import { studioHandlers } from '@/mocks/handlers'
+import { statusWord } from './render-record'
 import { rendersQuery } from './renders-cache'
 import { useSubmitRender } from './use-submit-render'
 
@@ -47,6 +48,36 @@ it('keeps a submission that outlasts its retries retryable, with the reason, and
     submitError: undefined,
   })
   expect(new Set(keys).size).toBe(1)
+})
+
+it('shows a create refused with 429 as Waiting, with the reason and when it is tried again, until accepted', async () => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'Date'] })
+  let refusals = 2
+  server.use(
+    http.post('*/api/v1/requests', () => {
+      if (refusals-- <= 0) return undefined // the studio as usual
+      const error = { code: 'rate_limited', message: 'Too many renders started; try again in 5 s' }
+      return HttpResponse.json({ error }, { status: 429, headers: { 'retry-after': '5' } })
+    }),
+  )
+  const client = new QueryClient({ defaultOptions: { queries: { gcTime: Infinity } } })
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  )
+  const { result } = renderHook(() => useSubmitRender(), { wrapper })
+  const stored = () => client.getQueryData(rendersQuery.queryKey)!.at(-1)!
+
+  const submitted = result.current.submit({ model: 'sora2', prompt: 'A crowded pier', duration: 4 })
+  await act(() => vi.advanceTimersByTimeAsync(100))
+  await submitted
+  expect(statusWord(stored())).toBe('Waiting')
+  expect(stored()).toMatchObject({ submitError: 'Too many renders started; try again in 5 s' })
+  expect(stored().retryAtMs! - Date.now()).toBeGreaterThan(4000)
+  await act(() => vi.advanceTimersByTimeAsync(5000))
+  expect(statusWord(stored())).toBe('Waiting') // the second 429
+  await act(() => vi.advanceTimersByTimeAsync(6000))
+  expect(stored()).toMatchObject({ status: 'queued', submitError: undefined, retryAtMs: undefined })
+  expect(statusWord(stored())).toBe('Queued')
 })
 
 it("sends the record's id and lineage with the create, so the ledger keeps the render under the same id", async () => {

@@ -1,8 +1,9 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { onlineManager, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { VideoInput } from '@/catalog/request-schema'
 import { ApiError, bffClient } from '@/lib/bff-client'
 import type { RenderRecord } from './render-record'
 import { addRender, updateRender } from './renders-cache'
+import { OFFLINE_REASON, sendWithRetries } from './send-with-retries'
 
 const submitMutationKey = ['submit-render']
 
@@ -32,28 +33,35 @@ function isSending(queryClient: QueryClient, localId: string): boolean {
  * Submits renders: the record is stored first (a reload loses nothing), then POSTed with its own
  * idempotency key, which every retry and every later resend reuses, so one submission is one render. The
  * record's id goes along, so that the ledger keeps the render under the same id as this browser.
- * A refusal (4xx) fails the record with Cannon's reason; a transient failure that outlasts the retries
- * leaves it "submitting" with the reason shown, to be sent again by hand or on the next load.
+ * A refusal (4xx) fails the record with Cannon's reason. While a transient failure is waited out (a 429's
+ * Retry-After, no connection) the record says why and when it is tried again (it shows as Waiting); one that
+ * outlasts the retries stays "submitting" with the reason shown, to be sent again by hand or on the next load.
  */
 export function useSubmitRender() {
   const queryClient = useQueryClient()
   const mutation = useMutation({
     mutationKey: submitMutationKey,
     mutationFn: (record: RenderRecord) =>
-      bffClient.createRequest(
-        { operation: 'video.generate', input: record.input as VideoInput },
-        record.idempotencyKey,
-        {
-          renderId: record.localId,
-          parentId: record.parentId,
-          relation: record.relation,
-        },
+      sendWithRetries(
+        () =>
+          bffClient.createRequest(
+            { operation: 'video.generate', input: record.input as VideoInput },
+            record.idempotencyKey,
+            {
+              renderId: record.localId,
+              parentId: record.parentId,
+              relation: record.relation,
+            },
+          ),
+        (reason, retryAtMs) =>
+          updateRender(queryClient, record.localId, (r) => ({ ...r, submitError: reason, retryAtMs })),
       ),
-    retry: (failureCount, error) => failureCount < 3 && error instanceof ApiError && error.transient,
-    retryDelay: (attempt, error) =>
-      error instanceof ApiError && error.retryAfterMs !== undefined
-        ? error.retryAfterMs
-        : Math.min(8000, 1000 * 2 ** attempt),
+    // Offline, the mutation waits for the connection before its first try: the render says so meanwhile.
+    onMutate: async (record) => {
+      if (!onlineManager.isOnline()) {
+        await updateRender(queryClient, record.localId, (r) => ({ ...r, submitError: OFFLINE_REASON }))
+      }
+    },
     onSuccess: async (accepted, record) => {
       const now = Date.now()
       await updateRender(queryClient, record.localId, (r) => ({
@@ -64,6 +72,7 @@ export function useSubmitRender() {
         acceptedAtMs: now,
         watchSinceMs: now,
         submitError: undefined,
+        retryAtMs: undefined,
       }))
       void queryClient.invalidateQueries({ queryKey: ['credits'] })
     },
@@ -71,7 +80,9 @@ export function useSubmitRender() {
       const message = error instanceof Error ? error.message : 'The render could not be sent'
       const transient = !(error instanceof ApiError) || error.transient
       await updateRender(queryClient, record.localId, (r) =>
-        transient ? { ...r, submitError: message } : { ...r, status: 'failed', errorMessage: message },
+        transient
+          ? { ...r, submitError: message, retryAtMs: undefined }
+          : { ...r, status: 'failed', errorMessage: message, submitError: undefined, retryAtMs: undefined },
       )
     },
   })

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { RenderRecord } from '@/features/renders/render-record'
-import { lineageTotalQuery } from './lineage-total-query'
+import { lineageTotalQuery } from '@/features/renders/lineage-total-query'
 import { authorText, creditsText, lineageText, queueTimeText, renderTimeText } from './render-numbers'
 
 /** What the render cost and how long it took, who made it, and what it and its descendants cost together. */

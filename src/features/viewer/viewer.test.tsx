@@ -10,7 +10,7 @@ import type { RenderRecord } from '@/features/renders/render-record'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { createQueryClient } from '@/lib/query-client'
 import { fakeMedia } from '@/test/fake-media'
-import { lineageTotalQuery } from './lineage-total-query'
+import { lineageTotalQuery } from '@/features/renders/lineage-total-query'
 import Viewer from './viewer'
 
 // The viewer's Re-run says what it would spend: estimates as a fresh demo studio answers them.

@@ -1,0 +1,31 @@
+import { z } from 'zod/mini'
+
+/*
+ * The BFF's answers that the gallery reads besides its pages (GET /api/people, GET /api/renders/timing), shared
+ * by the server and the browser.
+ */
+
+/** GET /api/people: everyone who has made a render the gallery lists, by the name the ledger keeps. */
+export const peopleSchema = z.object({
+  people: z.array(
+    z.object({
+      name: z.string(),
+      renders: z.number(),
+      /** Some of their renders were made with their own token (STUDIO_ACCESS_TOKENS). */
+      verified: z.boolean(),
+      /** Some of their renders carry the name only as the browser gave it. */
+      selfDeclared: z.boolean(),
+    }),
+  ),
+})
+export type People = z.infer<typeof peopleSchema>
+
+/**
+ * GET /api/renders/timing?model=&duration=: how long this studio's latest succeeded renders of that model and
+ * duration took from create to finish (the median), and how many it rests on; `medianMs` null without history.
+ */
+export const renderTimingSchema = z.object({
+  medianMs: z.nullable(z.number()),
+  samples: z.number(),
+})
+export type RenderTiming = z.infer<typeof renderTimingSchema>

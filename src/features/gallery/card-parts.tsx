@@ -1,0 +1,55 @@
+import { Fragment } from 'react'
+import type { Fact } from './card-facts'
+import { Icon, type IconName } from './gallery-icons'
+
+export const iconButtonClass =
+  'flex h-7 w-7 items-center justify-center rounded-md text-ink-200 hover:bg-ink-700 hover:text-ink-100 focus-visible:outline-2 focus-visible:outline-accent-400'
+export const cornerClass =
+  'flex h-7 w-7 items-center justify-center rounded-md bg-ink-950/70 text-sm hover:bg-ink-950 focus-visible:outline-2 focus-visible:outline-accent-400'
+
+/** An icon button: its name is read out and shown on hover. */
+export function IconButton(props: { label: string; icon: IconName; onClick: () => void; expanded?: boolean }) {
+  return (
+    <button
+      type="button"
+      aria-label={props.label}
+      title={props.label}
+      aria-expanded={props.expanded}
+      onClick={props.onClick}
+      className={iconButtonClass}
+    >
+      <Icon name={props.icon} />
+    </button>
+  )
+}
+
+/** Short facts on one line, separated by dots; each says more on hover. */
+export function FactLine({ facts, className = 'text-ink-400' }: { facts: (Fact | undefined)[]; className?: string }) {
+  const shown = facts.filter((f): f is Fact => f !== undefined)
+  return (
+    <p className={`truncate text-xs leading-4 ${className}`}>
+      {shown.map((fact, i) => (
+        <Fragment key={fact.text}>
+          {i > 0 && ' · '}
+          <span title={fact.title}>{fact.text}</span>
+        </Fragment>
+      ))}
+    </p>
+  )
+}
+
+/** The settings that shape a take, as small chips on one line: those that do not fit wrap out of sight. */
+export function SpecChips({ specs }: { specs: string[] }) {
+  return (
+    <div className="flex h-5 flex-wrap items-center gap-1 overflow-hidden text-[11px] leading-4 whitespace-nowrap">
+      {specs.map((spec, i) => (
+        <span
+          key={`${i}-${spec}`}
+          className={`max-w-full truncate rounded-full bg-ink-800 px-1.5 py-0.5 ${i === 0 ? 'text-ink-200' : 'text-ink-400'}`}
+        >
+          {spec}
+        </span>
+      ))}
+    </div>
+  )
+}
