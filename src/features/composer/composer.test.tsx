@@ -170,6 +170,32 @@ describe('Composer', () => {
     expect(sent).toEqual([input])
   })
 
+  it('never shows a locked seed with an empty value', async () => {
+    const user = userEvent.setup()
+    const { rerender } = renderComposer()
+    const lock = () => screen.getByRole('checkbox', { name: /Lock seed/ })
+    const seed = () => screen.getByRole('spinbutton', { name: 'Seed' })
+
+    // Locking an empty seed locks a drawn one.
+    await user.click(screen.getByRole('radio', { name: 'Seedance 2.0' }))
+    await user.click(lock())
+    expect(lock()).toBeChecked()
+    expect(seed()).not.toHaveValue(null)
+
+    // Clearing a locked seed unlocks it.
+    await user.clear(seed())
+    expect(lock()).not.toBeChecked()
+
+    // A remix locks its seed; through a model without a seed to one with none set, the lock does not follow.
+    rerender({ input: { model: 'wan27video', prompt: 'A chase', seed: 1234 }, key: 'render-1' })
+    await waitFor(() => expect(seed()).toHaveValue(1234))
+    expect(lock()).toBeChecked()
+    await user.click(screen.getByRole('radio', { name: 'Sora 2' }))
+    await user.click(screen.getByRole('radio', { name: 'Seedance 2.0' }))
+    expect(seed()).not.toHaveValue()
+    expect(lock()).not.toBeChecked()
+  })
+
   it('enhances the prompt through the BFF and lets the user accept it', async () => {
     const user = userEvent.setup()
     renderComposer()

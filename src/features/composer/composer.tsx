@@ -49,7 +49,6 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   const [notice, setNotice] = useState('')
   const [sentNotice, setSentNotice] = useState('')
   const [submitError, setSubmitError] = useState<string>()
-  const [seedLocked, setSeedLocked] = useState(false)
   const sending = useRef(false)
   const lastSubmit = useRef<LastSubmit>(undefined)
   const loadedRemix = useRef<string>(undefined)
@@ -61,7 +60,6 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   if (remix && remix.key !== announcedRemix) {
     setAnnouncedRemix(remix.key)
     const target = findModel(catalog.models, remix.input.model)
-    setSeedLocked(remix.input.seed !== undefined)
     setNotice(
       target
         ? `Loaded the render's settings: ${target.name}, ${findMode(target, valuesFromInput(target, remix.input).mode).label}. Edit, then Generate.`
@@ -72,7 +70,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
     if (!remix || remix.key === loadedRemix.current) return
     loadedRemix.current = remix.key
     const target = findModel(catalog.models, remix.input.model)
-    if (target) form.reset(valuesFromInput(target, remix.input))
+    if (target) form.reset({ ...valuesFromInput(target, remix.input), seedLocked: remix.input.seed !== undefined })
   }, [remix, catalog, form])
 
   /** A field's message, once it is worth showing: an empty field is not an error until touched or submitted. */
@@ -84,6 +82,8 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   }
   const setField = (field: WireField, value: unknown) =>
     form.setValue(field as Path<ComposerValues>, value as never, { shouldTouch: true, shouldDirty: true })
+  const seedLocked = values.seedLocked === true
+  const setSeedLocked = (locked: boolean) => form.setValue('seedLocked', locked, { shouldDirty: true })
   const touch = (field: WireField) =>
     form.setValue(field as Path<ComposerValues>, form.getValues(field) as never, { shouldTouch: true })
 

@@ -105,6 +105,7 @@ export function switchModel(current: ComposerValues, from: Model, to: Model): Sw
   for (const [field, reason] of applyRules(to, next)) {
     changes.set(field, describeChange(to, field, before[field] ?? fromDefaults[field], next[field], reason))
   }
+  if (current.seedLocked === true && next.seed !== undefined) next.seedLocked = true
 
   const prompt = to.fields.prompt
   if (prompt?.type === 'text' && current.prompt.length > prompt.maxLength) {
