@@ -64,6 +64,61 @@ describe('Composer', () => {
     expect(screen.getByText(/^Switched to Sora 2\./)).toHaveAttribute('role', 'status')
   })
 
+  it('brings dropped values back on the way back, offers Undo, and clears the notice after Generate', async () => {
+    const user = userEvent.setup()
+    const { sent } = renderComposer()
+    await user.click(screen.getByRole('radio', { name: 'Wan 2.7' }))
+    await user.type(screen.getByLabelText('Prompt'), 'A chase')
+    await user.type(screen.getByLabelText('Negative prompt'), 'blur')
+    await user.clear(screen.getByLabelText('Duration in seconds'))
+    await user.type(screen.getByLabelText('Duration in seconds'), '10')
+    await user.click(
+      within(screen.getByRole('radiogroup', { name: 'Aspect ratio' })).getByRole('radio', { name: '4:3' }),
+    )
+    await user.type(screen.getByRole('spinbutton', { name: 'Seed' }), '4242')
+    await user.click(screen.getByRole('checkbox', { name: /Lock seed/ }))
+    const wanWork = () => ({
+      negative: screen.getByLabelText('Negative prompt'),
+      duration: screen.getByLabelText('Duration in seconds'),
+      ratio: within(screen.getByRole('radiogroup', { name: 'Aspect ratio' })).getByRole('radio', { name: '4:3' }),
+      seed: screen.getByRole('spinbutton', { name: 'Seed' }),
+      lock: screen.getByRole('checkbox', { name: /Lock seed/ }),
+    })
+    const expectWanWork = () => {
+      const { negative, duration, ratio, seed, lock } = wanWork()
+      expect(negative).toHaveValue('blur')
+      expect(duration).toHaveValue(10)
+      expect(ratio).toHaveAttribute('aria-checked', 'true')
+      expect(seed).toHaveValue(4242)
+      expect(lock).toBeChecked()
+    }
+
+    await user.click(screen.getByRole('radio', { name: 'Sora 2' }))
+    expect(screen.queryByLabelText('Negative prompt')).not.toBeInTheDocument()
+    await user.click(screen.getByRole('radio', { name: 'Wan 2.7' }))
+    expectWanWork()
+    expect(screen.getByText(/^Switched to Wan 2\.7\./)).toHaveTextContent(
+      'Switched to Wan 2.7. Negative prompt, Duration, Aspect ratio, Seed back as you left them.',
+    )
+
+    await user.click(screen.getByRole('radio', { name: 'Sora 2' }))
+    await user.type(screen.getByLabelText('Prompt'), ' at night')
+    await user.click(screen.getByRole('button', { name: 'Undo' }))
+    expect(screen.getByLabelText('Prompt')).toHaveValue('A chase at night')
+    expect(screen.getByRole('radio', { name: 'Wan 2.7' })).toHaveAttribute('aria-checked', 'true')
+    expectWanWork()
+    expect(screen.getByText('Back to Wan 2.7, every value as it was.')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+
+    await user.click(screen.getByRole('radio', { name: 'Sora 2' }))
+    expect(screen.getByText(/^Switched to Sora 2\./)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Generate' }))
+    await screen.findByText('Sent to Sora 2: it is in the gallery.')
+    expect(sent).toHaveLength(1)
+    expect(screen.queryByText(/^Switched to Sora 2\./)).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+  })
+
   it('moves through models with the arrow keys', async () => {
     const user = userEvent.setup()
     renderComposer()
