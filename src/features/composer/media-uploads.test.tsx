@@ -8,6 +8,7 @@ import { readMediaDuration } from '@/lib/media-duration'
 import { studioHandlers } from '@/mocks/handlers'
 import { DRAFT_KEY } from './draft'
 import { renderComposer } from './test-composer'
+import { chooseModel } from '@/test/choose-model'
 
 vi.mock('@/lib/media-duration', () => ({ readMediaDuration: vi.fn() }))
 
@@ -58,7 +59,7 @@ const slotsLoaded = () => screen.findAllByLabelText(/^Upload /, {}, { timeout: 5
 async function openWan(mode: string) {
   const user = userEvent.setup({ applyAccept: false })
   const view = renderComposer()
-  await user.click(screen.getByRole('radio', { name: 'Wan 2.7' }))
+  await chooseModel(user, 'Wan 2.7')
   await user.click(within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: mode }))
   await slotsLoaded()
   return { user, ...view }
@@ -220,7 +221,7 @@ describe('uploading reference images', () => {
   async function openVeoReferences() {
     const user = userEvent.setup()
     renderComposer()
-    await user.click(screen.getByRole('radio', { name: 'Veo 3.1' }))
+    await chooseModel(user, 'Veo 3.1')
     await user.click(
       within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: 'Reference images' }),
     )
