@@ -116,3 +116,65 @@ test('Wan 2.7 → Sora 2 → Wan 2.7 brings back every value Sora 2 had no place
   await expect(page.getByRole('textbox', { name: 'Audio', exact: true })).toHaveValue('/demo/tone.mp3')
   await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('A lantern festival seen from a rooftop')
 })
+
+/** Every segmented group on the page: its buttons' rows, and whether any label is cut off. */
+async function segmentedLayout(page: Page) {
+  return page.getByRole('radiogroup').evaluateAll((groups) =>
+    groups.map((group) => {
+      const buttons = [...group.querySelectorAll<HTMLElement>('[role="radio"]')]
+      const rows = new Map<number, number>()
+      for (const button of buttons) {
+        const top = Math.round(button.getBoundingClientRect().top)
+        rows.set(top, (rows.get(top) ?? 0) + 1)
+      }
+      const widths = buttons.map((button) => button.getBoundingClientRect().width)
+      return {
+        name:
+          group.getAttribute('aria-labelledby') &&
+          document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent,
+        rows: [...rows.values()],
+        unevenWidths: Math.max(...widths) - Math.min(...widths) > 1,
+        cutOff: buttons.filter((button) => button.scrollWidth > button.clientWidth).map((b) => b.textContent),
+      }
+    }),
+  )
+}
+
+for (const viewport of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`modes and steps sit in even rows, never one left alone, at ${viewport.width} px`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    const catalog = (await (await page.request.get('/api/catalog')).json()) as Catalog
+    await page.goto('/')
+    for (const model of catalog.models) {
+      await chooseModel(page, model.name)
+      for (const group of await segmentedLayout(page)) {
+        const where = `${model.name}: ${group.name}`
+        expect(Math.max(...group.rows) - Math.min(...group.rows), `${where} rows ${group.rows}`).toBeLessThanOrEqual(1)
+        expect(group.unevenWidths, where).toBe(false)
+        expect(group.cutOff, where).toEqual([])
+      }
+    }
+  })
+}
+
+test('a portrait first frame previews whole, in its own shape', async ({ page }) => {
+  await page.goto('/')
+  await chooseModel(page, 'Wan 2.7')
+  await page.getByRole('radiogroup', { name: 'Aspect ratio' }).getByRole('radio', { name: '9:16', exact: true }).click()
+  await page.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'First frame', exact: true }).click()
+  await page.getByRole('button', { name: 'Use a demo file for First frame', exact: true }).click()
+  const preview = page.getByAltText('First frame preview')
+  await expect(preview).toBeVisible()
+  await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+  const shape = await preview.evaluate((img: HTMLImageElement) => ({
+    natural: img.naturalWidth / img.naturalHeight,
+    shown: img.clientWidth / img.clientHeight,
+    fit: getComputedStyle(img).objectFit,
+  }))
+  expect(shape.natural).toBeLessThan(1)
+  expect(shape.fit).toBe('contain')
+  expect(Math.abs(shape.shown - shape.natural) / shape.natural).toBeLessThan(0.03)
+})

@@ -9,5 +9,6 @@ export async function chooseModel(user: UserEvent, name: string) {
 
 /** The model the Model control shows (its name, exactly: "Sora 2" is not "Sora 2 Pro"). */
 export function shownModel(): string | null | undefined {
-  return screen.getByRole('button', { name: 'Model' }).firstElementChild?.textContent
+  const [nameId] = screen.getByRole('button', { name: 'Model' }).getAttribute('aria-describedby')?.split(' ') ?? []
+  return nameId ? document.getElementById(nameId)?.textContent : undefined
 }

@@ -139,21 +139,23 @@ describe('Composer', () => {
     await chooseModel(user, 'Grok')
     const generate = screen.getByRole('button', { name: 'Generate' })
     expect(generate).toBeDisabled()
-    expect(generate).toHaveAccessibleDescription('Prompt is required')
+    expect(generate).toHaveAccessibleDescription('Write a prompt')
 
     await user.click(
       within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: 'First frame' }),
     )
+    expect(generate).toHaveAccessibleDescription('Write a prompt Add a first frame')
+    expect(within(document.getElementById('composer-generate-reason')!).getAllByRole('listitem')).toHaveLength(2)
     await user.click(screen.getByLabelText('Prompt'))
     await user.keyboard('{Control>}{Enter}{/Control}')
-    expect(screen.getByLabelText('Prompt')).toHaveAccessibleDescription(/Prompt is required/)
+    expect(screen.getByLabelText('Prompt')).toHaveAccessibleDescription(/Write a prompt/)
     expect(screen.getByLabelText('First frame')).toHaveAttribute('aria-invalid', 'true')
     expect(sent).toEqual([])
 
     await user.type(screen.getByLabelText('Prompt'), 'A kite over dunes')
     await user.type(screen.getByLabelText('First frame'), 'http://insecure.example/f.jpg')
     expect(screen.getByLabelText('First frame')).toHaveAccessibleDescription(
-      'First frame must be an https:// URL or a demo file',
+      'Use an https:// URL or a demo file for the first frame',
     )
     await user.click(screen.getByRole('button', { name: 'Use a demo file for First frame' }))
     await user.click(within(screen.getByRole('radiogroup', { name: 'Duration' })).getByRole('radio', { name: '10 s' }))

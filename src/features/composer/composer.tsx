@@ -9,6 +9,7 @@ import { AdvancedFields, ShotFields } from './composer-fields'
 import { composerResolver } from './composer-resolver'
 import { ENHANCE_BUTTON_CLASS, enhanceInputFor } from './enhance-input'
 import { errorId, fieldId } from './field-ids'
+import { GenerateReasons } from './generate-reasons'
 import { defaultValues, findMode, findModel, isEmpty, valuesFromInput, type ComposerValues } from './form-values'
 import { ModelPicker } from './model-picker'
 import { switchMode } from './model-switch'
@@ -224,9 +225,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
         >
           Generate
         </button>
-        <p id="composer-generate-reason" className="text-xs text-ink-400">
-          {validation.ok ? 'Ctrl+Enter (⌘+Enter) also generates.' : validation.firstMessage}
-        </p>
+        <GenerateReasons reasons={validation.ok ? [] : validation.messages} />
         <p role="status" className="text-xs text-emerald-300 empty:hidden">
           {sentNotice}
         </p>

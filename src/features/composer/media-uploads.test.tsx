@@ -151,12 +151,14 @@ describe('uploading into a media slot', () => {
       await screen.findByLabelText('Upload Source clip'),
       new File(['v'], 'a.mp4', { type: 'video/mp4' }),
     )
-    expect(await screen.findByRole('alert')).toHaveTextContent('Source clip must be 2–10 s long; this one is 1.0 s')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Source clip must be 2–10 s long, and this one is 1.0 s: trim it or pick another',
+    )
     vi.mocked(readMediaDuration).mockResolvedValue(45)
     await user.upload(screen.getByLabelText('Upload Audio'), new File(['a'], 'song.mp3', { type: 'audio/mpeg' }))
     await waitFor(() =>
       expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
-        'Audio must be 2–30 s long; this one is 45.0 s',
+        'Audio must be 2–30 s long, and this one is 45.0 s: trim it or pick another',
       ),
     )
     expect(received).toEqual([])

@@ -84,7 +84,7 @@ export function ModelList({ id, models, value, initialQuery, onPick, onClose }: 
         onKeyDown={onKeyDown}
         className={`${inputClass} py-1.5`}
       />
-      <ul id={id} role="listbox" aria-label="Model" className="max-h-80 overflow-y-auto">
+      <ul id={id} role="listbox" aria-label="Model" className="max-h-[min(27rem,60vh)] overflow-y-auto">
         {shown.map((model, index) => {
           const selected = model.id === value
           const unverified = unverifiedNotes(model).length > 0

@@ -52,6 +52,8 @@ export function ModelPicker({ models, value, onChange }: ModelPickerProps) {
   return (
     <div
       ref={root}
+      role="group"
+      aria-labelledby={`${id}-label`}
       className="flex flex-col gap-1.5"
       onBlur={(event) => {
         if (open && !root.current?.contains(event.relatedTarget as Node | null)) setOpen(undefined)
@@ -61,44 +63,50 @@ export function ModelPicker({ models, value, onChange }: ModelPickerProps) {
         Model
       </span>
       <div className="relative">
-        <button
-          ref={trigger}
-          type="button"
-          aria-haspopup="listbox"
-          aria-expanded={!!open}
-          aria-controls={open ? `${id}-list` : undefined}
-          aria-labelledby={`${id}-label`}
-          aria-describedby={`${id}-name ${id}-line`}
-          onClick={() => setOpen(open ? undefined : { query: '' })}
-          onKeyDown={onTriggerKeyDown}
-          className="flex w-full flex-col rounded-lg border border-ink-600 bg-ink-900 py-1.5 pr-9 pl-3 text-left hover:border-ink-400 focus-visible:border-accent-400 focus-visible:outline-none aria-expanded:border-accent-400"
-        >
-          <span id={`${id}-name`} className={`text-sm font-medium text-ink-200 ${notes.length > 0 ? 'pr-24' : ''}`}>
-            {selected.name}
-          </span>
-          <span id={`${id}-line`} className="text-xs text-ink-400">
-            {selected.tagline}
-          </span>
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 20 20"
-            className="absolute top-1/2 right-3 size-4 -translate-y-1/2 fill-ink-400"
-          >
-            <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
-          </svg>
-        </button>
-        {notes.length > 0 && (
+        {/* The button covers the whole box, under its text, so the badge beside the name can be a button too. */}
+        <div className="relative rounded-lg border border-ink-600 bg-ink-900 hover:border-ink-400 has-[>button:focus-visible]:border-accent-400 has-[>button[aria-expanded=true]]:border-accent-400">
           <button
+            ref={trigger}
             type="button"
-            title={notes.join(' ')}
-            aria-expanded={notesOpen}
-            aria-controls={notesOpen ? `${id}-notes` : undefined}
-            onClick={() => setNotesOpen(!notesOpen)}
-            className={`${BADGE_CLASS} absolute top-2 right-9 hover:border-ink-400 hover:text-ink-200 focus-visible:outline-2 focus-visible:outline-accent-400`}
-          >
-            unverified
-          </button>
-        )}
+            aria-haspopup="listbox"
+            aria-expanded={!!open}
+            aria-controls={open ? `${id}-list` : undefined}
+            aria-labelledby={`${id}-label`}
+            aria-describedby={`${id}-name ${id}-line`}
+            onClick={() => setOpen(open ? undefined : { query: '' })}
+            onKeyDown={onTriggerKeyDown}
+            className="absolute inset-0 size-full cursor-pointer rounded-lg focus-visible:outline-none"
+          />
+          <div className="pointer-events-none relative flex flex-col py-1.5 pr-9 pl-3">
+            <span className="flex items-center gap-2">
+              <span id={`${id}-name`} className="text-sm font-medium text-ink-200">
+                {selected.name}
+              </span>
+              {notes.length > 0 && (
+                <button
+                  type="button"
+                  title={notes.join(' ')}
+                  aria-expanded={notesOpen}
+                  aria-controls={notesOpen ? `${id}-notes` : undefined}
+                  onClick={() => setNotesOpen(!notesOpen)}
+                  className={`${BADGE_CLASS} pointer-events-auto hover:border-ink-400 hover:text-ink-200 focus-visible:outline-2 focus-visible:outline-accent-400`}
+                >
+                  unverified
+                </button>
+              )}
+            </span>
+            <span id={`${id}-line`} className="text-xs text-ink-400">
+              {selected.tagline}
+            </span>
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 20 20"
+              className="absolute top-1/2 right-3 size-4 -translate-y-1/2 fill-ink-400"
+            >
+              <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
+            </svg>
+          </div>
+        </div>
         {open && (
           <ModelList
             id={`${id}-list`}

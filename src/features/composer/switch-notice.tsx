@@ -9,7 +9,7 @@ interface SwitchNoticeProps {
 export function SwitchNotice({ notice, onUndo }: SwitchNoticeProps) {
   const { undo } = notice
   return (
-    <div className="flex items-start gap-3">
+    <div className="flex items-start gap-3 has-[>p:empty]:hidden">
       <p role="status" className="flex-1 text-xs text-accent-300 empty:hidden">
         {notice.text}
       </p>
