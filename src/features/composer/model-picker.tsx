@@ -64,7 +64,7 @@ export function ModelPicker({ models, value, onChange }: ModelPickerProps) {
       </span>
       <div className="relative">
         {/* The button covers the whole box, under its text, so the badge beside the name can be a button too. */}
-        <div className="relative rounded-lg border border-ink-600 bg-ink-900 hover:border-ink-400 has-[>button:focus-visible]:border-accent-400 has-[>button[aria-expanded=true]]:border-accent-400">
+        <div className="relative rounded-lg border border-ink-600 bg-ink-900 hover:border-ink-400 has-[>button:focus-visible]:border-accent-400 has-[>button:focus-visible]:ring-2 has-[>button:focus-visible]:ring-accent-400/50 has-[>button[aria-expanded=true]]:border-accent-400">
           <button
             ref={trigger}
             type="button"
