@@ -20,12 +20,11 @@ export async function measureComposer(url: string, switches = 50, keystrokes = 1
     await page.getByRole('button', { name: 'Model', exact: true }).waitFor()
     const switchTimes = await page.evaluate(async (count) => {
       const times: number[] = []
-      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
       for (let i = 0; i < count; i++) {
         const name = i % 2 === 0 ? 'Wan 2.7' : 'Sora 2'
         // Opening the Model list is not part of the switch: only the click on the model is timed.
         document.querySelector<HTMLElement>('button[aria-haspopup="listbox"]')?.click()
-        await nextFrame()
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
         const target = document.querySelector<HTMLElement>(`[role="option"][aria-label="${name}"]`)
         if (!target) throw new Error('model option not found')
         const start = performance.now()
@@ -33,7 +32,7 @@ export async function measureComposer(url: string, switches = 50, keystrokes = 1
         await Promise.resolve() // React flushes a discrete event's update in a microtask
         void document.body.offsetHeight // style and layout of the new form
         times.push(performance.now() - start)
-        await nextFrame()
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
       }
       return times
     }, switches)
