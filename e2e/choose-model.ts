@@ -11,5 +11,7 @@ export async function chooseModel(page: Page, name: string) {
 
 /** The Model control shows `name`, exactly ("Sora 2" is not "Sora 2 Pro"). */
 export async function expectModel(page: Page, name: string) {
-  await expect(page.getByRole('group', { name: 'Model' }).getByText(name, { exact: true })).toBeVisible()
+  // The control is described by the model's name, then its one line.
+  const [nameId] = (await modelControl(page).getAttribute('aria-describedby'))?.split(' ') ?? []
+  await expect(page.locator(`[id="${nameId}"]`)).toHaveText(name)
 }

@@ -1,10 +1,10 @@
-import { screen } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
 
 /** Picks a model in the composer's Model control as a person would: open it, click the model. */
 export async function chooseModel(user: UserEvent, name: string) {
   await user.click(await screen.findByRole('button', { name: 'Model' }))
-  await user.click(screen.getByRole('option', { name }))
+  await user.click(within(screen.getByRole('listbox', { name: 'Model' })).getByRole('option', { name }))
 }
 
 /** The model the Model control shows (its name, exactly: "Sora 2" is not "Sora 2 Pro"). */

@@ -52,8 +52,6 @@ export function ModelPicker({ models, value, onChange }: ModelPickerProps) {
   return (
     <div
       ref={root}
-      role="group"
-      aria-labelledby={`${id}-label`}
       className="flex flex-col gap-1.5"
       onBlur={(event) => {
         if (open && !root.current?.contains(event.relatedTarget as Node | null)) setOpen(undefined)
