@@ -1,10 +1,11 @@
 import { expect, test } from './fresh-studio'
+import { chooseModel } from './choose-model'
 
 test('a render goes from prompt to a playing video', async ({ page }) => {
   await page.goto('/')
   await expect(page.getByText(/demo mode/i)).toBeVisible()
 
-  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await chooseModel(page, 'Sora 2')
   await page.getByLabel('Prompt').fill('A paper boat drifting down a rain-soaked street at dusk')
   await page.getByRole('button', { name: 'Generate' }).click()
 

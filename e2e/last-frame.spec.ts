@@ -1,4 +1,5 @@
 import { expect, test } from './fresh-studio'
+import { chooseModel } from './choose-model'
 
 /** A PNG's width and height, from its IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -15,7 +16,7 @@ test('Use last frame makes a render whose first frame is the take’s final fram
     creates.push({ headers: request.headers(), input: request.postDataJSON().input })
   })
   await page.goto('/')
-  await page.getByRole('radio', { name: 'Grok', exact: true }).click()
+  await chooseModel(page, 'Grok')
   await page.getByLabel('Prompt', { exact: true }).fill('A kite rising over red dunes')
   await page.getByRole('button', { name: 'Generate' }).click()
 

@@ -1,13 +1,14 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fresh-studio'
 import { finishedRender, gallery, ledgerRenders, seedIndexedDb } from './gallery-seed'
+import { chooseModel } from './choose-model'
 
 const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true })
 const isCreate = (method: string, url: string) => method === 'POST' && url.endsWith('/api/v1/requests')
 const items = (page: Page) => gallery(page).getByRole('listitem')
 
 async function generate(page: Page, text: string) {
-  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await chooseModel(page, 'Sora 2')
   await prompt(page).fill(text)
   await page.getByRole('button', { name: 'Generate' }).click()
 }

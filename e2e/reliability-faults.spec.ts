@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { DEFAULT_TIMING } from '../src/simulator/simulator'
 import { FAULTS_PORT } from './ports'
+import { chooseModel } from './choose-model'
 
 // The studio whose simulator fails, errs, throttles, garbles and sticks (playwright.config.ts, second webServer).
 // A tall window keeps all 20 gallery items in the virtualized grid's DOM.
@@ -117,7 +118,7 @@ test('under faults, 20 renders with a reload between them each end once (succeed
   const gallery = page.getByRole('region', { name: 'Gallery' })
   const prompt = page.getByLabel('Prompt', { exact: true })
   const submitTakes = async (from: number, to: number) => {
-    await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+    await chooseModel(page, 'Sora 2')
     for (let i = from; i <= to; i++) {
       await prompt.fill(takePrompt(i))
       await page.getByRole('button', { name: 'Generate' }).click()

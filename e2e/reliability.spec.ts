@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fresh-studio'
+import { chooseModel } from './choose-model'
 
 const gallery = (page: Page) => page.getByRole('region', { name: 'Gallery' })
 const prompt = (page: Page) => page.getByLabel('Prompt', { exact: true })
@@ -21,7 +22,7 @@ test('a double click on Generate and a burst of Ctrl+Enter make one render; a ne
     if (isCreate(request.method(), request.url())) postedKeys.push(request.headers()['x-idempotency-key'] ?? '')
   })
   await page.goto('/')
-  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await chooseModel(page, 'Sora 2')
   await prompt(page).fill('A lighthouse blinking in the rain')
   await page.getByRole('button', { name: 'Generate' }).dblclick()
   for (let i = 0; i < 3; i++) await prompt(page).press('Control+Enter')
@@ -44,7 +45,7 @@ test('offline mid-render: the studio stays, keeps the draft, says so, and resume
 }) => {
   const errors = watchPageErrors(page)
   await page.goto('/')
-  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await chooseModel(page, 'Sora 2')
   await prompt(page).fill('A heron at first light')
   const accepted = page.waitForResponse((r) => isCreate(r.request().method(), r.url()) && r.status() === 202)
   await page.getByRole('button', { name: 'Generate' }).click()
@@ -80,7 +81,7 @@ test('offline mid-render: the studio stays, keeps the draft, says so, and resume
 test("when the studio's ledger cannot answer, the gallery shows what this browser kept", async ({ page }) => {
   const errors = watchPageErrors(page)
   await page.goto('/')
-  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await chooseModel(page, 'Sora 2')
   await prompt(page).fill('A harbour kept in the mirror')
   await page.getByRole('button', { name: 'Generate' }).click()
   const item = gallery(page).getByRole('listitem').filter({ hasText: 'A harbour kept in the mirror' })
@@ -103,7 +104,7 @@ test('a part of the studio that has not loaded yet waits for the connection inst
 }) => {
   const errors = watchPageErrors(page)
   await page.goto('/')
-  await page.getByRole('radio', { name: 'Grok', exact: true }).click()
+  await chooseModel(page, 'Grok')
   await prompt(page).fill('A kite over the dunes')
   await page.getByRole('button', { name: 'Generate' }).click()
   const item = gallery(page).getByRole('listitem').filter({ hasText: 'A kite over the dunes' })
@@ -129,7 +130,7 @@ test('without IndexedDB the studio works from the server alone, says so, and exp
   await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }))
   await page.goto('/')
   await expect(page.getByRole('alert')).toContainText('This browser refused storage')
-  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await chooseModel(page, 'Sora 2')
   await prompt(page).fill('A kite that only lives on the server')
   await page.getByRole('button', { name: 'Generate' }).click()
   const item = gallery(page).getByRole('listitem').filter({ hasText: 'A kite that only lives on the server' })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from './fresh-studio'
 import { finishedRender, gallery, importRenders, seedLedger } from './gallery-seed'
+import { chooseModel, expectModel } from './choose-model'
 
 const fox = {
   model: 'seedance2',
@@ -26,7 +27,7 @@ test('a reload at any moment loses nothing and makes exactly one render', async 
     await route.fulfill({ response })
   })
   await page.goto('/')
-  await page.getByRole('radio', { name: 'Sora 2', exact: true }).click()
+  await chooseModel(page, 'Sora 2')
   await page.getByLabel('Prompt').fill('A lantern drifting over a lake')
   await page.getByRole('button', { name: 'Generate' }).click()
   const item = gallery(page).getByRole('listitem').filter({ hasText: 'A lantern drifting' })
@@ -98,12 +99,12 @@ test('re-run, variations (2–4, new seeds, prompt tweak), remix and continue cl
 
   await original.getByRole('button', { name: 'Remix' }).click()
   await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('A fox crossing fresh snow')
-  await expect(page.getByRole('radio', { name: 'Seedance 2.0', exact: true })).toBeChecked()
+  await expectModel(page, 'Seedance 2.0')
 
   await original.getByRole('button', { name: /^Open/ }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Continue clip' }).click()
   await expect(page.getByRole('dialog')).toHaveCount(0)
-  await expect(page.getByRole('radio', { name: 'Wan 2.7', exact: true })).toBeChecked()
+  await expectModel(page, 'Wan 2.7')
   await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('A fox crossing fresh snow')
   await expect(page.getByRole('textbox', { name: 'Source clip' })).toHaveValue('/demo/lava-16x9-4s.mp4')
   expect(bodies).toHaveLength(4) // the double-clicked Re-run sent one request

@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs'
 import { startFakeUpstream, type FakeUpstream } from '../src/server/fake-upstream'
 import { startBuiltStudio } from './built-studio'
 import { UPLOADS_OFF_PORT, UPLOADS_PORT } from './ports'
+import { chooseModel } from './choose-model'
 
 const PNG = readFileSync('src/media/fixtures/image.png')
 const JPG = readFileSync('src/media/fixtures/image.jpg')
 const PUBLIC_URL = 'https://studio.example.com'
 
 async function openWan(page: Page, mode: string) {
-  await page.getByRole('radio', { name: 'Wan 2.7', exact: true }).click()
+  await chooseModel(page, 'Wan 2.7')
   await page.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: mode, exact: true }).click()
 }
 

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { studioHandlers } from '@/mocks/handlers'
 import { App } from './app'
 import { Providers } from './providers'
+import { chooseModel } from '@/test/choose-model'
 
 const studio = studioHandlers()
 const server = setupServer(...studio.handlers)
@@ -20,7 +21,7 @@ it('composes a render and shows it queued in the gallery, in demo mode', async (
     </Providers>,
   )
   expect(await screen.findByText(/demo mode/i)).toBeInTheDocument()
-  await user.click(await screen.findByRole('radio', { name: 'Sora 2' }))
+  await chooseModel(user, 'Sora 2')
   await user.type(screen.getByLabelText('Prompt'), 'A lighthouse in a storm')
   await user.click(screen.getByRole('button', { name: 'Generate' }))
 

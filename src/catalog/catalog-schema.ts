@@ -101,6 +101,8 @@ export const modelSchema = z
     provider: nonEmpty,
     /** The id follows Cannon's style but is not documented yet (cannon-api.md §5). */
     idInferred: z._default(z.boolean(), false),
+    /** Which fields the model takes is a guess: nothing documents them yet. */
+    fieldsUnverified: z.optional(z.boolean()),
     fields: z.partialRecord(wireField, fieldSpecSchema),
     modes: z.array(modeSchema).check(z.minLength(1)),
     rules: z._default(z.array(ruleSchema), []),

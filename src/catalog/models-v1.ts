@@ -182,9 +182,10 @@ export const catalogV1: Catalog = {
     {
       id: 'nanobanana',
       name: 'Nano Banana',
-      tagline: "Google's image model in motion; no duration or resolution to set (fields unverified)",
+      tagline: "Google's image model in motion; no duration or resolution to set",
       provider: 'nanobanana',
       idInferred: true,
+      fieldsUnverified: true,
       fields: {
         prompt: prompt(),
         aspect_ratio: choice(['16:9', '9:16', '1:1']),

@@ -1,4 +1,5 @@
-import { FIELD_LABELS, type MediaSlot, type Model, type Mode, type WireField } from './catalog-schema'
+import type { MediaSlot, Model, Mode, WireField } from './catalog-schema'
+import { addInstruction, lower } from './wording'
 
 /** Every media slot a model has in any mode, once per wire field. */
 export function mediaSlotsOf(model: Model): MediaSlot[] {
@@ -29,18 +30,19 @@ export function detectMode(model: Model, input: Record<string, unknown>): ModeDe
   if (match) return { ok: true, mode: match }
 
   const partial = model.modes.find(fits)
+  const names = (fields: readonly WireField[]) => fields.map((f) => `the ${lower(f)}`).join(' and ')
   if (partial) {
     const missing = partial.media.find((slot) => slot.required && !isPresent(input[slot.field]))!
     return {
       ok: false,
       field: missing.field,
-      message: `${FIELD_LABELS[missing.field]} is required with ${present.map((f) => FIELD_LABELS[f]).join(' and ')}`,
+      message: `${addInstruction(missing.field, missing.minItems)} to go with ${names(present)}`,
     }
   }
   const [head, ...others] = present
   return {
     ok: false,
     field: head!,
-    message: `${model.name} cannot combine ${FIELD_LABELS[head!]} with ${others.map((f) => FIELD_LABELS[f]).join(' and ')}`,
+    message: `Remove the ${lower(head!)} or ${names(others)}: ${model.name} cannot use them together`,
   }
 }

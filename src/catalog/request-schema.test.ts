@@ -58,18 +58,33 @@ describe('video.generate input', () => {
   it('names the field and what is allowed', () => {
     expect(issueOf({ model: 'sora2', prompt: 'x', duration: 10 })).toEqual({
       field: 'duration',
-      message: 'Duration must be one of 4, 8, 12, 16, 20 s',
+      message: 'Choose a duration of 4, 8, 12, 16 or 20 s',
     })
     expect(issueOf({ model: 'sora2', prompt: 'x', negative_prompt: 'no' })).toEqual({
       field: 'negative_prompt',
       message: 'Sora 2 does not support negative_prompt',
     })
-    expect(issueOf({ model: 'wan27video' })).toEqual({ field: 'prompt', message: 'Prompt is required' })
+    expect(issueOf({ model: 'wan27video' })).toEqual({ field: 'prompt', message: 'Write a prompt' })
     expect(issueOf({ model: 'grok', prompt: 'x'.repeat(4097) })).toEqual({
       field: 'prompt',
-      message: 'Prompt must be at most 4096 characters',
+      message: 'Shorten the prompt to 4,096 characters or fewer',
     })
     expect(issueOf({ model: 'nope', prompt: 'x' }).field).toBe('model')
+  })
+
+  it('words each refusal as what to do', () => {
+    const message = (input: Record<string, unknown>) => issueOf({ prompt: 'x', ...input }).message
+    expect(message({ model: 'wan27video', prompt: ' ' })).toBe('Write a prompt')
+    expect(message({ model: 'wan27video', duration: 16 })).toBe('Set the duration to a whole number from 2 to 15 s')
+    expect(message({ model: 'wan27video', seed: -1 })).toBe('Set the seed to a whole number from 0 to 2,147,483,647')
+    expect(message({ model: 'sora2', aspect_ratio: '1:1' })).toBe('Choose an aspect ratio: 16:9 or 9:16')
+    expect(message({ model: 'grok', image_url: 'http://a.example/f.png' })).toBe(
+      'Use an https:// URL for the first frame',
+    )
+    expect(message({ model: 'veo31', reference_image_urls: [] })).toBe('Add at least one reference image')
+    expect(message({ model: 'veo31', reference_image_urls: ['ftp://a.example/r.png'] })).toBe(
+      'Use an https:// URL for each of the reference images',
+    )
   })
 
   it('does not coerce types', () => {
@@ -93,7 +108,7 @@ describe('video.generate input', () => {
   it('detects modes from the media fields', () => {
     expect(issueOf({ model: 'wan27video', prompt: 'x', last_frame_url: 'https://a.example/l.png' })).toEqual({
       field: 'image_url',
-      message: 'First frame is required with Last frame',
+      message: 'Add a first frame to go with the last frame',
     })
     expect(
       issueOf({
@@ -102,11 +117,11 @@ describe('video.generate input', () => {
         image_url: 'https://a.example/f.png',
         source_video_url: 'https://a.example/c.mp4',
       }).message,
-    ).toBe('Wan 2.7 cannot combine First frame with Source clip')
+    ).toBe('Remove the first frame or the source clip: Wan 2.7 cannot use them together')
     expect(
       issueOf({ model: 'seedance2', prompt: 'x', reference_image_urls: Array(10).fill('https://a.example/r.png') })
         .message,
-    ).toBe('Reference images allows at most 9')
+    ).toBe('Use at most 9 reference images')
   })
 
   it('accepts only https media, and demo media only in demo mode', () => {

@@ -10,6 +10,7 @@ import {
   type WireField,
 } from './catalog-schema'
 import { detectMode, mediaSlotsOf } from './modes'
+import { addInstruction, lower, orList, readable, withArticle } from './wording'
 
 /** The `input` of a video.generate request, as sent on the wire. */
 export interface VideoInput {
@@ -49,29 +50,32 @@ export function isAcceptedMediaUrl(value: string, options: SchemaOptions): boole
   return URL.canParse(value)
 }
 
-function describeAllowed(spec: Extract<FieldSpec, { type: 'integer' }>): string {
+/** What to do about a number out of bounds: "Choose a duration of 4, 8 or 12 s", "Set the seed to …". */
+function integerInstruction(name: WireField, spec: Extract<FieldSpec, { type: 'integer' }>): string {
   const unit = spec.unit ? ` ${spec.unit}` : ''
   return spec.values
-    ? `one of ${spec.values.join(', ')}${unit}`
-    : `a whole number from ${spec.min} to ${spec.max}${unit}`
+    ? `Choose ${withArticle(lower(name))} of ${orList(spec.values)}${unit}`
+    : `Set the ${lower(name)} to a whole number from ${readable(spec.min)} to ${readable(spec.max)}${unit}`
 }
 
 function scalarSchema(name: WireField, spec: FieldSpec): z.ZodMiniType {
   const label = FIELD_LABELS[name]
   switch (spec.type) {
     case 'text': {
+      const required = addInstruction(name)
+      const tooLong = `Shorten the ${lower(name)} to ${readable(spec.maxLength)} characters or fewer`
       const text = z
-        .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be text`) })
-        .check(z.maxLength(spec.maxLength, `${label} must be at most ${spec.maxLength} characters`))
-      return spec.required ? text.check(z.refine((v) => v.trim().length > 0, `${label} is required`)) : text
+        .string({ error: (issue) => (issue.input === undefined ? required : `${label} must be text`) })
+        .check(z.maxLength(spec.maxLength, tooLong))
+      return spec.required ? text.check(z.refine((v) => v.trim().length > 0, required)) : text
     }
-    case 'integer':
-      return z
-        .number({ error: `${label} must be ${describeAllowed(spec)}` })
-        .check(z.refine((v) => integerAllows(spec, v), `${label} must be ${describeAllowed(spec)}`))
+    case 'integer': {
+      const instruction = integerInstruction(name, spec)
+      return z.number({ error: instruction }).check(z.refine((v) => integerAllows(spec, v), instruction))
+    }
     case 'enum':
       return z.enum(spec.values as [string, ...string[]], {
-        error: `${label} must be one of ${spec.values.join(', ')}`,
+        error: `Choose ${withArticle(lower(name))}: ${orList(spec.values)}`,
       })
     case 'boolean':
       return z.boolean({ error: `${label} must be true or false` })
@@ -79,18 +83,20 @@ function scalarSchema(name: WireField, spec: FieldSpec): z.ZodMiniType {
 }
 
 function mediaSchema(slot: MediaSlot, options: SchemaOptions): z.ZodMiniType {
-  const label = FIELD_LABELS[slot.field]
-  const rule = options.allowDemoMedia ? 'an https:// URL or a demo file' : 'an https:// URL'
-  const url = z
-    .string({ error: `${label} must be ${rule}` })
-    .check(z.refine((v) => isAcceptedMediaUrl(v, options), `${label} must be ${rule}`))
-  if (slot.maxItems === undefined) return url
+  const noun = lower(slot.field)
+  const source = options.allowDemoMedia ? 'an https:// URL or a demo file' : 'an https:// URL'
+  if (slot.maxItems === undefined) {
+    const instruction = `Use ${source} for the ${noun}`
+    return z.string({ error: instruction }).check(z.refine((v) => isAcceptedMediaUrl(v, options), instruction))
+  }
+  const instruction = `Use ${source} for each of the ${noun}`
+  const url = z.string({ error: instruction }).check(z.refine((v) => isAcceptedMediaUrl(v, options), instruction))
   const min = slot.minItems ?? 1
   return z
-    .array(url, { error: `${label} must be a list of URLs` })
+    .array(url, { error: `${FIELD_LABELS[slot.field]} must be a list of URLs` })
     .check(
-      z.minLength(min, `${label} needs at least ${min}`),
-      z.maxLength(slot.maxItems, `${label} allows at most ${slot.maxItems}`),
+      z.minLength(min, addInstruction(slot.field, min)),
+      z.maxLength(slot.maxItems, `Use at most ${slot.maxItems} ${noun}`),
     )
 }
 
@@ -116,12 +122,12 @@ export function buildModelInputSchema(model: Model, options: SchemaOptions) {
 
   return z
     .strictObject(shape, {
-      error: (issue) =>
-        issue.code === 'unrecognized_keys'
-          ? `${model.name} does not support ${issue.keys.join(', ')}`
-          : issue.code === 'invalid_type' && issue.input === undefined
-            ? `${FIELD_LABELS[issue.path?.[0] as WireField] ?? 'Field'} is required`
-            : undefined,
+      error: (issue) => {
+        if (issue.code === 'unrecognized_keys') return `${model.name} does not support ${issue.keys.join(', ')}`
+        if (issue.code !== 'invalid_type' || issue.input !== undefined) return undefined
+        const field = String(issue.path?.[0])
+        return field in FIELD_LABELS ? addInstruction(field as WireField) : `${field} is required`
+      },
     })
     .check(
       z.superRefine((input, ctx) => {

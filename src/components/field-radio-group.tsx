@@ -1,10 +1,9 @@
 import { useId, useRef, type KeyboardEvent } from 'react'
+import { useBalancedColumns } from './balanced-columns'
 
 export interface RadioOption<T extends string | number> {
   value: T
   label: string
-  /** A second line, read as the option's description. */
-  description?: string
 }
 
 interface FieldRadioGroupProps<T extends string | number> {
@@ -14,13 +13,13 @@ interface FieldRadioGroupProps<T extends string | number> {
   onChange: (value: T) => void
   describedBy?: string
   invalid?: boolean
-  variant?: 'segmented' | 'cards'
 }
 
 const NEXT_KEYS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }
 
 /**
- * A radio group of buttons (WAI-ARIA radio group pattern): one tab stop, arrow keys move and select.
+ * A segmented radio group (WAI-ARIA radio group pattern): one tab stop, arrow keys move and select. Its equal
+ * segments sit in one row where they fit, else in even rows (four modes: two by two), never one left alone.
  * Buttons rather than native radios so an option's text is not a form label: "First frame" the mode and
  * "First frame" the media slot stay two different things to assistive technology and to tests.
  */
@@ -31,10 +30,10 @@ export function FieldRadioGroup<T extends string | number>({
   onChange,
   describedBy,
   invalid,
-  variant = 'segmented',
 }: FieldRadioGroupProps<T>) {
   const id = useId()
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
+  const { ref: gridRef, columns } = useBalancedColumns<HTMLDivElement>(options.length)
   const selected = options.findIndex((option) => option.value === value)
   const tabStop = Math.max(0, selected)
 
@@ -52,18 +51,19 @@ export function FieldRadioGroup<T extends string | number>({
     select(target)
   }
 
-  const cards = variant === 'cards'
   return (
     <div className="flex flex-col gap-1.5">
       <span id={`${id}-label`} className="text-xs font-medium text-ink-400">
         {label}
       </span>
       <div
+        ref={gridRef}
         role="radiogroup"
         aria-labelledby={`${id}-label`}
         aria-describedby={describedBy}
         aria-invalid={invalid || undefined}
-        className={cards ? 'flex flex-col gap-1' : 'flex flex-wrap gap-1.5'}
+        style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
+        className="grid gap-0.5 rounded-lg border border-ink-700 bg-ink-900 p-0.5 aria-invalid:border-red-400"
       >
         {options.map((option, index) => {
           const checked = index === selected
@@ -76,25 +76,19 @@ export function FieldRadioGroup<T extends string | number>({
               type="button"
               role="radio"
               aria-checked={checked}
-              aria-label={option.description ? option.label : undefined}
-              aria-describedby={option.description ? `${id}-${index}-description` : undefined}
               tabIndex={index === tabStop ? 0 : -1}
               onClick={() => onChange(option.value)}
               onKeyDown={(event) => onKeyDown(event, index)}
               className={[
-                'rounded-lg border text-left text-sm transition-colors',
-                cards ? 'flex flex-col px-3 py-1.5' : 'px-2.5 py-1',
+                'overflow-hidden rounded-md px-2 py-1 text-sm whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-accent-400',
                 checked
-                  ? 'border-accent-400 bg-accent-500/15 text-ink-200'
-                  : 'border-ink-700 bg-ink-900 text-ink-400 hover:border-ink-600 hover:text-ink-200',
+                  ? 'bg-accent-500/20 text-ink-200 ring-1 ring-accent-400'
+                  : 'text-ink-400 hover:bg-ink-800 hover:text-ink-200',
               ].join(' ')}
             >
-              <span className={cards ? 'font-medium text-ink-200' : undefined}>{option.label}</span>
-              {option.description && (
-                <span id={`${id}-${index}-description`} className="text-xs text-ink-400">
-                  {option.description}
-                </span>
-              )}
+              <span data-cell-label className="inline-block">
+                {option.label}
+              </span>
             </button>
           )
         })}

@@ -12,8 +12,11 @@ interface MediaPreviewProps {
 
 const WHAT: Record<MediaKind, string> = { image: 'an image', video: 'a video', audio: 'an audio file' }
 
-/** Each kind's preview height, which an upload in progress takes too, so the preview replaces it in place. */
-export const PREVIEW_HEIGHT: Record<MediaKind, string> = { image: 'h-20', video: 'h-28', audio: 'h-9' }
+/**
+ * Each kind's preview height, which an upload in progress takes too, so the preview replaces it in place. The width
+ * follows the media's own shape (a portrait frame is narrow); one too wide for the column is letterboxed, not cropped.
+ */
+export const PREVIEW_HEIGHT: Record<MediaKind, string> = { image: 'h-28', video: 'h-28', audio: 'h-9' }
 
 const MEDIA_PATH = '/media/'
 
@@ -50,7 +53,7 @@ export function MediaPreview({ kind, url, label, errorId }: MediaPreviewProps) {
         src={src}
         alt={name}
         onError={onError}
-        className={`${height} w-auto max-w-full self-start rounded-md bg-ink-800 object-cover`}
+        className={`${height} w-auto max-w-full self-start rounded-md bg-ink-800 object-contain`}
       />
     )
   if (kind === 'video')
@@ -62,7 +65,7 @@ export function MediaPreview({ kind, url, label, errorId }: MediaPreviewProps) {
         controls
         muted
         preload="metadata"
-        className={`${height} w-auto max-w-full self-start rounded-md bg-ink-800`}
+        className={`${height} w-auto max-w-full self-start rounded-md bg-ink-800 object-contain`}
       />
     )
   return (

@@ -71,11 +71,7 @@ function refusals(options: AccessOptions) {
 
 /** What the access check makes of a request. */
 export type Admission =
-  | { holder: string | null }
-  | 'wrong_token'
-  | 'no_session'
-  | 'session_ended'
-  | { lockedForS: number }
+  { holder: string | null } | 'wrong_token' | 'no_session' | 'session_ended' | { lockedForS: number }
 
 /**
  * Who a request comes from: the holder of the token it carries as a Bearer header (scripts), or of the session

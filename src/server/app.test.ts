@@ -57,7 +57,7 @@ describe('BFF in live mode', () => {
     const response = await call('/api/v1/requests', post({ ...body, input: { ...body.input, duration: 7 } }))
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({
-      error: { code: 'invalid_input', message: 'Duration must be one of 6, 10 s', field: 'duration' },
+      error: { code: 'invalid_input', message: 'Choose a duration of 6 or 10 s', field: 'duration' },
     })
     expect((await call('/api/v1/requests', post('{not json'))).status).toBe(400)
     expect((await call('/api/v1/requests', post({ ...body, operation: 'video.upscale' }))).status).toBe(400)

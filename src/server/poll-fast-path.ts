@@ -50,7 +50,15 @@ export function pollFastPath({
       headers['X-Request-Id'] = requestId
       const durationMs = Math.round((performance.now() - startedMs) * 10) / 10
       // An answered poll, as requestLog writes one (at debug level: left out unless asked for).
-      log({ level: 'debug', method: 'GET', route: POLL_ROUTE, status: 200, upstreamStatus: null, durationMs, requestId })
+      log({
+        level: 'debug',
+        method: 'GET',
+        route: POLL_ROUTE,
+        status: 200,
+        upstreamStatus: null,
+        durationMs,
+        requestId,
+      })
     }
     return new Response(text, { status: 200, headers })
   }

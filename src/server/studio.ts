@@ -80,12 +80,7 @@ export async function createStudio(env: Record<string, string | undefined>, { de
     write: batchedLineWriter(process.stdout),
     format: config.logFormat ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     level: config.logLevel,
-    secrets: [
-      config.apiKey,
-      config.accessToken,
-      ...config.namedTokens.map((t) => t.token),
-      config.s3?.secretAccessKey,
-    ],
+    secrets: [config.apiKey, config.accessToken, ...config.namedTokens.map((t) => t.token), config.s3?.secretAccessKey],
   })
   const mediaHostCheck = config.mode === 'live' ? createDnsHostCheck() : undefined
   const keeper = config.keepTakes

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
+import userEvent, { type UserEvent } from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FIELD_LABELS, type Model } from '@/catalog/catalog-schema'
@@ -7,6 +7,7 @@ import { catalogV1 } from '@/catalog/models-v1'
 import type { VideoInput } from '@/catalog/request-schema'
 import { studioHandlers } from '@/mocks/handlers'
 import { DRAFT_KEY } from './draft'
+import { chooseModel, shownModel } from '@/test/choose-model'
 import { renderComposer } from './test-composer'
 
 const studio = studioHandlers({ simulator: { timing: { queuedMs: 0, processingMs: 0, pollAfterMs: 0 } } })
@@ -27,11 +28,34 @@ function expectedControls(model: Model, modeIndex: number) {
   return [...labels].sort()
 }
 
+const ratioOption = (ratio: string) =>
+  within(screen.getByRole('radiogroup', { name: 'Aspect ratio' })).getByRole('radio', { name: ratio })
+
+/** Wan 2.7 with a value in each field a switch to Sora 2 drops or clamps. */
+async function fillWanWork(user: UserEvent) {
+  await chooseModel(user, 'Wan 2.7')
+  await user.type(screen.getByLabelText('Prompt'), 'A chase')
+  await user.type(screen.getByLabelText('Negative prompt'), 'blur')
+  await user.clear(screen.getByLabelText('Duration in seconds'))
+  await user.type(screen.getByLabelText('Duration in seconds'), '10')
+  await user.click(ratioOption('4:3'))
+  await user.type(screen.getByRole('spinbutton', { name: 'Seed' }), '4242')
+  await user.click(screen.getByRole('checkbox', { name: /Lock seed/ }))
+}
+
+function expectWanWork() {
+  expect(screen.getByLabelText('Negative prompt')).toHaveValue('blur')
+  expect(screen.getByLabelText('Duration in seconds')).toHaveValue(10)
+  expect(ratioOption('4:3')).toHaveAttribute('aria-checked', 'true')
+  expect(screen.getByRole('spinbutton', { name: 'Seed' })).toHaveValue(4242)
+  expect(screen.getByRole('checkbox', { name: /Lock seed/ })).toBeChecked()
+}
+
 describe.each(catalogV1.models.map((m) => [m.name, m] as const))('%s', (name, model) => {
   it('shows exactly the catalog’s fields in every mode', async () => {
     const user = userEvent.setup()
     renderComposer()
-    await user.click(screen.getByRole('radio', { name }))
+    await chooseModel(user, name)
     for (const [index, mode] of model.modes.entries()) {
       if (model.modes.length > 1) {
         await user.click(
@@ -53,47 +77,85 @@ describe('Composer', () => {
   it('tells exactly what a model switch changed, in a polite status', async () => {
     const user = userEvent.setup()
     renderComposer()
-    await user.click(screen.getByRole('radio', { name: 'Wan 2.7' }))
+    await chooseModel(user, 'Wan 2.7')
     await user.type(screen.getByLabelText('Negative prompt'), 'blur')
     await user.clear(screen.getByLabelText('Duration in seconds'))
     await user.type(screen.getByLabelText('Duration in seconds'), '10')
-    await user.click(screen.getByRole('radio', { name: 'Sora 2' }))
+    await chooseModel(user, 'Sora 2')
     expect(screen.getByText(/^Switched to Sora 2\./)).toHaveTextContent(
       'Switched to Sora 2. Negative prompt removed: Sora 2 does not support it; Duration 10 s → 8 s.',
     )
     expect(screen.getByText(/^Switched to Sora 2\./)).toHaveAttribute('role', 'status')
   })
 
-  it('moves through models with the arrow keys', async () => {
+  it('brings dropped values back on the way back to a model', async () => {
     const user = userEvent.setup()
     renderComposer()
-    screen.getByRole('radio', { name: 'Seedance 2.0' }).focus()
-    await user.keyboard('{ArrowDown}{ArrowDown}')
-    expect(screen.getByRole('radio', { name: 'Wan 2.7' })).toHaveAttribute('aria-checked', 'true')
-    expect(screen.getByRole('radio', { name: 'Wan 2.7' })).toHaveFocus()
+    await fillWanWork(user)
+    await chooseModel(user, 'Sora 2')
+    expect(screen.queryByLabelText('Negative prompt')).not.toBeInTheDocument()
+    await chooseModel(user, 'Wan 2.7')
+    expectWanWork()
+    expect(screen.getByText(/^Switched to Wan 2\.7\./)).toHaveTextContent(
+      'Switched to Wan 2.7. Negative prompt, Duration, Aspect ratio, Seed back as you left them.',
+    )
+  })
+
+  it('undoes a model switch, keeping the words typed since, and clears the notice after Generate', async () => {
+    const user = userEvent.setup()
+    const { sent } = renderComposer()
+    await fillWanWork(user)
+    await chooseModel(user, 'Sora 2')
+    await user.type(screen.getByLabelText('Prompt'), ' at night')
+    await user.click(screen.getByRole('button', { name: 'Undo' }))
+    expect(screen.getByLabelText('Prompt')).toHaveValue('A chase at night')
+    expect(shownModel()).toBe('Wan 2.7')
+    expectWanWork()
+    expect(screen.getByText('Back to Wan 2.7, every value as it was.')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+
+    await chooseModel(user, 'Sora 2')
+    expect(screen.getByText(/^Switched to Sora 2\./)).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Generate' }))
+    await screen.findByText('Sent to Sora 2: it is in the gallery.')
+    expect(sent).toHaveLength(1)
+    expect(screen.queryByText(/^Switched to Sora 2\./)).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument()
+  })
+
+  it('picks a model with the keyboard alone', async () => {
+    const user = userEvent.setup()
+    renderComposer()
+    screen.getByRole('button', { name: 'Model' }).focus()
+    await user.keyboard('{ArrowDown}{ArrowDown}{ArrowDown}{Enter}')
+    expect(shownModel()).toBe('Wan 2.7')
+    expect(screen.getByRole('button', { name: 'Model' })).toHaveFocus()
+    expect(screen.getByLabelText('Negative prompt')).toBeInTheDocument()
   })
 
   it('disables Generate with its reason, shows errors at the fields, and submits once on a double click', async () => {
     const user = userEvent.setup()
     const { sent } = renderComposer()
-    await user.click(screen.getByRole('radio', { name: 'Grok' }))
+    await chooseModel(user, 'Grok')
     const generate = screen.getByRole('button', { name: 'Generate' })
     expect(generate).toBeDisabled()
-    expect(generate).toHaveAccessibleDescription('Prompt is required')
+    expect(generate).toHaveAccessibleDescription('Write a prompt')
 
     await user.click(
       within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: 'First frame' }),
     )
+    expect(generate).toHaveAccessibleDescription('Write a prompt Add a first frame')
+    expect(within(document.getElementById('composer-generate-reason')!).getAllByRole('listitem')).toHaveLength(2)
     await user.click(screen.getByLabelText('Prompt'))
     await user.keyboard('{Control>}{Enter}{/Control}')
-    expect(screen.getByLabelText('Prompt')).toHaveAccessibleDescription(/Prompt is required/)
+    expect(screen.getByLabelText('Prompt')).toHaveAccessibleDescription(/Write a prompt/)
     expect(screen.getByLabelText('First frame')).toHaveAttribute('aria-invalid', 'true')
     expect(sent).toEqual([])
 
     await user.type(screen.getByLabelText('Prompt'), 'A kite over dunes')
     await user.type(screen.getByLabelText('First frame'), 'http://insecure.example/f.jpg')
     expect(screen.getByLabelText('First frame')).toHaveAccessibleDescription(
-      'First frame must be an https:// URL or a demo file',
+      'Use an https:// URL or a demo file for the first frame',
     )
     await user.click(screen.getByRole('button', { name: 'Use a demo file for First frame' }))
     await user.click(within(screen.getByRole('radiogroup', { name: 'Duration' })).getByRole('radio', { name: '10 s' }))
@@ -115,7 +177,7 @@ describe('Composer', () => {
   it('keeps a slow burst of repeats to one render: each repeat restarts the one-second window', async () => {
     const user = userEvent.setup()
     const { sent } = renderComposer()
-    await user.click(screen.getByRole('radio', { name: 'Grok' }))
+    await chooseModel(user, 'Grok')
     await user.type(screen.getByLabelText('Prompt'), 'A kite over dunes')
     let now = 1_000_000
     const clock = vi.spyOn(Date, 'now').mockImplementation(() => now)
@@ -136,7 +198,7 @@ describe('Composer', () => {
   it('previews pasted media and says plainly when it does not load', async () => {
     const user = userEvent.setup()
     renderComposer()
-    await user.click(screen.getByRole('radio', { name: 'Wan 2.7' }))
+    await chooseModel(user, 'Wan 2.7')
     await user.type(screen.getByLabelText('Audio'), 'https://media.example/track.mp3')
     const audio = screen.getByLabelText('Audio preview')
     expect(audio.tagName).toBe('AUDIO')
@@ -170,6 +232,32 @@ describe('Composer', () => {
     expect(sent).toEqual([input])
   })
 
+  it('never shows a locked seed with an empty value', async () => {
+    const user = userEvent.setup()
+    const { rerender } = renderComposer()
+    const lock = () => screen.getByRole('checkbox', { name: /Lock seed/ })
+    const seed = () => screen.getByRole('spinbutton', { name: 'Seed' })
+
+    // Locking an empty seed locks a drawn one.
+    await chooseModel(user, 'Seedance 2.0')
+    await user.click(lock())
+    expect(lock()).toBeChecked()
+    expect(seed()).not.toHaveValue(null)
+
+    // Clearing a locked seed unlocks it.
+    await user.clear(seed())
+    expect(lock()).not.toBeChecked()
+
+    // A remix locks its seed; through a model without a seed to one with none set, the lock does not follow.
+    rerender({ input: { model: 'wan27video', prompt: 'A chase', seed: 1234 }, key: 'render-1' })
+    await waitFor(() => expect(seed()).toHaveValue(1234))
+    expect(lock()).toBeChecked()
+    await chooseModel(user, 'Sora 2')
+    await chooseModel(user, 'Seedance 2.0')
+    expect(seed()).not.toHaveValue()
+    expect(lock()).not.toBeChecked()
+  })
+
   it('enhances the prompt through the BFF and lets the user accept it', async () => {
     const user = userEvent.setup()
     renderComposer()
@@ -185,12 +273,12 @@ describe('Composer', () => {
   it('keeps the draft across a reload', async () => {
     const user = userEvent.setup()
     const first = renderComposer()
-    await user.click(screen.getByRole('radio', { name: 'Veo 3.1' }))
+    await chooseModel(user, 'Veo 3.1')
     await user.type(screen.getByLabelText('Prompt'), 'Rain on neon')
     await waitFor(() => expect(localStorage.getItem(DRAFT_KEY)).toContain('Rain on neon'))
     first.unmount()
     renderComposer()
-    expect(screen.getByRole('radio', { name: 'Veo 3.1' })).toHaveAttribute('aria-checked', 'true')
+    expect(shownModel()).toBe('Veo 3.1')
     expect(screen.getByLabelText('Prompt')).toHaveValue('Rain on neon')
   })
 })

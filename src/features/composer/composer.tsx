@@ -13,13 +13,16 @@ import { AdvancedFields, ShotFields } from './composer-fields'
 import { composerResolver } from './composer-resolver'
 import { ENHANCE_BUTTON_CLASS, enhanceInputFor } from './enhance-input'
 import { errorId, fieldId } from './field-ids'
+import { GenerateReasons } from './generate-reasons'
 import { defaultValues, findMode, findModel, isEmpty, valuesFromInput, type ComposerValues } from './form-values'
 import { ModelPicker } from './model-picker'
-import { describeSwitch, switchMode, switchModel } from './model-switch'
+import { switchMode } from './model-switch'
 import { isRepeat, type LastSubmit } from './repeat-submit'
 import { randomSeed } from './seed-field'
 import { inputClass, labelClass } from './spec-field'
+import { SwitchNotice } from './switch-notice'
 import { readDraft, useSaveDraft } from './use-composer-draft'
+import { useModelSwitch } from './use-model-switch'
 import { validateComposer, type FormField } from './validate-composer'
 
 const MediaFields = lazyWithRetry(() => import('./media-fields'))
@@ -51,10 +54,10 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   const model = findModel(catalog.models, values.model) ?? catalog.models[0]!
   const mode = findMode(model, values.mode)
   const validation = useMemo(() => validateComposer(model, values, options), [model, values, options])
-  const [notice, setNotice] = useState('')
+  const switcher = useModelSwitch(form, catalog.models, model)
+  const forgetStash = switcher.forget
   const [sentNotice, setSentNotice] = useState('')
   const [submitError, setSubmitError] = useState<string>()
-  const [seedLocked, setSeedLocked] = useState(false)
   const sending = useRef(false)
   const lastSubmit = useRef<LastSubmit>(undefined)
   const loadedRemix = useRef<string>(undefined)
@@ -68,8 +71,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   if (remix && remix.key !== announcedRemix) {
     setAnnouncedRemix(remix.key)
     const target = findModel(catalog.models, remix.input.model)
-    setSeedLocked(remix.input.seed !== undefined)
-    setNotice(
+    switcher.say(
       target
         ? `Loaded the render's settings: ${target.name}, ${findMode(target, valuesFromInput(target, remix.input).mode).label}. Edit, then Generate.`
         : `That render used the model ${remix.input.model}, which this catalog does not have; nothing was loaded.`,
@@ -79,8 +81,10 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
     if (!remix || remix.key === loadedRemix.current) return
     loadedRemix.current = remix.key
     const target = findModel(catalog.models, remix.input.model)
-    if (target) form.reset(valuesFromInput(target, remix.input))
-  }, [remix, catalog, form])
+    if (!target) return
+    forgetStash()
+    form.reset({ ...valuesFromInput(target, remix.input), seedLocked: remix.input.seed !== undefined })
+  }, [remix, catalog, form, forgetStash])
 
   /** A field's message, once it is worth showing: an empty field is not an error until touched or submitted. */
   const errorOf = (field: FormField) => {
@@ -89,22 +93,23 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
     const touched = field in touchedFields
     return message && (touched || isSubmitted || !isEmpty(value)) ? message : undefined
   }
-  const setField = (field: WireField, value: unknown) =>
+  const setField = (field: WireField, value: unknown) => {
+    switcher.edited(field)
     form.setValue(field as Path<ComposerValues>, value as never, { shouldTouch: true, shouldDirty: true })
+  }
+  const seedLocked = values.seedLocked === true
+  const setSeedLocked = (locked: boolean) => {
+    switcher.edited('seedLocked')
+    form.setValue('seedLocked', locked, { shouldDirty: true })
+  }
   const touch = (field: WireField) =>
     form.setValue(field as Path<ComposerValues>, form.getValues(field) as never, { shouldTouch: true })
 
-  const changeModel = (id: string) => {
-    const next = findModel(catalog.models, id)
-    if (!next || next.id === model.id) return
-    const result = switchModel(form.getValues(), model, next)
-    form.reset(result.values)
-    setNotice(describeSwitch(next, result.changes))
-  }
   const changeMode = (id: string) => {
+    switcher.edited('mode')
     const result = switchMode(form.getValues(), model, id)
     form.reset(result.values, { keepTouched: true, keepIsSubmitted: true })
-    setNotice(result.changes.length > 0 ? `${result.changes.join('; ')}.` : '')
+    switcher.say(result.changes.length > 0 ? `${result.changes.join('; ')}.` : '')
   }
 
   const generate = async () => {
@@ -123,10 +128,14 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
         }
         if ((await onSubmit(result.input)) === false) return
         setSentNotice(`Sent to ${model.name}: it is in the gallery.`)
+        switcher.say('')
         const seed = model.fields.seed
         const nextSeed =
           !seedLocked && seed?.type === 'integer' && submitted.seed !== undefined ? randomSeed(seed) : undefined
-        if (nextSeed !== undefined) form.setValue('seed', nextSeed)
+        if (nextSeed !== undefined) {
+          switcher.edited('seed')
+          form.setValue('seed', nextSeed)
+        }
         const next = nextSeed === undefined ? result.input : { ...result.input, seed: nextSeed }
         lastSubmit.current = { key: JSON.stringify(next), atMs: Date.now() }
       })()
@@ -158,10 +167,8 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
       onSubmit={(event) => event.preventDefault()}
       onKeyDown={onKeyDown}
     >
-      <ModelPicker models={catalog.models} value={model.id} onChange={changeModel} />
-      <p role="status" className="text-xs text-accent-300 empty:hidden">
-        {notice}
-      </p>
+      <ModelPicker models={catalog.models} value={model.id} onChange={switcher.changeModel} />
+      <SwitchNotice notice={switcher.notice} onUndo={switcher.undo} />
 
       <div className="flex flex-col gap-1.5">
         <div className="flex items-baseline justify-between">
@@ -230,9 +237,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
             <EstimateLabel estimate={estimate} balance={balance} />
           </span>
         </div>
-        <p id="composer-generate-reason" className="text-xs text-ink-400">
-          {validation.ok ? 'Ctrl+Enter (⌘+Enter) also generates.' : validation.firstMessage}
-        </p>
+        <GenerateReasons reasons={validation.ok ? [] : validation.messages} />
         <p role="status" className="text-xs text-emerald-300 empty:hidden">
           {sentNotice}
         </p>

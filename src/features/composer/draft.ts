@@ -29,6 +29,7 @@ export function parseDraft(raw: string | null, catalog: Catalog, options: Schema
     const value = withoutBlankEntries(draft[field])
     if (field !== 'prompt' && value !== undefined && schema?.safeParse(value).success) values[field] = value
   }
+  if (draft.seedLocked === true && typeof values.seed === 'number') values.seedLocked = true
   return values
 }
 

@@ -3,10 +3,11 @@ import { detectMode, mediaSlotsOf } from '@/catalog/modes'
 import type { VideoInput } from '@/catalog/request-schema'
 
 /**
- * The form: the wire fields of every model, plus the chosen mode (Cannon has no mode field). Indexable,
- * because which fields exist is catalog data, not a type.
+ * The form: the wire fields of every model, plus the chosen mode (Cannon has no mode field) and whether the
+ * seed is locked (kept for every render; only ever true with a seed). Indexable, because which fields exist
+ * is catalog data, not a type.
  */
-export type ComposerValues = VideoInput & { mode: string } & Record<string, unknown>
+export type ComposerValues = VideoInput & { mode: string; seedLocked?: boolean } & Record<string, unknown>
 
 export function findModel(models: readonly Model[], id: string): Model | undefined {
   return models.find((model) => model.id === id)

@@ -70,15 +70,19 @@ describe('refusals before sending', () => {
 
   it('hold clips and audio to the slot’s length, with a little slack for container padding', () => {
     const clip: MediaSlot = { field: 'source_video_url', kind: 'video', required: true, minSeconds: 2, maxSeconds: 10 }
-    expect(durationProblem(clip, 'Source clip', 1)).toBe('Source clip must be 2–10 s long; this one is 1.0 s')
-    expect(durationProblem(clip, 'Source clip', 12.34)).toBe('Source clip must be 2–10 s long; this one is 12.3 s')
+    expect(durationProblem(clip, 'Source clip', 1)).toBe(
+      'Source clip must be 2–10 s long, and this one is 1.0 s: trim it or pick another',
+    )
+    expect(durationProblem(clip, 'Source clip', 12.34)).toBe(
+      'Source clip must be 2–10 s long, and this one is 12.3 s: trim it or pick another',
+    )
     expect(durationProblem(clip, 'Source clip', 10.02)).toBeUndefined()
     expect(durationProblem(clip, 'Source clip', 2)).toBeUndefined()
     expect(durationProblem({ ...clip, minSeconds: undefined }, 'Clip', 11)).toBe(
-      'Clip must be at most 10 s long; this one is 11.0 s',
+      'Clip must be at most 10 s long, and this one is 11.0 s: trim it or pick another',
     )
     expect(durationProblem({ ...clip, maxSeconds: undefined }, 'Clip', 1)).toBe(
-      'Clip must be at least 2 s long; this one is 1.0 s',
+      'Clip must be at least 2 s long, and this one is 1.0 s: trim it or pick another',
     )
   })
 })

@@ -82,5 +82,5 @@ export function durationProblem(slot: MediaSlot, label: string, seconds: number)
   const tooLong = max !== undefined && seconds > max + SLACK_SECONDS
   if (!tooShort && !tooLong) return undefined
   const range = min === undefined ? `at most ${max} s` : max === undefined ? `at least ${min} s` : `${min}–${max} s`
-  return `${label} must be ${range} long; this one is ${seconds.toFixed(1)} s`
+  return `${label} must be ${range} long, and this one is ${seconds.toFixed(1)} s: trim it or pick another`
 }

@@ -8,6 +8,7 @@ import { readMediaDuration } from '@/lib/media-duration'
 import { studioHandlers } from '@/mocks/handlers'
 import { DRAFT_KEY } from './draft'
 import { renderComposer } from './test-composer'
+import { chooseModel } from '@/test/choose-model'
 
 vi.mock('@/lib/media-duration', () => ({ readMediaDuration: vi.fn() }))
 
@@ -58,7 +59,7 @@ const slotsLoaded = () => screen.findAllByLabelText(/^Upload /, {}, { timeout: 5
 async function openWan(mode: string) {
   const user = userEvent.setup({ applyAccept: false })
   const view = renderComposer()
-  await user.click(screen.getByRole('radio', { name: 'Wan 2.7' }))
+  await chooseModel(user, 'Wan 2.7')
   await user.click(within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: mode }))
   await slotsLoaded()
   return { user, ...view }
@@ -150,12 +151,14 @@ describe('uploading into a media slot', () => {
       await screen.findByLabelText('Upload Source clip'),
       new File(['v'], 'a.mp4', { type: 'video/mp4' }),
     )
-    expect(await screen.findByRole('alert')).toHaveTextContent('Source clip must be 2–10 s long; this one is 1.0 s')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Source clip must be 2–10 s long, and this one is 1.0 s: trim it or pick another',
+    )
     vi.mocked(readMediaDuration).mockResolvedValue(45)
     await user.upload(screen.getByLabelText('Upload Audio'), new File(['a'], 'song.mp3', { type: 'audio/mpeg' }))
     await waitFor(() =>
       expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(
-        'Audio must be 2–30 s long; this one is 45.0 s',
+        'Audio must be 2–30 s long, and this one is 45.0 s: trim it or pick another',
       ),
     )
     expect(received).toEqual([])
@@ -220,7 +223,7 @@ describe('uploading reference images', () => {
   async function openVeoReferences() {
     const user = userEvent.setup()
     renderComposer()
-    await user.click(screen.getByRole('radio', { name: 'Veo 3.1' }))
+    await chooseModel(user, 'Veo 3.1')
     await user.click(
       within(screen.getByRole('radiogroup', { name: 'Mode' })).getByRole('radio', { name: 'Reference images' }),
     )

@@ -101,7 +101,7 @@ describe('switchModel', () => {
 describe('switchMode', () => {
   it('applies the rules a mode brings, and only then', () => {
     const values = { ...defaultValues(veo), prompt: 'p', duration: 4 }
-    expect(switchMode(values, veo, 'reference')).toEqual({
+    expect(switchMode(values, veo, 'reference')).toMatchObject({
       values: { ...values, mode: 'reference', duration: 8 },
       changes: ['Duration 4 s → 8 s: Veo 3.1 needs an 8 s duration with reference images'],
     })

@@ -6,6 +6,8 @@ export interface SwitchResult {
   values: ComposerValues
   /** What changed, one human sentence each, e.g. "Duration 10 s → 8 s". */
   changes: string[]
+  /** The same sentences by the form key they are about (`mode`, `duration`, a media field). */
+  changesByKey: ReadonlyMap<string, string>
 }
 
 function show(spec: FieldSpec | undefined, value: unknown): string {
@@ -105,26 +107,32 @@ export function switchModel(current: ComposerValues, from: Model, to: Model): Sw
   for (const [field, reason] of applyRules(to, next)) {
     changes.set(field, describeChange(to, field, before[field] ?? fromDefaults[field], next[field], reason))
   }
+  if (current.seedLocked === true && next.seed !== undefined) next.seedLocked = true
 
   const prompt = to.fields.prompt
   if (prompt?.type === 'text' && current.prompt.length > prompt.maxLength) {
     changes.set('prompt', `Prompt is over ${to.name}'s ${prompt.maxLength} characters: shorten it before generating`)
   }
-  return { values: next, changes: [...changes.values()] }
+  return { values: next, changes: [...changes.values()], changesByKey: changes }
 }
 
 /** Switches mode within a model, applying the rules that depend on the mode. */
 export function switchMode(current: ComposerValues, model: Model, modeId: string): SwitchResult {
   const next: ComposerValues = { ...current, mode: modeId }
-  const changes: string[] = []
+  const changes = new Map<string, string>()
   for (const [field, reason] of applyRules(model, next)) {
-    changes.push(describeChange(model, field, current[field], next[field], reason))
+    changes.set(field, describeChange(model, field, current[field], next[field], reason))
   }
-  return { values: next, changes }
+  return { values: next, changes: [...changes.values()], changesByKey: changes }
 }
 
-export function describeSwitch(to: Model, changes: readonly string[]): string {
-  return changes.length === 0
+/** The switch notice: what came back as the creative left it, then what changed. */
+export function describeSwitch(to: Model, changes: readonly string[], restored: readonly string[] = []): string {
+  const parts =
+    restored.length > 0
+      ? [`${restored.join(', ')} back as you left ${restored.length === 1 ? 'it' : 'them'}`, ...changes]
+      : changes
+  return parts.length === 0
     ? `Switched to ${to.name}; every value carried over.`
-    : `Switched to ${to.name}. ${changes.join('; ')}.`
+    : `Switched to ${to.name}. ${parts.join('; ')}.`
 }

@@ -13,11 +13,22 @@ interface SeedFieldProps extends SpecFieldProps {
   onLockedChange: (locked: boolean) => void
 }
 
-/** Seed: blank lets the provider pick; a locked seed survives every Generate, an unlocked one is re-drawn. */
+/**
+ * Seed: blank lets the provider pick; a locked seed survives every Generate, an unlocked one is re-drawn.
+ * A lock always holds a seed: locking a blank seed draws one, clearing a locked seed unlocks it.
+ */
 export function SeedField({ locked, onLockedChange, ...field }: SeedFieldProps) {
+  const onChange = (value: unknown) => {
+    field.onChange(value)
+    if (locked && value === undefined) onLockedChange(false)
+  }
+  const onLock = (lock: boolean) => {
+    if (lock && typeof field.value !== 'number') field.onChange(randomSeed(field.spec))
+    onLockedChange(lock)
+  }
   return (
     <div className="flex flex-col gap-2">
-      <NumberField {...field} />
+      <NumberField {...field} onChange={onChange} />
       <div className="flex items-center justify-between gap-3">
         <button
           type="button"
@@ -30,7 +41,7 @@ export function SeedField({ locked, onLockedChange, ...field }: SeedFieldProps) 
         <FieldToggle
           label="Lock seed"
           checked={locked}
-          onChange={onLockedChange}
+          onChange={onLock}
           hint={locked ? 'Kept for every render' : 'Blank, or re-drawn after each render'}
         />
       </div>

@@ -112,7 +112,7 @@ describe('validateComposer', () => {
     }
     expect(validateComposer(model('seedance2'), values, options)).toMatchObject({
       ok: false,
-      errors: { last_frame_url: 'Last frame is required for First + last frame' },
+      errors: { last_frame_url: 'Add a last frame' },
     })
   })
 
@@ -120,7 +120,31 @@ describe('validateComposer', () => {
     const values = { ...defaultValues(model('veo31')), prompt: '', resolution: '1080p', duration: 4 }
     expect(validateComposer(model('veo31'), values, options)).toMatchObject({
       ok: false,
-      errors: { prompt: 'Prompt is required', duration: 'Veo 3.1 needs an 8 s duration at 1080p' },
+      errors: { prompt: 'Write a prompt', duration: 'Veo 3.1 needs an 8 s duration at 1080p' },
+    })
+  })
+
+  it('gives every blocking reason, once each, in the order the form shows the fields', () => {
+    const values = {
+      ...defaultValues(model('veo31')),
+      prompt: '',
+      mode: 'first-last',
+      image_url: 'http://insecure.example/f.jpg',
+      resolution: '1080p',
+      duration: 4,
+      seed: -3,
+    }
+    const result = validateComposer(model('veo31'), values, options)
+    expect(result).toMatchObject({
+      ok: false,
+      messages: [
+        'Write a prompt',
+        'Use an https:// URL or a demo file for the first frame',
+        'Add a last frame',
+        'Veo 3.1 needs an 8 s duration at 1080p',
+        'Set the seed to a whole number from 0 to 2,147,483,647',
+      ],
+      firstMessage: 'Write a prompt',
     })
   })
 
@@ -133,7 +157,7 @@ describe('validateComposer', () => {
     }
     expect(validateComposer(model('grok'), values, { allowDemoMedia: false })).toMatchObject({
       ok: false,
-      errors: { image_url: 'First frame must be an https:// URL' },
+      errors: { image_url: 'Use an https:// URL for the first frame' },
     })
   })
 })

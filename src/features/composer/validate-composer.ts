@@ -1,5 +1,6 @@
 import { FIELD_LABELS, type Model, type WireField } from '@/catalog/catalog-schema'
 import { buildModelInputSchema, type SchemaOptions, type VideoInput } from '@/catalog/request-schema'
+import { addInstruction } from '@/catalog/wording'
 import { buildVideoInput, findMode, isEmpty, type ComposerValues } from './form-values'
 
 /** A form field an error belongs to: a wire field, or the mode / model controls. */
@@ -7,7 +8,15 @@ export type FormField = WireField | 'mode' | 'model'
 export type FieldErrors = Partial<Record<FormField, string>>
 
 export type ComposerValidation =
-  { ok: true; input: VideoInput } | { ok: false; input: VideoInput; errors: FieldErrors; firstMessage: string }
+  | { ok: true; input: VideoInput }
+  | {
+      ok: false
+      input: VideoInput
+      errors: FieldErrors
+      /** Every reason Generate is blocked, once each, in the order the form shows the fields. */
+      messages: string[]
+      firstMessage: string
+    }
 
 const schemaCache = new Map<string, ReturnType<typeof buildModelInputSchema>>()
 
@@ -37,11 +46,10 @@ export function validateComposer(model: Model, values: ComposerValues, options: 
   const input = buildVideoInput(model, values)
   const errors: FieldErrors = {}
   const mode = findMode(model, values.mode)
-  if (mode.id !== values.mode) errors.mode = `${model.name} has no ${values.mode} mode`
+  if (mode.id !== values.mode) errors.mode = `Choose a mode: ${model.name} has no ${values.mode} mode`
   for (const slot of mode.media) {
     const value = (input as unknown as Record<string, unknown>)[slot.field]
-    if (slot.required && isEmpty(value))
-      errors[slot.field] = `${FIELD_LABELS[slot.field]} is required for ${mode.label}`
+    if (slot.required && isEmpty(value)) errors[slot.field] = addInstruction(slot.field, slot.minItems)
   }
   const parsed = schemaFor(model, options).safeParse(input)
   if (!parsed.success) {
@@ -53,7 +61,11 @@ export function validateComposer(model: Model, values: ComposerValues, options: 
       errors[field] ??= issue.message
     }
   }
-  const messages = Object.values(errors)
+  const fieldsInOrder = Object.keys(model.fields) as WireField[]
+  const order: FormField[] = ['prompt', 'mode', ...mode.media.map((slot) => slot.field), ...fieldsInOrder, 'model']
+  const rank = (field: FormField) => (order.includes(field) ? order.indexOf(field) : order.length)
+  const fields = (Object.keys(errors) as FormField[]).sort((a, b) => rank(a) - rank(b))
+  const messages = [...new Set(fields.map((field) => errors[field]!))]
   if (messages.length === 0) return { ok: true, input }
-  return { ok: false, input, errors, firstMessage: messages[0]! }
+  return { ok: false, input, errors, messages, firstMessage: messages[0]! }
 }

@@ -9,6 +9,7 @@ import { bffClient } from '@/lib/bff-client'
 import { studioHandlers } from '@/mocks/handlers'
 import { loadRenders, replaceStoredRenders, saveRender } from './render-store'
 import { newRenderRecord } from './use-submit-render'
+import { chooseModel } from '@/test/choose-model'
 
 const timing = { queuedMs: 150, processingMs: 300, pollAfterMs: 100 }
 let studio = studioHandlers({ simulator: { timing } })
@@ -40,7 +41,7 @@ const galleryItem = async (text: string) =>
 it('keeps a render across a reload and follows it to the end, without sending it twice', async () => {
   const user = userEvent.setup()
   const firstLoad = loadStudio()
-  await user.click(await screen.findByRole('radio', { name: 'Sora 2' }))
+  await chooseModel(user, 'Sora 2')
   await user.type(screen.getByLabelText('Prompt'), 'A lighthouse in a storm')
   await user.click(screen.getByRole('button', { name: 'Generate' }))
   await waitFor(() => expect(studio.simulator.createdCount()).toBe(1))

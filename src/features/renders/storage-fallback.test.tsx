@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
 import { App } from '@/app/app'
 import { Providers } from '@/app/providers'
 import { studioHandlers } from '@/mocks/handlers'
+import { chooseModel } from '@/test/choose-model'
 
 const studio = studioHandlers({ simulator: { timing: { queuedMs: 100, processingMs: 200, pollAfterMs: 100 } } })
 const server = setupServer(...studio.handlers)
@@ -26,7 +27,7 @@ it('works from the server alone when the browser refuses storage, and says so', 
   const user = userEvent.setup()
   const firstLoad = loadStudio()
   expect(await screen.findByRole('alert')).toHaveTextContent('This browser refused storage')
-  await user.click(await screen.findByRole('radio', { name: 'Sora 2' }))
+  await chooseModel(user, 'Sora 2')
   await user.type(screen.getByLabelText('Prompt'), 'A tram in the fog')
   await user.click(screen.getByRole('button', { name: 'Generate' }))
   const item = await within(await screen.findByRole('region', { name: 'Gallery' })).findByRole('listitem')
