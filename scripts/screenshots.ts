@@ -1,0 +1,83 @@
+// Refreshes the README's screenshots from the built studio in demo mode: `npm run build && npm run screenshots`.
+import { chromium, type Page } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startBuiltStudio } from '../e2e/built-studio'
+import { chooseModel } from '../e2e/choose-model'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
+
+const PORT = Number(process.env.SCREENSHOTS_PORT ?? 4399)
+const DESKTOP = { width: 1440, height: 900 }
+const PHONE = { width: 390, height: 844 }
+const TAKES: { model: string; prompt: string; ratio?: string }[] = [
+  { model: 'Wan 2.7', prompt: 'A handheld chase through a crowded market at blue hour' },
+  { model: 'Sora 2', prompt: 'A paper boat drifting down a rain-soaked street at dusk', ratio: '9:16' },
+  { model: 'Veo 3.1', prompt: 'Northern lights over a frozen lake, slow dolly forward' },
+  { model: 'Grok', prompt: 'Molten glass folding into a vase, macro, studio light', ratio: '1:1' },
+  { model: 'Seedance 2.0', prompt: 'Neon rain on a night market in Tokyo, bokeh, 35 mm' },
+  { model: 'Seedance 2.0 Fast', prompt: 'Silk ribbons in slow motion against a black backdrop', ratio: '9:16' },
+]
+
+const dataDir = mkdtempSync(join(tmpdir(), 'studio-screenshots-'))
+const studio = await startBuiltStudio(PORT, { STUDIO_DATA_DIR: dataDir })
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+const shot = (page: Page, name: string) => page.screenshot({ path: `docs/${name}.png` })
+
+try {
+  const page = await browser.newPage({ viewport: DESKTOP, baseURL: studio.origin })
+  await page.goto('/')
+  for (const take of TAKES) {
+    await chooseModel(page, take.model)
+    await page.getByLabel('Prompt', { exact: true }).fill(take.prompt)
+    if (take.ratio) {
+      await page.getByRole('radiogroup', { name: 'Aspect ratio' }).getByRole('radio', { name: take.ratio }).click()
+    }
+    await page.getByRole('button', { name: 'Generate' }).click()
+  }
+  const gallery = page.getByRole('region', { name: 'Gallery' })
+  await gallery
+    .getByText('Succeeded', { exact: true })
+    .nth(TAKES.length - 1)
+    .waitFor({ timeout: 60_000 })
+  await page.waitForTimeout(1500) // posters and kept copies settle
+  await chooseModel(page, 'Wan 2.7')
+  await page.getByLabel('Prompt', { exact: true }).fill('The lantern floats up past the rooftops as the rain stops')
+  await shot(page, 'studio')
+
+  await gallery.getByRole('listitem').first().getByRole('button', { name: /^Open/ }).click()
+  await page
+    .getByRole('dialog')
+    .getByText(/Render time/)
+    .waitFor()
+  await page.waitForTimeout(1000)
+  await shot(page, 'player')
+  await page.keyboard.press('Escape')
+
+  await gallery.getByRole('button', { name: 'Select to compare' }).click()
+  for (const n of [0, 1]) await gallery.getByRole('listitem').nth(n).getByLabel('Select for compare').check()
+  await gallery.getByRole('button', { name: 'Compare', exact: true }).click()
+  await page.getByRole('dialog', { name: 'Compare' }).waitFor()
+  await page.waitForTimeout(1000)
+  await shot(page, 'compare')
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('button', { name: /credits/ }).click()
+  await page.getByRole('button', { name: 'Spend by day, model and person' }).click()
+  await page.getByRole('dialog', { name: 'Spend' }).getByRole('table').first().waitFor()
+  await shot(page, 'spend')
+
+  const phone = await browser.newPage({ viewport: PHONE, baseURL: studio.origin, isMobile: true, hasTouch: true })
+  await phone.goto('/')
+  await phone.getByRole('button', { name: 'Generate' }).waitFor()
+  await shot(phone, 'phone-compose')
+  await phone.getByRole('navigation', { name: 'Studio views' }).getByRole('button', { name: 'Gallery' }).click()
+  await phone.getByRole('region', { name: 'Gallery' }).getByRole('listitem').first().waitFor()
+  await phone.waitForTimeout(1000)
+  await shot(phone, 'phone-gallery')
+  console.log('wrote docs/{studio,player,compare,spend,phone-compose,phone-gallery}.png')
+} finally {
+  await browser.close()
+  await studio.stop()
+  rmSync(dataDir, { recursive: true, force: true })
+}
