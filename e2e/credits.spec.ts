@@ -26,16 +26,21 @@ function succeedsAt48(call: RecordedCall) {
   return { status: 200, body: { id, operation: 'video.generate', status: 'succeeded', billableCredits: 48, output } }
 }
 
-test('named tokens sign renders, the daily cap refuses before Cannon, and spend adds up', async () => {
-  test.setTimeout(150_000)
+/** Live mode before the fake: Ana and Ben with their own tokens, a daily cap of 100, bills of 48. */
+function startCapped() {
   fake.respondWith(succeedsAt48)
-  const studio = await startBuiltStudio(CREDITS_PORT, {
+  return startBuiltStudio(CREDITS_PORT, {
     CANNON_API_KEY: 'cs_live_credits_e2e_4d2a',
     CANNON_API_BASE: fake.origin,
     STUDIO_ACCESS_TOKENS: `ana:${ANA},ben:${BEN}`,
     STUDIO_DAILY_CREDIT_CAP: '100',
     STUDIO_KEEP_TAKES: 'false',
   })
+}
+
+test('named tokens sign renders, the daily cap refuses before Cannon, and spend adds up', async () => {
+  test.setTimeout(150_000)
+  const studio = await startCapped()
   const as = (token: string) => ({ authorization: `Bearer ${token}` })
   const api = (path: string, token: string) => fetch(`${studio.origin}${path}`, { headers: as(token) })
   const create = (token: string, prompt: string) =>
@@ -88,14 +93,7 @@ test('in the studio: a signed-in person, the cap refusal at the render, and a Sp
   browser,
 }) => {
   test.setTimeout(150_000)
-  fake.respondWith(succeedsAt48)
-  const studio = await startBuiltStudio(CREDITS_PORT, {
-    CANNON_API_KEY: 'cs_live_credits_e2e_4d2a',
-    CANNON_API_BASE: fake.origin,
-    STUDIO_ACCESS_TOKENS: `ana:${ANA},ben:${BEN}`,
-    STUDIO_DAILY_CREDIT_CAP: '100',
-    STUDIO_KEEP_TAKES: 'false',
-  })
+  const studio = await startCapped()
   const page = await browser.newPage({ baseURL: studio.origin })
   const posts = () => fake.calls.filter((c) => c.method === 'POST').length
   const postsBefore = posts()

@@ -8,6 +8,7 @@ interface SpendTableProps {
 }
 
 const n = (value: number) => value.toLocaleString()
+const NUMBER_COLUMNS = ['Renders', 'Credits', 'Succeeded', 'Failed']
 
 /** Renders and credits per day, model or person, succeeded and failed apart. */
 export function SpendTable({ caption, rows, label }: SpendTableProps) {
@@ -19,18 +20,11 @@ export function SpendTable({ caption, rows, label }: SpendTableProps) {
           <th scope="col" className="py-1 font-medium">
             {caption.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase())}
           </th>
-          <th scope="col" className="py-1 text-right font-medium">
-            Renders
-          </th>
-          <th scope="col" className="py-1 text-right font-medium">
-            Credits
-          </th>
-          <th scope="col" className="py-1 text-right font-medium">
-            Succeeded
-          </th>
-          <th scope="col" className="py-1 text-right font-medium">
-            Failed
-          </th>
+          {NUMBER_COLUMNS.map((column) => (
+            <th key={column} scope="col" className="py-1 text-right font-medium">
+              {column}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody className="text-ink-200">
