@@ -16,8 +16,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     target: 'es2022',
     // Every browser that runs es2022 supports <link rel=modulepreload>: the polyfill would only add bytes.
     modulePreload: { polyfill: false },
-    // One chunk for what first paint needs from libraries, the catalog and lib (not what only the gallery uses: the
-    // virtualiser, infinite queries, the ledger's client and schemas, the Spend view's chart; nor the media slots' upload client, nor the
+    // One chunk for what first paint needs from libraries, the catalog and lib (not what only the gallery uses: infinite
+    // queries, the ledger's client and schemas, the Spend view's chart; nor the media slots' upload client, nor the
     // demo clip list, which only the lazy media slots use): left to itself the splitter scatters these over small
     // shared chunks that each compress worse.
     rolldownOptions: isSsrBuild
@@ -28,7 +28,7 @@ export default defineConfig(({ isSsrBuild }) => ({
               groups: [
                 {
                   name: 'core',
-                  test: /node_modules[\\/](?!uplot[\\/]|@tanstack[\\/](?:(?:react-)?virtual|.*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.))|src[\\/](?:catalog[\\/](?!render-contract|demo-clips)|lib[\\/](?!ledger-client|media-))/,
+                  test: /node_modules[\\/](?!uplot[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)|src[\\/](?:catalog[\\/](?!render-contract|demo-clips)|lib[\\/](?!ledger-client|media-))/,
                 },
               ],
             },
