@@ -32,7 +32,7 @@ const loadStudio = () =>
   )
 const galleryItem = async (text: string) =>
   within(await screen.findByRole('region', { name: 'Gallery' }))
-    .findByRole('listitem', {}, { timeout: 3000 })
+    .findByRole('listitem', {}, { timeout: 10_000 })
     .then((item) => {
       expect(item).toHaveTextContent(text)
       return item
@@ -49,7 +49,7 @@ it('keeps a render across a reload and follows it to the end, without sending it
 
   loadStudio()
   const item = await galleryItem('A lighthouse in a storm')
-  await waitFor(() => expect(within(item).getByText('Succeeded')).toBeInTheDocument(), { timeout: 3000 })
+  await waitFor(() => expect(within(item).getByText('Succeeded')).toBeInTheDocument(), { timeout: 10_000 })
   expect(studio.simulator.createdCount()).toBe(1)
   expect(await loadRenders()).toMatchObject([{ status: 'succeeded', input: { prompt: 'A lighthouse in a storm' } }])
 })
@@ -62,8 +62,10 @@ it('sends a submission the page lost before its answer again with the same key: 
   const lost = await bffClient.createRequest({ operation: 'video.generate', input }, record.idempotencyKey)
 
   loadStudio()
-  const item = await galleryItem('A kite over dunes')
-  await waitFor(() => expect(within(item).getByText('Succeeded')).toBeInTheDocument(), { timeout: 3000 })
+  await galleryItem('A kite over dunes')
+  // Looked up afresh each time: the card is drawn anew once the ledger lists the render it resent.
+  const shownItem = () => within(screen.getByRole('region', { name: 'Gallery' })).getByRole('listitem')
+  await waitFor(() => expect(within(shownItem()).getByText('Succeeded')).toBeInTheDocument(), { timeout: 10_000 })
   expect(studio.simulator.createdCount()).toBe(1)
   expect(await loadRenders()).toMatchObject([{ requestId: lost.id, status: 'succeeded' }])
 })
@@ -99,6 +101,6 @@ it('offers "Check again" for a stale render, and ends it with a reason when Cann
   loadStudio()
   const item = await galleryItem('A forgotten take')
   await user.click(within(item).getByRole('button', { name: 'Check again' }))
-  await waitFor(() => expect(within(item).getByText('Failed')).toBeInTheDocument(), { timeout: 3000 })
+  await waitFor(() => expect(within(item).getByText('Failed')).toBeInTheDocument(), { timeout: 10_000 })
   expect(item).toHaveTextContent(/Cannon no longer knows this request/)
 })

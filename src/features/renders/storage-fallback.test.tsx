@@ -31,7 +31,7 @@ it('works from the server alone when the browser refuses storage, and says so', 
   await user.type(screen.getByLabelText('Prompt'), 'A tram in the fog')
   await user.click(screen.getByRole('button', { name: 'Generate' }))
   const item = await within(await screen.findByRole('region', { name: 'Gallery' })).findByRole('listitem')
-  await waitFor(() => expect(within(item).getByText('Succeeded')).toBeInTheDocument(), { timeout: 3000 })
+  await waitFor(() => expect(within(item).getByText('Succeeded')).toBeInTheDocument(), { timeout: 10_000 })
   expect(studio.simulator.createdCount()).toBe(1)
   firstLoad.unmount()
 

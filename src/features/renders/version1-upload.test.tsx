@@ -77,7 +77,7 @@ it('sends a submission version 1 left unsent as a create, not as an upload', asy
   const unsent = version1(3, { requestId: undefined, status: 'submitting', output: undefined })
   await saveRenders([version1(0), unsent])
   loadStudio()
-  await waitFor(() => expect(studio.ledger.get('v1-local-3')?.status).toBe('succeeded'), { timeout: 3000 })
+  await waitFor(() => expect(studio.ledger.get('v1-local-3')?.status).toBe('succeeded'), { timeout: 10_000 })
   expect(uploads.flatMap((u) => u.renders.map((r) => r.localId))).toEqual(['v1-local-0'])
   expect(studio.simulator.createdCount()).toBe(1)
 })
