@@ -64,6 +64,7 @@ for (const viewport of [
     await page.keyboard.press('Escape')
 
     await page.getByRole('button', { name: /credits/ }).click()
+    await expect(page.getByRole('region', { name: 'Credits and you' })).toBeVisible() // it loads on first open
     expect(await seriousViolations(page, '[aria-label="Credits and you"]'), 'credits panel').toEqual([])
     await page.getByRole('button', { name: 'Spend by day, model and person' }).click()
     await expect(page.getByRole('dialog', { name: 'Spend' }).getByRole('table').first()).toBeVisible()

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from '@playwright/test'
 import { startBuiltStudio } from './built-studio'
+import { chooseModel } from './choose-model'
 import { expect, test } from './fresh-studio'
 import { finishedRender, gallery, galleryFile, seedLedger } from './gallery-seed'
 import { CREDITS_PORT } from './ports'
@@ -100,7 +101,7 @@ test('a create answered 429 shows Waiting with the reason and a countdown, never
     })
   })
   await page.goto('/')
-  await page.getByRole('radio', { name: 'Grok', exact: true }).click()
+  await chooseModel(page, 'Grok')
   await page.getByLabel('Prompt', { exact: true }).fill('A crowded pier at noon')
   await page.getByRole('button', { name: 'Generate' }).click()
   const item = items(page).filter({ hasText: 'A crowded pier at noon' })
@@ -128,7 +129,7 @@ test('a pending render shows a progress bar: an estimate from past renders like 
     ledgerRender('past-2', { model: 'grok', prompt: 'Past take two', duration: 6 }, { tookS: 80 }),
   ])
   await page.goto('/')
-  await page.getByRole('radio', { name: 'Grok', exact: true }).click()
+  await chooseModel(page, 'Grok')
   await page.getByLabel('Prompt', { exact: true }).fill('Rain on a tin roof')
   await page.getByRole('radio', { name: '6 s', exact: true }).click()
   await page.getByRole('button', { name: 'Generate' }).click()

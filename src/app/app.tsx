@@ -36,9 +36,9 @@ export function App() {
   const [openId, setOpenId] = useState<string>()
   const [compareIds, setCompareIds] = useState<string[]>()
   const [remix, setRemix] = useState<{ input: VideoInput; key: string; parentId: string; relation: Relation }>()
-  // What the composer then makes comes from that render: the ledger keeps the lineage.
   const [spendOpen, setSpendOpen] = useState(false)
   const [view, setView] = useState<StudioView>('compose')
+  // What the composer then makes comes from that render: the ledger keeps the lineage.
   const loadIntoComposer = (input: VideoInput, parentId: string, relation: Relation = 'remix') => {
     setRemix({ input, key: crypto.randomUUID(), parentId, relation })
     setOpenId(undefined)
