@@ -17,7 +17,7 @@ import { GenerateReasons } from './generate-reasons'
 import { defaultValues, findMode, findModel, isEmpty, valuesFromInput, type ComposerValues } from './form-values'
 import { ModelPicker } from './model-picker'
 import { switchMode } from './model-switch'
-import { isRepeat, type LastSubmit } from './repeat-submit'
+import { eventTimeMs, isRepeat, type LastSubmit } from './repeat-submit'
 import { randomSeed } from './seed-field'
 import { inputClass, labelClass } from './spec-field'
 import { SwitchNotice } from './switch-notice'
@@ -112,7 +112,8 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
     switcher.say(result.changes.length > 0 ? `${result.changes.join('; ')}.` : '')
   }
 
-  const generate = async () => {
+  /** `pressedAtMs`: when the person pressed (the event's own time), so a busy page does not stretch the window. */
+  const generate = async (pressedAtMs = Date.now()) => {
     if (sending.current) return
     sending.current = true
     setSubmitError(undefined)
@@ -121,9 +122,9 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
         const result = validateComposer(model, submitted, options)
         if (!result.ok) return
         const last = lastSubmit.current
-        if (last && isRepeat(last, JSON.stringify(result.input), Date.now())) {
+        if (last && isRepeat(last, JSON.stringify(result.input), pressedAtMs)) {
           // A burst of repeats stays one render however long it lasts: each repeat restarts the window.
-          lastSubmit.current = { ...last, atMs: Date.now() }
+          lastSubmit.current = { ...last, atMs: Math.max(last.atMs, pressedAtMs) }
           return
         }
         if ((await onSubmit(result.input)) === false) return
@@ -137,7 +138,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
           form.setValue('seed', nextSeed)
         }
         const next = nextSeed === undefined ? result.input : { ...result.input, seed: nextSeed }
-        lastSubmit.current = { key: JSON.stringify(next), atMs: Date.now() }
+        lastSubmit.current = { key: JSON.stringify(next), atMs: pressedAtMs }
       })()
     } catch (error) {
       setSubmitError(error instanceof Error ? error.message : 'The render could not be sent')
@@ -148,11 +149,11 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return
     event.preventDefault()
-    void generate()
+    void generate(eventTimeMs(event))
   }
   // The second click of a double click (detail 2) is the same intent as the first.
   const onGenerateClick = (event: MouseEvent) => {
-    if (event.detail <= 1) void generate()
+    if (event.detail <= 1) void generate(eventTimeMs(event))
   }
 
   const promptSpec = model.fields.prompt
