@@ -2,11 +2,13 @@ import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
+import { median } from './browser'
 
 export interface LighthouseFigures {
   performance: number
   accessibility: number
   bestPractices: number
+  fcpMs: number
   lcpMs: number
   tbtMs: number
   cls: number
@@ -36,6 +38,7 @@ export async function measureLighthouse(url: string, preset: 'desktop' | 'mobile
       performance: score('performance'),
       accessibility: score('accessibility'),
       bestPractices: score('best-practices'),
+      fcpMs: Math.round(audits['first-contentful-paint']?.numericValue ?? NaN),
       lcpMs: Math.round(audits['largest-contentful-paint']?.numericValue ?? NaN),
       tbtMs: Math.round(audits['total-blocking-time']?.numericValue ?? NaN),
       cls: Math.round((audits['cumulative-layout-shift']?.numericValue ?? NaN) * 1000) / 1000,
@@ -44,3 +47,37 @@ export async function measureLighthouse(url: string, preset: 'desktop' | 'mobile
     chrome.kill()
   }
 }
+
+export interface LighthouseComparison {
+  studio: LighthouseFigures
+  bare: LighthouseFigures
+  fcpRatio: number
+  tbtRatio: number
+}
+
+const medianOf = (runs: LighthouseFigures[], key: keyof LighthouseFigures) => median(runs.map((run) => run[key]))
+
+function medianFigures(runs: LighthouseFigures[]): LighthouseFigures {
+  const keys = Object.keys(runs[0]!) as (keyof LighthouseFigures)[]
+  return Object.fromEntries(keys.map((key) => [key, medianOf(runs, key)])) as unknown as LighthouseFigures
+}
+
+/** Lighthouse mobile on the studio and on a bare React app, alternating for `rounds` rounds; medians and ratios. */
+export async function compareLighthouse(studioUrl: string, bareUrl: string, rounds = 3): Promise<LighthouseComparison> {
+  const studioRuns: LighthouseFigures[] = []
+  const bareRuns: LighthouseFigures[] = []
+  for (let i = 0; i < rounds; i++) {
+    bareRuns.push(await measureLighthouse(bareUrl, 'mobile'))
+    studioRuns.push(await measureLighthouse(studioUrl, 'mobile'))
+  }
+  const studio = medianFigures(studioRuns)
+  const bare = medianFigures(bareRuns)
+  return {
+    studio,
+    bare,
+    fcpRatio: round2(studio.fcpMs / bare.fcpMs),
+    tbtRatio: round2(studio.tbtMs / Math.max(bare.tbtMs, 1)),
+  }
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import { useForm, useWatch, type Path } from 'react-hook-form'
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
+import { useForm, useWatch, type Control, type Path } from 'react-hook-form'
 import type { Catalog, WireField } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
 import { EstimateLabel } from '@/components/estimate-label'
@@ -22,6 +22,7 @@ import { randomSeed } from './seed-field'
 import { inputClass, labelClass } from './spec-field'
 import { SwitchNotice } from './switch-notice'
 import { readDraft, useSaveDraft } from './use-composer-draft'
+import { useFormValues } from './use-form-values'
 import { useModelSwitch } from './use-model-switch'
 import { validateComposer, type FormField } from './validate-composer'
 
@@ -34,6 +35,16 @@ const enhancePlaceholder = (
     Enhance prompt
   </button>
 )
+
+/** The prompt's length as it is typed: the one part of the form that follows every keystroke at once. */
+function PromptCount({ control, max }: { control: Control<ComposerValues>; max: number | undefined }) {
+  const prompt = useWatch({ control, name: 'prompt' })
+  return (
+    <span id={`${fieldId('prompt')}-count`} className="text-xs text-ink-400">
+      {prompt.length} / {max}
+    </span>
+  )
+}
 
 interface ComposerProps {
   catalog: Catalog
@@ -48,9 +59,14 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   const options = useMemo(() => ({ allowDemoMedia: demoMode }), [demoMode])
   const resolver = useMemo(() => composerResolver(catalog, options), [catalog, options])
   const [initial] = useState(() => readDraft(catalog) ?? defaultValues(catalog.models[0]!))
-  const form = useForm<ComposerValues>({ defaultValues: initial, resolver })
+  // Validation shows from `validation` below; the resolver runs only when Generate submits, never per keystroke.
+  const form = useForm<ComposerValues>({ defaultValues: initial, resolver, reValidateMode: 'onSubmit' })
   const { touchedFields, isSubmitted, isSubmitting } = form.formState
-  const values = useWatch({ control: form.control }) as ComposerValues
+  const typed = useCallback(
+    (field: string) => findModel(catalog.models, form.getValues('model'))?.fields[field as WireField]?.type === 'text',
+    [catalog, form],
+  )
+  const { values, settle } = useFormValues(form, typed)
   const model = findModel(catalog.models, values.model) ?? catalog.models[0]!
   const mode = findMode(model, values.mode)
   const validation = useMemo(() => validateComposer(model, values, options), [model, values, options])
@@ -167,6 +183,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
       className="flex flex-col gap-5 lg:h-full lg:overflow-y-auto lg:pr-3"
       onSubmit={(event) => event.preventDefault()}
       onKeyDown={onKeyDown}
+      onBlur={settle}
     >
       <ModelPicker models={catalog.models} value={model.id} onChange={switcher.changeModel} />
       <SwitchNotice notice={switcher.notice} onUndo={switcher.undo} />
@@ -176,9 +193,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
           <label htmlFor={fieldId('prompt')} className={labelClass}>
             Prompt
           </label>
-          <span id={`${fieldId('prompt')}-count`} className="text-xs text-ink-400">
-            {values.prompt.length} / {promptMax}
-          </span>
+          <PromptCount control={form.control} max={promptMax} />
         </div>
         <textarea
           id={fieldId('prompt')}

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { FIELD_LABELS, type FieldSpec, type IntegerFieldSpec, type WireField } from '@/catalog/catalog-schema'
 import { FieldError } from '@/components/field-error'
 import { FieldRadioGroup } from '@/components/field-radio-group'
@@ -103,7 +104,7 @@ export function NumberField({
 
 /** Renders any catalog field from its spec alone: steps and enums as radio groups, ranges, text, toggles. */
 export function SpecField(props: SpecFieldProps) {
-  const { name, spec, value, onChange, onBlur, error } = props
+  const { name, spec, value, onChange, error } = props
   const label = FIELD_LABELS[name]
   if (spec.type === 'boolean') {
     return <FieldToggle label={label} checked={value === true} onChange={onChange} />
@@ -132,24 +133,47 @@ export function SpecField(props: SpecFieldProps) {
       <NumberField {...props} spec={spec} />
     )
   }
-  const text = typeof value === 'string' ? value : ''
+  return <TextField {...props} text={typeof value === 'string' ? value : ''} maxLength={spec.maxLength} />
+}
+
+/**
+ * A long text (the negative prompt). The composer learns of typing in a transition, so the box keeps its own
+ * text for the keystroke's frame and takes the form's value whenever the form changes it (a reset, a remix, Undo).
+ */
+function TextField({
+  name,
+  text: formText,
+  maxLength,
+  onChange,
+  onBlur,
+  error,
+}: SpecFieldProps & { text: string; maxLength: number | undefined }) {
+  const [text, setText] = useState(formText)
+  const [seen, setSeen] = useState(formText)
+  if (formText !== seen) {
+    setSeen(formText)
+    setText(formText)
+  }
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={fieldId(name)} className={labelClass}>
-        {label}
+        {FIELD_LABELS[name]}
       </label>
       <textarea
         id={fieldId(name)}
         rows={2}
         value={text}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value)
+          onChange(event.target.value)
+        }}
         onBlur={onBlur}
         aria-invalid={!!error || undefined}
         aria-describedby={`${fieldId(name)}-count${error ? ` ${errorId(name)}` : ''}`}
         className={inputClass}
       />
       <span id={`${fieldId(name)}-count`} className="text-right text-xs text-ink-400">
-        {text.length} / {spec.maxLength}
+        {text.length} / {maxLength}
       </span>
       <FieldError id={errorId(name)} message={error} />
     </div>

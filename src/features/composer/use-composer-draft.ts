@@ -16,11 +16,10 @@ export function readDraft(catalog: Catalog): ComposerValues | undefined {
 
 /** Saves the draft a moment after the last change, and at once when the page goes away. */
 export function useSaveDraft(values: ComposerValues) {
-  const json = JSON.stringify(values)
   useEffect(() => {
     const write = () => {
       try {
-        localStorage.setItem(DRAFT_KEY, json)
+        localStorage.setItem(DRAFT_KEY, JSON.stringify(values))
       } catch {
         // Storage full or blocked: the draft is a convenience, the form keeps working.
       }
@@ -31,5 +30,5 @@ export function useSaveDraft(values: ComposerValues) {
       clearTimeout(timer)
       window.removeEventListener('pagehide', write)
     }
-  }, [json])
+  }, [values])
 }

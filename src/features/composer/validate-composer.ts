@@ -18,15 +18,16 @@ export type ComposerValidation =
       firstMessage: string
     }
 
-const schemaCache = new Map<string, ReturnType<typeof buildModelInputSchema>>()
+// Per model object (a catalog replaced at run time brings new objects, so never a stale schema) and per option.
+const schemaCache = new WeakMap<Model, Map<boolean, ReturnType<typeof buildModelInputSchema>>>()
 
 function schemaFor(model: Model, options: SchemaOptions) {
-  // Keyed by the model's content, so a catalog replaced at run time never reuses a stale schema.
-  const key = `${options.allowDemoMedia}:${JSON.stringify(model)}`
-  let schema = schemaCache.get(key)
+  let schemas = schemaCache.get(model)
+  if (!schemas) schemaCache.set(model, (schemas = new Map()))
+  let schema = schemas.get(options.allowDemoMedia)
   if (!schema) {
     schema = buildModelInputSchema(model, options)
-    schemaCache.set(key, schema)
+    schemas.set(options.allowDemoMedia, schema)
   }
   return schema
 }
