@@ -32,7 +32,7 @@ export async function startStudio(outDir: string, port: number, env: Record<stri
     child.kill('SIGTERM')
     return exited
   }
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid!, stop }
     } catch {

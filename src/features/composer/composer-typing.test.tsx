@@ -6,6 +6,7 @@ import { studioHandlers } from '@/mocks/handlers'
 import { chooseModel } from '@/test/choose-model'
 import { fieldId } from './field-ids'
 import { renderComposer } from './test-composer'
+import type { FormField } from './validate-composer'
 
 const server = setupServer(...studioHandlers().handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -13,7 +14,7 @@ afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 beforeEach(() => localStorage.clear())
 
-const countOf = (field: string) => document.getElementById(`${fieldId(field)}-count`)?.textContent
+const countOf = (field: FormField) => document.getElementById(`${fieldId(field)}-count`)?.textContent
 const generate = () => screen.getByRole('button', { name: 'Generate' })
 
 describe('Typing in the composer', () => {
