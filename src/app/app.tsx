@@ -14,6 +14,7 @@ import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { catalogQuery, healthQuery } from '@/lib/queries'
 import { ConnectionStatus } from './connection-status'
 import { SignOutButton } from './sign-out-button'
+import { UpstreamNotice } from './upstream-notice'
 import { ViewTabs, WIDE, type StudioView } from './view-tabs'
 
 // Not needed for the composer's first paint: each loads in its own chunk.
@@ -68,6 +69,7 @@ export function App() {
         <h1 className="truncate text-base font-semibold text-ink-200 sm:text-lg">Cannon Studio</h1>
         <div className="flex min-w-0 items-center gap-2 text-sm sm:gap-3">
           <ConnectionStatus />
+          <UpstreamNotice />
           {demo && (
             <span
               title="Demo mode: renders are simulated, no real credits are spent"
