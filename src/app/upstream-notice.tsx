@@ -58,17 +58,23 @@ export function UpstreamNotice() {
     <>
       {keyScopes.message && (
         <span role="status" title={keyScopes.message} className={`${PILL} bg-red-900/60 text-red-200`}>
-          Key cannot create renders<span className="sr-only xl:not-sr-only">: {keyScopes.message}</span>
+          <span className="sm:hidden">Key: read only</span>
+          <span className="max-sm:sr-only">Key cannot create renders</span>
+          <span className="sr-only">: {keyScopes.message}</span>
         </span>
       )}
       {showCheck && (
         <button
           type="button"
           onClick={() => setOpen(true)}
+          aria-label={catalogCheck.state === 'differs' ? 'Catalog differs from Cannon' : 'Catalog not checked'}
           title={catalogCheck.message}
           className={`${PILL} border border-ink-600 text-xs text-ink-400 hover:border-ink-400 hover:text-ink-200`}
         >
-          {catalogCheck.state === 'differs' ? 'Catalog differs from Cannon' : 'Catalog not checked'}
+          <span className="sm:hidden">Catalog</span>
+          <span className="max-sm:hidden">
+            {catalogCheck.state === 'differs' ? 'Catalog differs from Cannon' : 'Catalog not checked'}
+          </span>
         </button>
       )}
       {open && <CatalogCheckDetails check={catalogCheck} onClose={() => setOpen(false)} />}
