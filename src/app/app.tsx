@@ -67,7 +67,7 @@ export function App() {
     <div className="min-h-dvh pb-14 lg:pb-0">
       <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-ink-800 bg-ink-950 px-4 lg:px-6">
         <h1 className="truncate text-base font-semibold text-ink-200 sm:text-lg">Cannon Studio</h1>
-        <div className="flex min-w-0 items-center gap-2 text-sm sm:gap-3">
+        <div className="flex shrink-0 items-center gap-2 text-sm sm:gap-3">
           <ConnectionStatus />
           <UpstreamNotice />
           {demo && (

@@ -4,7 +4,7 @@ import type { CatalogCheck } from '@/catalog/fidelity-contract'
 import { Modal } from '@/components/modal'
 import { fidelityQuery } from '@/lib/queries'
 
-const PILL = 'rounded-full px-3 py-1 whitespace-nowrap'
+const PILL = 'rounded-full px-2 py-1 whitespace-nowrap sm:px-3'
 
 function CatalogCheckDetails({ check, onClose }: { check: CatalogCheck; onClose: () => void }) {
   const models = [...new Set(check.differences.map((d) => d.model))]
