@@ -15,3 +15,5 @@ export const UPLOADS_PORT = E2E_PORT + 9
 export const UPLOADS_OFF_PORT = E2E_PORT + 10
 /** e2e/credits.spec.ts: a live studio with named tokens and a daily credit cap. */
 export const CREDITS_PORT = E2E_PORT + 11
+/** e2e/fidelity.spec.ts: a live studio before a fake Cannon whose OpenAPI differs from the catalog. */
+export const FIDELITY_PORT = E2E_PORT + 12

@@ -9,11 +9,12 @@ import { serveMedia } from '../src/server/media-routes'
 import { createStudio } from '../src/server/studio'
 
 async function main() {
-  const { config, app, sweeper, media } = await createStudio(process.env, { demoDir: 'public/demo' })
+  const { config, app, sweeper, fidelity, media } = await createStudio(process.env, { demoDir: 'public/demo' })
   const server = new Hono()
   server.all('/api/*', (c) => app.fetch(c.req.raw, c.env))
   server.on(['GET', 'HEAD'], '/media/:name', serveMedia(media))
   sweeper.start()
+  void fidelity.start()
   // Vite refuses other Host headers itself too (DNS rebinding), with the same list as the BFF.
   const vite = await createViteServer({
     server: { middlewareMode: true, allowedHosts: config.allowedHosts },

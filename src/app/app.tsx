@@ -14,6 +14,7 @@ import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { catalogQuery, healthQuery } from '@/lib/queries'
 import { ConnectionStatus } from './connection-status'
 import { SignOutButton } from './sign-out-button'
+import { UpstreamNotice } from './upstream-notice'
 import { ViewTabs, WIDE, type StudioView } from './view-tabs'
 
 // Not needed for the composer's first paint: each loads in its own chunk.
@@ -66,8 +67,9 @@ export function App() {
     <div className="min-h-dvh pb-14 lg:pb-0">
       <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-ink-800 bg-ink-950 px-4 lg:px-6">
         <h1 className="truncate text-base font-semibold text-ink-200 sm:text-lg">Cannon Studio</h1>
-        <div className="flex min-w-0 items-center gap-2 text-sm sm:gap-3">
+        <div className="flex shrink-0 items-center gap-2 text-sm sm:gap-3">
           <ConnectionStatus />
+          <UpstreamNotice />
           {demo && (
             <span
               title="Demo mode: renders are simulated, no real credits are spent"

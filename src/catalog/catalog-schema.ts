@@ -30,10 +30,27 @@ const nonEmpty = z.string().check(z.minLength(1))
 const int = z.int()
 const positiveInt = z.int().check(z.positive())
 
+/**
+ * How sure the catalog is of a value, and where it comes from: Cannon's own docs, a provider's published
+ * limits, or the studio's inference. One line a person can check.
+ */
+export const sourceSchema = z.strictObject({
+  evidence: z.enum(['documented', 'provider', 'inferred']),
+  line: nonEmpty,
+})
+const source = z.optional(sourceSchema)
+
+/** What is known of a model upstream: unverified (nothing confirms it), or retired by its provider. */
+export const availabilitySchema = z.strictObject({
+  status: z.enum(['unverified', 'retired-upstream']),
+  note: nonEmpty,
+})
+
 const textField = z.strictObject({
   type: z.literal('text'),
   required: z._default(z.boolean(), false),
   maxLength: positiveInt,
+  source,
 })
 const integerField = z.strictObject({
   type: z.literal('integer'),
@@ -43,13 +60,15 @@ const integerField = z.strictObject({
   values: z.optional(z.array(int).check(z.minLength(1))),
   default: z.optional(int),
   unit: z.optional(z.string()),
+  source,
 })
 const enumField = z.strictObject({
   type: z.literal('enum'),
   values: z.array(z.string()).check(z.minLength(1)),
   default: z.string(),
+  source,
 })
-const booleanField = z.strictObject({ type: z.literal('boolean'), default: z.boolean() })
+const booleanField = z.strictObject({ type: z.literal('boolean'), default: z.boolean(), source })
 
 export const fieldSpecSchema = z.discriminatedUnion('type', [textField, integerField, enumField, booleanField])
 
@@ -63,6 +82,7 @@ export const mediaSlotSchema = z.strictObject({
   /** For clips and audio: how long the file may be, in seconds (the browser checks before uploading). */
   minSeconds: z.optional(z.number().check(z.positive())),
   maxSeconds: z.optional(z.number().check(z.positive())),
+  source,
 })
 
 function slotDurationProblem(slot: z.infer<typeof mediaSlotSchema>): string | undefined {
@@ -103,6 +123,9 @@ export const modelSchema = z
     idInferred: z._default(z.boolean(), false),
     /** Which fields the model takes is a guess: nothing documents them yet. */
     fieldsUnverified: z.optional(z.boolean()),
+    /** Where the id comes from. */
+    source,
+    availability: z.optional(availabilitySchema),
     fields: z.partialRecord(wireField, fieldSpecSchema),
     modes: z.array(modeSchema).check(z.minLength(1)),
     rules: z._default(z.array(ruleSchema), []),
@@ -158,6 +181,8 @@ export const catalogSchema = z.strictObject({
   ),
 })
 
+export type Source = z.infer<typeof sourceSchema>
+export type Availability = z.infer<typeof availabilitySchema>
 export type FieldSpec = z.infer<typeof fieldSpecSchema>
 export type IntegerFieldSpec = z.infer<typeof integerField>
 export type MediaSlot = z.infer<typeof mediaSlotSchema>

@@ -10,6 +10,7 @@ import {
   type UpstreamStatus,
 } from '@/catalog/api-contract'
 import { creditsRefusalSchema, estimateSchema, type Estimate } from '@/catalog/credits-contract'
+import { fidelitySchema, type Fidelity } from '@/catalog/fidelity-contract'
 import type { Relation } from '@/catalog/render-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
 import { authorHeaders } from './display-name'
@@ -120,6 +121,8 @@ export const bffClient = {
   health: () => call('/api/health', healthSchema),
   catalog: (): Promise<Catalog> => call('/api/catalog', catalogSchema),
   status: (): Promise<UpstreamStatus> => call('/api/v1/status', upstreamStatusSchema),
+  /** How the catalog meets Cannon: the start-up check, the key's scopes, refusals per model. */
+  fidelity: (): Promise<Fidelity> => call('/api/fidelity', fidelitySchema),
   createRequest: (body: CreateRequestBody, idempotencyKey: string, lineage?: RenderLineage): Promise<Accepted> =>
     call('/api/v1/requests', acceptedSchema, {
       method: 'POST',

@@ -15,3 +15,9 @@ export const catalogQuery = queryOptions({
   initialData: () => bootData().catalog,
 })
 export const creditsQuery = queryOptions({ queryKey: ['credits'], queryFn: bffClient.status, staleTime: 30_000 })
+/** Refetched every minute and on focus: a refusal another creative met shows on the model here too. */
+export const fidelityQuery = queryOptions({
+  queryKey: ['fidelity'],
+  queryFn: bffClient.fidelity,
+  refetchInterval: 60_000,
+})

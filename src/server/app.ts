@@ -23,6 +23,8 @@ import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
 import { registerRendersRoutes } from './renders-routes'
 import { registerCreditsRoutes } from './credits-routes'
+import { registerFidelityRoute } from './fidelity-route'
+import type { UpstreamFidelity } from './upstream-fidelity'
 import { createRenderSubmitter } from './render-submitter'
 import type { Render } from '@/catalog/render-contract'
 import { createEstimator, type CreditOptions } from './estimator'
@@ -74,7 +76,20 @@ export interface BffOptions {
     keeper?: TakeKeeper
     demoDir?: string
   }
+  /** What the studio learned of Cannon at start (catalog check, key scopes); "nothing checked" when absent. */
+  upstreamFidelity?: () => UpstreamFidelity
   now?: () => number
+}
+
+const UNCHECKED: UpstreamFidelity = {
+  catalogCheck: {
+    state: 'off',
+    checkedAtMs: null,
+    message: 'The catalog is not checked here.',
+    differences: [],
+    unmapped: [],
+  },
+  keyScopes: { missing: [], message: null },
 }
 
 /** The price list estimates fall back on: the operator's, else in demo mode what the simulator charges, else the catalog's. */
@@ -176,6 +191,7 @@ export function createBffApp(options: BffOptions) {
     media?.keeper?.keep(render)
   }
   const ready = registerPollRoute(app, { upstream, db, now, onFinished })
+  registerFidelityRoute(app, options.upstreamFidelity ?? (() => UNCHECKED), db)
   if (db) {
     if (media) {
       registerDownloadRoute(app, { db, store: media.store, demoDir: media.demoDir, hostCheck: options.mediaHostCheck })

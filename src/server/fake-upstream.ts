@@ -22,11 +22,19 @@ export interface FakeReply {
 
 export type FakeResponder = (call: RecordedCall) => FakeReply | undefined
 
+/** What the fake's happy path says about itself: its OpenAPI document (404 when absent) and the key's scopes. */
+export interface FakeWorld {
+  openApi?: unknown
+  scopes: string[]
+}
+
+const FULL_SCOPES = ['requests:write', 'requests:read']
+
 /**
  * Cannon's documented happy path, enough for contract tests and the benchmark: creates get req_fake_1, _2, …
  * (a repeat of an idempotency key gets its first id again, as Cannon promises).
  */
-function cannonLikeReplies() {
+function cannonLikeReplies(world: FakeWorld) {
   const idsByKey = new Map<string, string>()
   let created = 0
   return (call: RecordedCall): FakeReply => {
@@ -37,11 +45,11 @@ function cannonLikeReplies() {
       idsByKey.set(key, id)
       return { status: 202, body: { id, status: 'queued', operation, poll_after_ms: 1000 } }
     }
-    return cannonLikeRead(call)
+    return cannonLikeRead(call, world)
   }
 }
 
-export function cannonLikeRead(call: RecordedCall): FakeReply {
+export function cannonLikeRead(call: RecordedCall, world: FakeWorld = { scopes: FULL_SCOPES }): FakeReply {
   const poll = /^\/api\/v1\/requests\/([\w-]+)$/.exec(call.path)
   if (call.method === 'GET' && poll) {
     return {
@@ -49,8 +57,15 @@ export function cannonLikeRead(call: RecordedCall): FakeReply {
       body: { id: poll[1], operation: 'video.generate', status: 'processing', billableCredits: 48, output: null },
     }
   }
-  if (call.method === 'GET' && call.path === '/api/v1/status')
-    return { status: 200, body: { ok: true, creditsRemaining: 900 } }
+  if (call.method === 'GET' && call.path === '/api/v1/status') {
+    return {
+      status: 200,
+      body: { ok: true, creditsRemaining: 900, apiKey: { name: 'Fake key', scopes: world.scopes } },
+    }
+  }
+  if (call.method === 'GET' && call.path === '/api/v1/openapi' && world.openApi !== undefined) {
+    return { status: 200, body: world.openApi }
+  }
   return { status: 404, body: { error: { message: 'Not found' } } }
 }
 
@@ -60,7 +75,8 @@ export function cannonLikeRead(call: RecordedCall): FakeReply {
  */
 export async function startFakeUpstream(options: { record?: boolean; port?: number } = {}) {
   const calls: RecordedCall[] = []
-  const happyPath = cannonLikeReplies()
+  const world: FakeWorld = { scopes: [...FULL_SCOPES] }
+  const happyPath = cannonLikeReplies(world)
   let responder: FakeResponder = () => undefined
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
@@ -95,6 +111,8 @@ export async function startFakeUpstream(options: { record?: boolean; port?: numb
   return {
     origin: `http://127.0.0.1:${port}`,
     calls,
+    /** Change it to serve an OpenAPI document (`openApi`) or other scopes for the key on the happy path. */
+    world,
     /** Replaces how the next calls are answered; `undefined` from the responder means the happy path. */
     respondWith(next: FakeResponder) {
       responder = next

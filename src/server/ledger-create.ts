@@ -5,14 +5,16 @@ import { relationSchema, type Render } from '@/catalog/render-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
 import { DailyCapReached, recordWithinCap } from '@/ledger/credit-cap'
 import type { Database } from '@/ledger/database'
+import { recordModelRefusal } from '@/ledger/model-refusals'
 import { getCreateBody } from '@/ledger/render-store'
+import { namesModelOrValue, refusedField } from './cannon-refusal'
 import { whoIsAsking } from './author'
 import type { BffEnv } from './bff-env'
 import { dailyCapRefused } from './credit-refusal'
 import { fail } from './errors'
 import type { Estimator } from './estimator'
-import { relay } from './relay'
-import type { RenderSubmitter } from './render-submitter'
+import { relay, upstreamReason } from './relay'
+import type { RenderSubmitter, SubmitOutcome } from './render-submitter'
 
 export interface LedgerCreateOptions {
   db: Database
@@ -110,5 +112,21 @@ export async function createOnRecord(
   if (outcome.reply.status >= 200 && outcome.reply.status < 300) {
     return fail(c, 502, 'upstream_malformed', 'Cannon answered with a request id the studio cannot use')
   }
+  await keepModelRefusal(options.db, outcome, { ...body.input }, now())
   return relay(c, outcome.reply, acceptedSchema)
+}
+
+/** A 400/422 that names the model or one of its values is kept, so every creative sees it on that model. */
+async function keepModelRefusal(db: Database, outcome: SubmitOutcome, input: Record<string, unknown>, atMs: number) {
+  const { status, body } = outcome.reply
+  if (outcome.kind !== 'refused' || (status !== 400 && status !== 422)) return
+  const message = upstreamReason(body)
+  const field = refusedField(body)
+  if (!message || !namesModelOrValue(field, message, input)) return
+  await recordModelRefusal(db, {
+    model: String(input.model),
+    field: field ?? null,
+    message: message.slice(0, 500),
+    atMs,
+  })
 }

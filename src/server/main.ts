@@ -18,6 +18,7 @@ async function main() {
     app: bff,
     sweeper,
     keeper,
+    fidelity,
     media,
     log,
     faults,
@@ -47,6 +48,8 @@ async function main() {
   const host = address.address.includes(':') ? `[${address.address}]` : address.address
   sweeper.start()
   keeper?.start()
+  // In the background: a slow or broken Cannon never holds up the start.
+  void fidelity.start()
   const ledger = config.databaseUrl ? 'Postgres' : `the embedded ledger in ${config.dataDir}`
   const simulatorFaults = faults ? faultsText(faults) : ''
   log({

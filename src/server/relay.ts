@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { z } from 'zod/mini'
 import type { BffEnv } from './bff-env'
+import { refusedField } from './cannon-refusal'
 import { creditsRefused, isCreditsRefusal } from './credit-refusal'
 import { fail } from './errors'
 import type { UpstreamReply } from './upstream'
@@ -40,12 +41,11 @@ export function relay(c: Context<BffEnv>, reply: UpstreamReply, shape: z.ZodMini
     return fail(c, 502, 'upstream_error', `Cannon failed (HTTP ${reply.status})${reason ? `: ${reason}` : ''}`)
   }
   if (isCreditsRefusal(reply, reason)) return creditsRefused(c, reply, reason)
-  const field = (reply.body as { error?: { field?: unknown } } | undefined)?.error?.field
   return fail(
     c,
     reply.status as ContentfulStatusCode,
     'upstream_rejected',
     reason ?? `Cannon refused the request (HTTP ${reply.status})`,
-    typeof field === 'string' ? field : undefined,
+    refusedField(reply.body),
   )
 }

@@ -21,6 +21,7 @@ import { createLogger } from './logger'
 import { createMemoryRateLimiter } from './rate-limit'
 import { pooledTransport } from './transport'
 import { createUpstreamClient } from './upstream'
+import { createUpstreamFidelity } from './upstream-fidelity'
 
 function simulatorFaults(env: Record<string, string | undefined>) {
   try {
@@ -59,8 +60,8 @@ async function openMedia(config: ServerConfig) {
 
 /**
  * Everything the studio needs, from the environment: config, catalog, the ledger, the media store, upstream
- * (Cannon or the simulator), the BFF and the sweeper that follows renders with no browser open (started by the
- * caller). `demoDir` holds the demo clips, which demo mode's takes are copied from.
+ * (Cannon or the simulator), the BFF, the sweeper that follows renders with no browser open and the check of
+ * the catalog and key against Cannon (both started by the caller). `demoDir` holds the demo clips, which demo mode's takes are copied from.
  */
 export async function createStudio(env: Record<string, string | undefined>, { demoDir }: { demoDir?: string } = {}) {
   const config = loadConfig(env)
@@ -83,6 +84,14 @@ export async function createStudio(env: Record<string, string | undefined>, { de
     secrets: [config.apiKey, config.accessToken, ...config.namedTokens.map((t) => t.token), config.s3?.secretAccessKey],
   })
   const mediaHostCheck = config.mode === 'live' ? createDnsHostCheck() : undefined
+  const fidelity = createUpstreamFidelity({
+    mode: config.mode,
+    catalog,
+    upstream,
+    apiBase: config.apiBase,
+    apiKey: config.apiKey,
+    log,
+  })
   const keeper = config.keepTakes
     ? createTakeKeeper({
         db,
@@ -107,6 +116,7 @@ export async function createStudio(env: Record<string, string | undefined>, { de
     trustProxy: config.trustProxy,
     log,
     ledger: db,
+    upstreamFidelity: fidelity.current,
     publicUrl: config.publicUrl,
     media: {
       ...media,
@@ -128,5 +138,5 @@ export async function createStudio(env: Record<string, string | undefined>, { de
     await pooled?.close()
     await db.close()
   }
-  return { config, catalog, app, sweeper, keeper, media: media.store, log, faults, close }
+  return { config, catalog, app, sweeper, keeper, fidelity, media: media.store, log, faults, close }
 }

@@ -11,6 +11,8 @@ export const faultsSchema = z.strictObject({
   http_429_rate: z.number().min(0).max(1).default(0),
   malformed_rate: z.number().min(0).max(1).default(0),
   stuck_rate: z.number().min(0).max(1).default(0),
+  /** Share of creates refused with a 422 that names the model, as Cannon refuses a model it no longer offers. */
+  refuse_rate: z.number().min(0).max(1).default(0),
 })
 export type Faults = z.infer<typeof faultsSchema>
 export const NO_FAULTS: Faults = faultsSchema.parse({})

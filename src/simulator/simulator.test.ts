@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
+import { parseFaults } from './faults'
 import { createSimulator } from './simulator'
 
 const BASE = 'https://www.cannonstudio.app'
@@ -108,6 +109,21 @@ describe('simulator', () => {
     expect(invalid.status).toBe(400)
     expect(invalid.body.error).toMatchObject({ code: 'invalid_input', field: 'duration' })
     expect((await call('GET', '/api/v1/requests/req_missing')).status).toBe(404)
+  })
+
+  it('refuses a share of creates by naming the model, as Cannon refuses a model it no longer offers (refuse_rate)', async () => {
+    const sim = createSimulator({ catalog: catalogV1, faults: parseFaults('refuse_rate=1') })
+    const response = await sim.fetch(
+      new Request(`${BASE}/api/v1/requests`, {
+        method: 'POST',
+        headers: { 'x-api-key': 'cs_test', 'content-type': 'application/json' },
+        body: JSON.stringify({ operation: 'video.generate', input }),
+      }),
+    )
+    expect(response.status).toBe(422)
+    expect(await response.json()).toEqual({
+      error: { code: 'model_unavailable', message: 'The provider does not offer sora2 right now', field: 'model' },
+    })
   })
 
   it('enhances prompts', async () => {

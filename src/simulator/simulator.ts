@@ -21,7 +21,13 @@ export const DEMO_API_KEY = 'cs_demo_0f3b9c2e7a5d41e8'
 
 export const DEFAULT_TIMING: SimulatorTiming = { queuedMs: 1500, processingMs: 3500, pollAfterMs: 1000 }
 const MAX_STORED_REQUESTS = 50_000
-function errorResponse(c: Context, status: 400 | 401 | 402 | 404 | 409, code: string, message: string, field?: string) {
+function errorResponse(
+  c: Context,
+  status: 400 | 401 | 402 | 404 | 409 | 422,
+  code: string,
+  message: string,
+  field?: string,
+) {
   return c.json({ error: { code, message, ...(field ? { field } : {}) } }, status)
 }
 
@@ -106,6 +112,10 @@ export function createSimulator(options: SimulatorOptions) {
     if (!parsed.success) {
       const issue = firstIssue(parsed.error)
       return errorResponse(c, 400, 'invalid_input', issue.message, issue.field)
+    }
+    if (faults.refuse_rate > 0 && parsed.data.operation === 'video.generate' && random() < faults.refuse_rate) {
+      const { model } = parsed.data.input
+      return errorResponse(c, 422, 'model_unavailable', `The provider does not offer ${model} right now`, 'model')
     }
     const origin = new URL(c.req.url).origin
     const bodyJson = JSON.stringify(parsed.data)

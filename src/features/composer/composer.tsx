@@ -6,7 +6,8 @@ import type { VideoInput } from '@/catalog/request-schema'
 import { EstimateLabel } from '@/components/estimate-label'
 import { FieldError } from '@/components/field-error'
 import { useEstimate } from '@/lib/estimates'
-import { creditsQuery } from '@/lib/queries'
+import { reportCreateRefusal, useCreateRefusal } from '@/lib/create-refusals'
+import { creditsQuery, fidelityQuery } from '@/lib/queries'
 import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { FieldRadioGroup } from '@/components/field-radio-group'
 import { AdvancedFields, ShotFields } from './composer-fields'
@@ -16,6 +17,7 @@ import { errorId, fieldId } from './field-ids'
 import { GenerateReasons } from './generate-reasons'
 import { defaultValues, findMode, findModel, isEmpty, valuesFromInput, type ComposerValues } from './form-values'
 import { ModelPicker } from './model-picker'
+import { placeRefusal } from './refusal-placement'
 import { switchMode } from './model-switch'
 import { eventTimeMs, isRepeat, type LastSubmit } from './repeat-submit'
 import { randomSeed } from './seed-field'
@@ -80,6 +82,9 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
   useSaveDraft(values)
   const estimate = useEstimate(model, validation.input)
   const balance = useQuery(creditsQuery).data?.creditsRemaining
+  const fidelity = useQuery(fidelityQuery).data
+  const refusals = useMemo(() => new Map(fidelity?.refusals.map((r) => [r.model, r])), [fidelity])
+  const refusal = placeRefusal(model, values, useCreateRefusal())
 
   // A new remix: announce it and set the seed lock while rendering (React's "adjust state on a prop change"),
   // load the values into the form store in an effect.
@@ -102,12 +107,16 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
     form.reset({ ...valuesFromInput(target, remix.input), seedLocked: remix.input.seed !== undefined })
   }, [remix, catalog, form, forgetStash])
 
-  /** A field's message, once it is worth showing: an empty field is not an error until touched or submitted. */
+  /**
+   * A field's message, once it is worth showing (an empty field is not an error until touched or submitted),
+   * else Cannon's refusal of the value it holds.
+   */
   const errorOf = (field: FormField) => {
     const message = validation.ok ? undefined : validation.errors[field]
     const value = values[field]
     const touched = field in touchedFields
-    return message && (touched || isSubmitted || !isEmpty(value)) ? message : undefined
+    if (message && (touched || isSubmitted || !isEmpty(value))) return message
+    return refusal?.at === field ? refusal.message : undefined
   }
   const setField = (field: WireField, value: unknown) => {
     switcher.edited(field)
@@ -133,6 +142,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
     if (sending.current) return
     sending.current = true
     setSubmitError(undefined)
+    reportCreateRefusal(undefined)
     try {
       await form.handleSubmit(async (submitted) => {
         const result = validateComposer(model, submitted, options)
@@ -185,7 +195,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
       onKeyDown={onKeyDown}
       onBlur={settle}
     >
-      <ModelPicker models={catalog.models} value={model.id} onChange={switcher.changeModel} />
+      <ModelPicker models={catalog.models} value={model.id} onChange={switcher.changeModel} refusals={refusals} />
       <SwitchNotice notice={switcher.notice} onUndo={switcher.undo} />
 
       <div className="flex flex-col gap-1.5">
@@ -257,9 +267,9 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
         <p role="status" className="text-xs text-emerald-300 empty:hidden">
           {sentNotice}
         </p>
-        {submitError && (
+        {(submitError ?? (refusal?.at === 'generate' && refusal.message)) && (
           <p role="alert" className="text-sm text-red-300">
-            {submitError}
+            {submitError ?? refusal?.message}
           </p>
         )}
       </div>

@@ -1,12 +1,15 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
+import type { ModelRefusal } from '@/catalog/fidelity-contract'
 import { inputClass } from './spec-field'
-import { unverifiedNotes } from './model-notes'
+import { modelNotes } from './model-notes'
 
 interface ModelListProps {
   id: string
   models: readonly Model[]
   value: string
+  /** Cannon's latest refusal of each model since its last success, by model id. */
+  refusals: ReadonlyMap<string, ModelRefusal>
   /** What the creative typed on the closed picker, which starts the filter. */
   initialQuery: string
   onPick: (id: string) => void
@@ -30,7 +33,7 @@ export const BADGE_CLASS = 'rounded-full border border-ink-600 px-1.5 text-[0.65
  * The open model picker: a filter box (a combobox) over a listbox of models with their one line. Focus stays in
  * the box; arrows move the active option, Enter picks it, Escape closes.
  */
-export function ModelList({ id, models, value, initialQuery, onPick, onClose }: ModelListProps) {
+export function ModelList({ id, models, value, refusals, initialQuery, onPick, onClose }: ModelListProps) {
   const baseId = useId()
   const input = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState(initialQuery)
@@ -87,7 +90,8 @@ export function ModelList({ id, models, value, initialQuery, onPick, onClose }: 
       <ul id={id} role="listbox" aria-label="Model" className="max-h-[min(27rem,60vh)] overflow-y-auto">
         {shown.map((model, index) => {
           const selected = model.id === value
-          const unverified = unverifiedNotes(model).length > 0
+          const { badge, notes } = modelNotes(model, refusals.get(model.id))
+          const refusal = refusals.get(model.id)
           return (
             <li
               key={model.id}
@@ -108,11 +112,12 @@ export function ModelList({ id, models, value, initialQuery, onPick, onClose }: 
             >
               <span className="flex items-center gap-2 text-sm font-medium text-ink-200">
                 {model.name}
-                {unverified && <span className={BADGE_CLASS}>unverified</span>}
+                {badge && <span className={BADGE_CLASS}>{badge}</span>}
               </span>
               <span id={`${optionId(index)}-line`} className="text-xs text-ink-400">
                 {model.tagline}
-                {unverified && <span className="sr-only"> (unverified)</span>}
+                {refusal && <span className="block text-amber-300">{notes[0]}</span>}
+                {badge && <span className="sr-only"> ({badge})</span>}
               </span>
             </li>
           )

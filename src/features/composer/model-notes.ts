@@ -1,16 +1,30 @@
 import { FIELD_LABELS, type Model } from '@/catalog/catalog-schema'
+import type { ModelRefusal } from '@/catalog/fidelity-contract'
 import { mediaSlotsOf } from '@/catalog/modes'
 
 function sentenceList(words: readonly string[]): string {
   return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`
 }
 
+/** What the model's one quiet badge says, and the plain notes behind it; no badge when nothing is in doubt. */
+export interface ModelNotes {
+  badge?: 'refused' | 'may be refused' | 'unverified'
+  notes: string[]
+}
+
+export function refusalNote(model: Model, refusal: ModelRefusal): string {
+  const day = new Date(refusal.atMs).toISOString().slice(0, 10)
+  return `Cannon refused ${model.name} on ${day}: ${refusal.message}`
+}
+
 /**
- * What is not confirmed about a model, in plain words, or nothing: the explanation behind its "unverified"
- * badge.
+ * What is in doubt about a model, in plain words: a refusal Cannon sent since its last success, its
+ * availability upstream, an id or fields nothing confirms. The model stays composable: Cannon decides.
  */
-export function unverifiedNotes(model: Model): string[] {
+export function modelNotes(model: Model, refusal?: ModelRefusal): ModelNotes {
   const notes: string[] = []
+  if (refusal) notes.push(refusalNote(model, refusal))
+  if (model.availability) notes.push(model.availability.note)
   if (model.idInferred) {
     notes.push(`Cannon has not confirmed the id ${model.id} yet: it follows Cannon's naming, and Cannon may refuse it.`)
   }
@@ -20,5 +34,11 @@ export function unverifiedNotes(model: Model): string[] {
     const fields = [...labels].map((label) => label.toLowerCase())
     notes.push(`Which settings ${model.name} takes is not documented: the studio sends only ${sentenceList(fields)}.`)
   }
-  return notes
+  if (notes.length === 0) return { notes }
+  const badge = refusal
+    ? 'refused'
+    : model.availability?.status === 'retired-upstream'
+      ? 'may be refused'
+      : 'unverified'
+  return { badge, notes }
 }

@@ -3,14 +3,15 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
+import type { ModelRefusal } from '@/catalog/fidelity-contract'
 import { shownModel } from '@/test/choose-model'
 import { ModelPicker } from './model-picker'
 
-function Picker() {
+function Picker({ refusals }: { refusals?: ReadonlyMap<string, ModelRefusal> }) {
   const [value, setValue] = useState('seedance2')
   return (
     <>
-      <ModelPicker models={catalogV1.models} value={value} onChange={setValue} />
+      <ModelPicker models={catalogV1.models} value={value} onChange={setValue} refusals={refusals} />
       <button type="button">Elsewhere</button>
     </>
   )
@@ -129,5 +130,29 @@ describe('ModelPicker', () => {
     await user.click(trigger())
     expect(screen.getByRole('option', { name: 'Grok' })).toHaveAccessibleDescription(/\(unverified\)$/)
     expect(screen.getByRole('option', { name: 'Wan 2.7' })).not.toHaveAccessibleDescription(/unverified/)
+  })
+
+  it("says in plain words that Sora 2's API closed upstream, behind its one badge, and keeps it pickable", async () => {
+    const user = userEvent.setup()
+    render(<Picker />)
+    await user.click(trigger())
+    expect(screen.getByRole('option', { name: 'Sora 2' })).toHaveAccessibleDescription(/\(may be refused\)$/)
+    await user.click(screen.getByRole('option', { name: 'Sora 2' }))
+    expect(shownModel()).toBe('Sora 2')
+    await user.click(screen.getByRole('button', { name: 'may be refused' }))
+    expect(screen.getByText('OpenAI closed the Sora 2 API on 2026-09-24; Cannon may refuse it.')).toBeInTheDocument()
+  })
+
+  it("shows Cannon's refusal on the model it names, in the list and behind the badge", async () => {
+    const user = userEvent.setup()
+    const atMs = Date.parse('2026-11-29T10:00:00Z')
+    const refusals = new Map([['grok', { model: 'grok', message: 'unknown model grok', field: 'model', atMs }]])
+    render(<Picker refusals={refusals} />)
+    await user.click(trigger())
+    const grok = screen.getByRole('option', { name: 'Grok' })
+    expect(grok).toHaveAccessibleDescription(/Cannon refused Grok on 2026-11-29: unknown model grok ?\(refused\)$/)
+    await user.click(grok)
+    await user.click(screen.getByRole('button', { name: 'refused' }))
+    expect(screen.getByText('Cannon refused Grok on 2026-11-29: unknown model grok')).toBeInTheDocument()
   })
 })

@@ -1,29 +1,34 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
+import type { ModelRefusal } from '@/catalog/fidelity-contract'
 import { BADGE_CLASS, ModelList } from './model-list'
-import { unverifiedNotes } from './model-notes'
+import { modelNotes } from './model-notes'
 import { labelClass } from './spec-field'
 
 interface ModelPickerProps {
   models: readonly Model[]
   value: string
   onChange: (id: string) => void
+  /** Cannon's latest refusal of each model since its last success, by model id. */
+  refusals?: ReadonlyMap<string, ModelRefusal>
 }
+
+const NO_REFUSALS: ReadonlyMap<string, ModelRefusal> = new Map()
 
 const OPEN_KEYS = new Set(['ArrowDown', 'ArrowUp'])
 
 /**
  * The Model control: a button showing the model and its one line that opens a filterable list of every model.
- * What is not confirmed about a model sits behind one quiet "unverified" badge.
+ * What is in doubt about a model (a refusal, its availability, an unconfirmed id) sits behind one quiet badge.
  */
-export function ModelPicker({ models, value, onChange }: ModelPickerProps) {
+export function ModelPicker({ models, value, onChange, refusals = NO_REFUSALS }: ModelPickerProps) {
   const id = useId()
   const root = useRef<HTMLDivElement>(null)
   const trigger = useRef<HTMLButtonElement>(null)
   const [open, setOpen] = useState<{ query: string }>()
   const [notesOpen, setNotesOpen] = useState(false)
   const selected = models.find((model) => model.id === value) ?? models[0]!
-  const notes = unverifiedNotes(selected)
+  const { badge, notes } = modelNotes(selected, refusals.get(selected.id))
 
   useEffect(() => {
     if (!open) return
@@ -80,7 +85,7 @@ export function ModelPicker({ models, value, onChange }: ModelPickerProps) {
               <span id={`${id}-name`} className="text-sm font-medium text-ink-200">
                 {selected.name}
               </span>
-              {notes.length > 0 && (
+              {badge && (
                 <button
                   type="button"
                   title={notes.join(' ')}
@@ -89,7 +94,7 @@ export function ModelPicker({ models, value, onChange }: ModelPickerProps) {
                   onClick={() => setNotesOpen(!notesOpen)}
                   className={`${BADGE_CLASS} pointer-events-auto hover:border-ink-400 hover:text-ink-200 focus-visible:outline-2 focus-visible:outline-accent-400`}
                 >
-                  unverified
+                  {badge}
                 </button>
               )}
             </span>
@@ -110,6 +115,7 @@ export function ModelPicker({ models, value, onChange }: ModelPickerProps) {
             id={`${id}-list`}
             models={models}
             value={selected.id}
+            refusals={refusals}
             initialQuery={open.query}
             onPick={pick}
             onClose={close}

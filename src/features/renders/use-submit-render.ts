@@ -1,6 +1,7 @@
 import { onlineManager, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { VideoInput } from '@/catalog/request-schema'
 import { ApiError, bffClient } from '@/lib/bff-client'
+import { reportCreateRefusal } from '@/lib/create-refusals'
 import type { RenderRecord } from './render-record'
 import { addRender, updateRender } from './renders-cache'
 import { OFFLINE_REASON, sendWithRetries } from './send-with-retries'
@@ -79,6 +80,10 @@ export function useSubmitRender() {
     onError: async (error, record) => {
       const message = error instanceof Error ? error.message : 'The render could not be sent'
       const transient = !(error instanceof ApiError) || error.transient
+      if (error instanceof ApiError && error.code === 'upstream_rejected') {
+        reportCreateRefusal({ input: record.input, field: error.field, message })
+        void queryClient.invalidateQueries({ queryKey: ['fidelity'] })
+      }
       await updateRender(queryClient, record.localId, (r) =>
         transient
           ? { ...r, submitError: message, retryAtMs: undefined }
