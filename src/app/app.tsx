@@ -26,6 +26,7 @@ const RenderPollers = lazyWithRetry(() =>
 )
 const Viewer = lazyWithRetry(() => import('@/features/viewer/viewer'))
 const Compare = lazyWithRetry(() => import('@/features/viewer/compare'))
+const LineageView = lazyWithRetry(() => import('@/features/lineage/lineage-view'))
 const TryOnModelsDialog = lazyWithRetry(() => import('@/features/shootout/try-on-models-dialog'))
 const SpendView = lazyWithRetry(() => import('@/features/credits/spend-view'))
 const SpendConfirmDialog = lazyWithRetry(() => import('@/features/credits/spend-confirm-dialog'))
@@ -38,6 +39,7 @@ export function App() {
   const { submit } = useSubmitRender()
   const [openId, setOpenId] = useState<string>()
   const [compareIds, setCompareIds] = useState<string[]>()
+  const [lineageOf, setLineageOf] = useState<string>()
   const [remix, setRemix] = useState<{ input: VideoInput; key: string; parentId: string; relation: Relation }>()
   const [tryOn, setTryOn] = useState<{ values: ComposerValues; model: Model }>()
   const [spendOpen, setSpendOpen] = useState(false)
@@ -114,6 +116,7 @@ export function App() {
                 onOpen={(record) => setOpenId(record.localId)}
                 onRemix={loadIntoComposer}
                 onCompare={(records) => setCompareIds(records.map((r) => r.localId))}
+                onLineage={(record) => setLineageOf(record.localId)}
               />
             </Suspense>
           )}
@@ -125,6 +128,10 @@ export function App() {
                   catalog={catalog.data}
                   onClose={() => setOpenId(undefined)}
                   onRemix={loadIntoComposer}
+                  onLineage={(id) => {
+                    setOpenId(undefined)
+                    setLineageOf(id)
+                  }}
                 />
               )}
               {compareIds && (
@@ -135,6 +142,23 @@ export function App() {
         </div>
       </main>
       <ViewTabs view={view} onChange={setView} />
+      {lineageOf && catalog.data && (
+        <Suspense fallback={null}>
+          <LineageView
+            localId={lineageOf}
+            catalog={catalog.data}
+            onClose={() => setLineageOf(undefined)}
+            onOpen={(record) => {
+              setLineageOf(undefined)
+              setOpenId(record.localId)
+            }}
+            onCompare={(ids) => {
+              setLineageOf(undefined)
+              setCompareIds(ids)
+            }}
+          />
+        </Suspense>
+      )}
       {tryOn && catalog.data && (
         <Suspense fallback={null}>
           <TryOnModelsDialog
