@@ -26,7 +26,9 @@ test('Try on models sends one render per model as one group, shows each model’
   const dialog = page.getByRole('dialog', { name: 'Try on models' })
   for (const name of ['Veo 3.1', 'Sora 2']) await dialog.getByRole('checkbox', { name, exact: true }).check()
   await expect(dialog.getByRole('listitem', { name: 'Veo 3.1' })).toContainText('Changed: Duration 5 s → 4 s')
-  await expect(dialog.getByRole('listitem', { name: 'Sora 2' })).toContainText('Dropped: Watermark removed')
+  await expect(dialog.getByRole('listitem', { name: 'Sora 2' })).toContainText(
+    'Dropped (Sora 2 has no place for it): Watermark, Safety checker',
+  )
   await expect(dialog.getByText('3 models · total ≈ 94 credits')).toBeVisible()
   await dialog.getByRole('button', { name: 'Send to 3 models' }).click()
 

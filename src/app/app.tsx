@@ -170,6 +170,8 @@ export function App() {
             onCompare={(ids) => {
               setTryOn(undefined)
               setCompareIds(ids)
+              // Compare shows in the gallery's column, which a phone shows as a view of its own.
+              setView('gallery')
             }}
             onClose={() => setTryOn(undefined)}
           />

@@ -85,13 +85,7 @@ describe('planShootout', () => {
       changed: ['Duration 10 s → 8 s', 'Resolution 1080p → 720p'],
       problem: undefined,
     })
-    expect(sora!.dropped).toEqual([
-      'Negative prompt removed: Sora 2 does not support it',
-      'Seed removed: Sora 2 does not support it',
-      'Prompt extend removed: Sora 2 does not support it',
-      'Watermark removed: Sora 2 does not support it',
-      'Safety checker removed: Sora 2 does not support it',
-    ])
+    expect(sora!.dropped).toEqual(['Negative prompt', 'Seed', 'Prompt extend', 'Watermark', 'Safety checker'])
     expect(veo).toMatchObject({ kept: ['Negative prompt', 'Aspect ratio', 'Resolution', 'Seed'] })
     expect(veo!.input).toMatchObject({ model: 'veo31', duration: 8, seed: 42, negative_prompt: 'blur' })
   })

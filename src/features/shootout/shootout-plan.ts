@@ -1,12 +1,6 @@
 import { FIELD_LABELS, type Model, type WireField } from '@/catalog/catalog-schema'
 import type { SchemaOptions, VideoInput } from '@/catalog/request-schema'
-import {
-  buildVideoInput,
-  counterpartSlot,
-  findMode,
-  valuesFromInput,
-  type ComposerValues,
-} from '@/features/composer/form-values'
+import { buildVideoInput, valuesFromInput, type ComposerValues } from '@/features/composer/form-values'
 import { switchModel } from '@/features/composer/model-switch'
 import { validateComposer } from '@/features/composer/validate-composer'
 
@@ -21,7 +15,7 @@ export interface ShootoutRow {
   kept: string[]
   /** What a switch to this model clamps or changes, one sentence each ("Duration 10 s → 8 s"). */
   changed: string[]
-  /** What this model has no place for ("Negative prompt removed: …"). */
+  /** Labels of what this model has no place for (not a field of it, or not in the mode it falls back to). */
   dropped: string[]
   /** Why this model would refuse the mapped input; such a model is not sent. */
   problem?: string
@@ -49,17 +43,14 @@ export function planShootout(
     const dropped: string[] = []
     for (const [key, sentence] of switched.changesByKey) {
       const gone = key !== 'mode' && key !== 'prompt' && !model.fields[key as WireField] && !(key in checked.input)
-      ;(gone ? dropped : changed).push(sentence)
+      if (gone) dropped.push(label(key))
+      else changed.push(sentence)
     }
     // A switch leaves unsaid what stays at its default; here every field sent is accounted for.
     const arrived = new Set(Object.keys(checked.input).map(label))
-    const mode = findMode(model, switched.values.mode)
     const kept: string[] = []
     for (const field of sentFields.filter((f) => !switched.changesByKey.has(f))) {
-      if (arrived.has(label(field))) kept.push(label(field))
-      else if (!model.fields[field as WireField] && !counterpartSlot(model, field as WireField))
-        dropped.push(`${label(field)} removed: ${model.name} does not support it`)
-      else dropped.push(`${label(field)} not sent: ${model.name}'s ${mode.label} mode has no place for it`)
+      ;(arrived.has(label(field)) ? kept : dropped).push(label(field))
     }
     return {
       model,

@@ -2,12 +2,13 @@ import type { Estimate } from '@/catalog/credits-contract'
 import { EstimateLabel } from '@/components/estimate-label'
 import type { ShootoutRow } from './shootout-plan'
 
-function Mapping({ title, items, tone }: { title: string; items: string[]; tone: string }) {
+function Mapping(props: { title: string; items: string[]; tone: string; separator?: string }) {
+  const { title, items, tone, separator = ', ' } = props
   if (items.length === 0) return null
   return (
     <p className={`text-xs ${tone}`}>
       <span className="font-medium">{title}: </span>
-      {items.join('; ')}
+      {items.join(separator)}
     </p>
   )
 }
@@ -25,8 +26,12 @@ export function ShootoutMapping({ row, estimate }: { row: ShootoutRow; estimate:
       ) : (
         <>
           <Mapping title="Kept" items={row.kept} tone="text-ink-400" />
-          <Mapping title="Changed" items={row.changed} tone="text-amber-200" />
-          <Mapping title="Dropped" items={row.dropped} tone="text-amber-300" />
+          <Mapping title="Changed" items={row.changed} tone="text-amber-200" separator="; " />
+          <Mapping
+            title={`Dropped (${row.model.name} has no place for it)`}
+            items={row.dropped}
+            tone="text-amber-300"
+          />
           {row.kept.length + row.changed.length + row.dropped.length === 0 && (
             <p className="text-xs text-ink-400">The prompt only.</p>
           )}

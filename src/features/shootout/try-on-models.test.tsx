@@ -33,7 +33,7 @@ it('sends the input to three models as one group, each with its mapping and esti
   expect(veo).toHaveTextContent('Duration 5 s → 4 s')
   expect(veo).toHaveTextContent('≈ 40 credits')
   expect(within(dialog).getByRole('listitem', { name: 'Grok' })).toHaveTextContent(
-    'Dropped: Watermark removed: Grok does not support it',
+    'Dropped (Grok has no place for it): Watermark, Safety checker',
   )
   expect(await within(dialog).findByText('3 models · total ≈ 88 credits')).toBeInTheDocument()
 
