@@ -1,4 +1,5 @@
 import { expect, test } from './fresh-studio'
+import { seriousViolations } from './axe-check'
 import { chooseModel } from './choose-model'
 
 test('Lineage shows a take’s family (a re-run, two variations, a remix) with its totals, and re-runs a node', async ({
@@ -37,6 +38,8 @@ test('Lineage shows a take’s family (a re-run, two variations, a remix) with i
   await expect(tree.getByRole('listitem', { name: 'Remix: Grok, Succeeded' })).toHaveAttribute('aria-current', 'true')
   await expect(tree.getByRole('img')).toHaveCount(0) // thumbnails are decorative (alt="")
   await expect(tree.locator('img')).toHaveCount(5)
+
+  expect(await seriousViolations(page, '[role="dialog"]'), 'Lineage').toEqual([])
 
   // Keyboard: the first render's Re-run is reached with Tab and pressed with Enter.
   const rerunFirst = tree.getByRole('button', { name: 'Re-run First render: Grok, Succeeded' })

@@ -1,4 +1,5 @@
 import { expect, test } from './fresh-studio'
+import { seriousViolations } from './axe-check'
 import { chooseModel } from './choose-model'
 
 test('Try on models sends one render per model as one group, shows each model’s report and the total, and opens Compare', async ({
@@ -30,6 +31,7 @@ test('Try on models sends one render per model as one group, shows each model’
     'Dropped (Sora 2 has no place for it): Watermark, Safety checker',
   )
   await expect(dialog.getByText('3 models · total ≈ 94 credits')).toBeVisible()
+  expect(await seriousViolations(page, '[role="dialog"]'), 'Try on models').toEqual([])
   await dialog.getByRole('button', { name: 'Send to 3 models' }).click()
 
   const report = dialog.getByRole('region', { name: 'Shoot-out report' })
