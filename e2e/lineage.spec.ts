@@ -5,6 +5,7 @@ import { chooseModel } from './choose-model'
 test('Lineage shows a take’s family (a re-run, two variations, a remix) with its totals, and re-runs a node', async ({
   page,
 }) => {
+  test.setTimeout(180_000) // renders to their end and an axe analysis, on a busy 2-core machine
   await page.goto('/')
   await chooseModel(page, 'Grok')
   await page.getByLabel('Prompt', { exact: true }).fill('A lantern drifting down a canal')
@@ -40,6 +41,15 @@ test('Lineage shows a take’s family (a re-run, two variations, a remix) with i
   await expect(tree.locator('img')).toHaveCount(5)
 
   expect(await seriousViolations(page, '[role="dialog"]'), 'Lineage').toEqual([])
+
+  // Open a node in the player, and come back to the family from there.
+  await tree.getByRole('button', { name: 'Open Remix: Grok, Succeeded' }).click()
+  await expect(lineage).toHaveCount(0)
+  await page
+    .getByRole('dialog', { name: 'A lantern drifting down a canal' })
+    .getByRole('button', { name: 'Lineage' })
+    .click()
+  await expect(tree.getByRole('listitem')).toHaveCount(5)
 
   // Keyboard: the first render's Re-run is reached with Tab and pressed with Enter.
   const rerunFirst = tree.getByRole('button', { name: 'Re-run First render: Grok, Succeeded' })

@@ -5,6 +5,7 @@ import { chooseModel } from './choose-model'
 test('Try on models sends one render per model as one group, shows each model’s report and the total, and opens Compare', async ({
   page,
 }) => {
+  test.setTimeout(180_000) // renders to their end and an axe analysis, on a busy 2-core machine
   const creates: { headers: Record<string, string>; model: string }[] = []
   page.on('request', (request) => {
     if (request.method() !== 'POST' || !request.url().endsWith('/api/v1/requests')) return
