@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { seriousViolations } from './axe-check'
 import { expect, test } from './fresh-studio'
 import { finishedRender, gallery, seedLedger } from './gallery-seed'
 
@@ -7,17 +6,6 @@ import { finishedRender, gallery, seedLedger } from './gallery-seed'
  * axe-core on every screen a creative works in (composer, gallery, player, compare, spend), on a desktop and on a
  * phone: no serious or critical violation of WCAG 2.1 A/AA.
  */
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
-async function seriousViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(WCAG)
-  if (include) builder.include(include)
-  const { violations } = await builder.analyze()
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-
 const takes = [
   { model: 'seedance2', prompt: 'Neon rain on a night market in Tokyo', duration: 5, aspect_ratio: '16:9', seed: 4 },
   { model: 'sora2', prompt: 'A paper boat at dusk', duration: 4, aspect_ratio: '9:16', resolution: '720p', seed: 5 },

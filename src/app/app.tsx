@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Suspense, useState } from 'react'
+import type { Model } from '@/catalog/catalog-schema'
 import type { Relation } from '@/catalog/render-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Composer } from '@/features/composer/composer'
+import type { ComposerValues } from '@/features/composer/form-values'
 import { CreditsMenu } from '@/features/credits/credits-menu'
 import { useSpendQuestion } from '@/features/credits/spend-question'
 import { maySpend } from '@/features/credits/spend-guard'
@@ -25,6 +27,8 @@ const RenderPollers = lazyWithRetry(() =>
 )
 const Viewer = lazyWithRetry(() => import('@/features/viewer/viewer'))
 const Compare = lazyWithRetry(() => import('@/features/viewer/compare'))
+const LineageView = lazyWithRetry(() => import('@/features/lineage/lineage-view'))
+const TryOnModelsDialog = lazyWithRetry(() => import('@/features/shootout/try-on-models-dialog'))
 const SpendView = lazyWithRetry(() => import('@/features/credits/spend-view'))
 const SpendConfirmDialog = lazyWithRetry(() => import('@/features/credits/spend-confirm-dialog'))
 
@@ -36,7 +40,9 @@ export function App() {
   const { submit } = useSubmitRender()
   const [openId, setOpenId] = useState<string>()
   const [compareIds, setCompareIds] = useState<string[]>()
+  const [lineageOf, setLineageOf] = useState<string>()
   const [remix, setRemix] = useState<{ input: VideoInput; key: string; parentId: string; relation: Relation }>()
+  const [tryOn, setTryOn] = useState<{ values: ComposerValues; model: Model }>()
   const [spendOpen, setSpendOpen] = useState(false)
   const [view, setView] = useState<StudioView>('compose')
   // What the composer then makes comes from that render: the ledger keeps the lineage.
@@ -88,7 +94,13 @@ export function App() {
           className={`${view === 'gallery' ? 'hidden lg:block' : ''} px-4 pt-4 lg:sticky lg:top-14 lg:h-[calc(100dvh-3.5rem)] lg:px-0`}
         >
           {catalog.data ? (
-            <Composer catalog={catalog.data} demoMode={demo} onSubmit={generate} remix={remix} />
+            <Composer
+              catalog={catalog.data}
+              demoMode={demo}
+              onSubmit={generate}
+              remix={remix}
+              onTryOnModels={(values, model) => setTryOn({ values, model })}
+            />
           ) : catalog.isError ? (
             <p role="alert">The model catalog could not be loaded: {catalog.error.message}</p>
           ) : (
@@ -106,6 +118,7 @@ export function App() {
                 onOpen={(record) => setOpenId(record.localId)}
                 onRemix={loadIntoComposer}
                 onCompare={(records) => setCompareIds(records.map((r) => r.localId))}
+                onLineage={(record) => setLineageOf(record.localId)}
               />
             </Suspense>
           )}
@@ -117,6 +130,10 @@ export function App() {
                   catalog={catalog.data}
                   onClose={() => setOpenId(undefined)}
                   onRemix={loadIntoComposer}
+                  onLineage={(id) => {
+                    setOpenId(undefined)
+                    setLineageOf(id)
+                  }}
                 />
               )}
               {compareIds && (
@@ -127,6 +144,41 @@ export function App() {
         </div>
       </main>
       <ViewTabs view={view} onChange={setView} />
+      {lineageOf && catalog.data && (
+        <Suspense fallback={null}>
+          <LineageView
+            localId={lineageOf}
+            catalog={catalog.data}
+            onClose={() => setLineageOf(undefined)}
+            onOpen={(record) => {
+              setLineageOf(undefined)
+              setOpenId(record.localId)
+            }}
+            onCompare={(ids) => {
+              setLineageOf(undefined)
+              setCompareIds(ids)
+            }}
+          />
+        </Suspense>
+      )}
+      {tryOn && catalog.data && (
+        <Suspense fallback={null}>
+          <TryOnModelsDialog
+            catalog={catalog.data}
+            values={tryOn.values}
+            from={tryOn.model}
+            demoMode={demo}
+            lineage={remix && { parentId: remix.parentId, relation: remix.relation }}
+            onCompare={(ids) => {
+              setTryOn(undefined)
+              setCompareIds(ids)
+              // Compare shows in the gallery's column, which a phone shows as a view of its own.
+              setView('gallery')
+            }}
+            onClose={() => setTryOn(undefined)}
+          />
+        </Suspense>
+      )}
       {spendOpen && catalog.data && (
         <Suspense fallback={null}>
           <SpendView catalog={catalog.data} onClose={() => setSpendOpen(false)} />

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini'
+import { renderSchema } from './render-contract'
 
 /*
  * The BFF's answers that the gallery reads besides its pages (GET /api/people, GET /api/renders/timing), shared
@@ -29,3 +30,17 @@ export const renderTimingSchema = z.object({
   samples: z.number(),
 })
 export type RenderTiming = z.infer<typeof renderTimingSchema>
+
+/** How many renders one lineage answer carries at most; a larger family says `truncated` (oldest kept). */
+export const MAX_LINEAGE_RENDERS = 5000
+
+/**
+ * GET /api/renders/:id/lineage: the first render the id comes from (following parents up) and every render made
+ * from it, oldest first, each once. Deleted renders are listed too (flagged): what was made from them still is.
+ */
+export const lineageTreeSchema = z.object({
+  rootId: z.string(),
+  renders: z.array(renderSchema),
+  truncated: z.boolean(),
+})
+export type LineageTree = z.infer<typeof lineageTreeSchema>

@@ -104,6 +104,8 @@ export interface RenderLineage {
   renderId?: string
   parentId?: string
   relation?: Relation
+  /** A shoot-out's renders share one. */
+  groupId?: string
 }
 
 const STUDIO_ID = /^[A-Za-z0-9_-]{8,128}$/
@@ -114,6 +116,7 @@ function lineageHeaders(lineage: RenderLineage | undefined): Record<string, stri
   if (lineage?.renderId && STUDIO_ID.test(lineage.renderId)) headers['x-studio-render-id'] = lineage.renderId
   if (lineage?.parentId && STUDIO_ID.test(lineage.parentId)) headers['x-studio-parent-id'] = lineage.parentId
   if (lineage?.relation) headers['x-studio-relation'] = lineage.relation
+  if (lineage?.groupId && STUDIO_ID.test(lineage.groupId)) headers['x-studio-group-id'] = lineage.groupId
   return headers
 }
 

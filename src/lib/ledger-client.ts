@@ -1,6 +1,13 @@
 import { z } from 'zod/mini'
 import { lineageTotalSchema, type LineageTotal } from '@/catalog/credits-contract'
-import { peopleSchema, renderTimingSchema, type People, type RenderTiming } from '@/catalog/gallery-contract'
+import {
+  lineageTreeSchema,
+  peopleSchema,
+  renderTimingSchema,
+  type LineageTree,
+  type People,
+  type RenderTiming,
+} from '@/catalog/gallery-contract'
 import { renderSchema, rendersPageSchema, type Render, type RendersPage } from '@/catalog/render-contract'
 import { call } from './bff-client'
 
@@ -50,6 +57,9 @@ export const ledgerClient = {
   /** A render and every render made from it (re-runs, variations, remixes, …): how many, and their credits. */
   lineageTotal: (id: string, signal?: AbortSignal): Promise<LineageTotal> =>
     call(`${renderPath(id)}/lineage-total`, lineageTotalSchema, { signal }),
+  /** The render's whole family: its first render and every render made from that one. */
+  lineage: (id: string, signal?: AbortSignal): Promise<LineageTree> =>
+    call(`${renderPath(id)}/lineage`, lineageTreeSchema, { signal }),
   /** How long this studio's latest renders of a model and duration took (the median). */
   renderTiming: (query: { model: string; duration?: number }, signal?: AbortSignal): Promise<RenderTiming> =>
     call(`/api/renders/timing${search(query)}`, renderTimingSchema, { signal }),

@@ -34,6 +34,7 @@ export function ledgerHandlers(ledger: MemoryLedger, bff: (request: Request) => 
             input: body.input,
             parentId: request.headers.get('x-studio-parent-id') ?? undefined,
             relation: relation.success ? relation.data : undefined,
+            groupId: request.headers.get('x-studio-group-id') ?? undefined,
           },
           accepted.data,
         )
@@ -80,6 +81,10 @@ export function ledgerHandlers(ledger: MemoryLedger, bff: (request: Request) => 
         return HttpResponse.json({ error: { code: 'invalid_gallery', message: parsed.message } }, { status: 400 })
       const { added, skipped } = ledger.import(parsed.renders)
       return HttpResponse.json({ added, skipped: skipped + parsed.damaged })
+    }),
+    http.get('*/api/renders/:id/lineage', ({ params }) => {
+      const tree = ledger.lineage(String(params.id))
+      return tree ? HttpResponse.json(tree) : notFound()
     }),
     http.get('*/api/renders/:id', ({ params }) => {
       const render = ledger.get(String(params.id))

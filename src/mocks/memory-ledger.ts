@@ -1,4 +1,5 @@
 import { isTerminal, type Accepted, type RequestObject } from '@/catalog/api-contract'
+import { MAX_LINEAGE_RENDERS, type LineageTree } from '@/catalog/gallery-contract'
 import type { Relation, Render } from '@/catalog/render-contract'
 import type { ParsedGallery } from '@/server/gallery-import'
 
@@ -63,7 +64,14 @@ export function createMemoryLedger(now: () => number = Date.now) {
     get: (id: string) => renders.get(id),
     /** A create Cannon accepted; a repeat of its key changes nothing. */
     accepted(
-      create: { id?: string; idempotencyKey: string; input: Render['input']; parentId?: string; relation?: Relation },
+      create: {
+        id?: string
+        idempotencyKey: string
+        input: Render['input']
+        parentId?: string
+        relation?: Relation
+        groupId?: string
+      },
       accepted: Accepted,
     ): Render {
       const known = byKey(create.idempotencyKey)
@@ -78,6 +86,7 @@ export function createMemoryLedger(now: () => number = Date.now) {
         pollAfterMs: accepted.poll_after_ms,
         parentId: create.parentId ?? null,
         relation: create.relation ?? null,
+        groupId: create.groupId ?? null,
       })
       renders.set(render.id, render)
       return render
@@ -134,6 +143,30 @@ export function createMemoryLedger(now: () => number = Date.now) {
     recheck(id: string): Render | undefined {
       const render = renders.get(id)
       return render && !isTerminal(render.status) ? update(render, { stale: false }) : undefined
+    },
+    /** The family of a render as GET /api/renders/:id/lineage answers it: up to its first render, then down. */
+    lineage(id: string): LineageTree | undefined {
+      let root = renders.get(id)
+      const seen = new Set<string>()
+      while (root && !seen.has(root.id)) {
+        seen.add(root.id)
+        const parent = root.parentId ? renders.get(root.parentId) : undefined
+        if (!parent || seen.has(parent.id)) break
+        root = parent
+      }
+      if (!root) return undefined
+      const family = new Map([[root.id, root]])
+      for (const member of family.values()) {
+        for (const r of renders.values()) if (r.parentId === member.id && !family.has(r.id)) family.set(r.id, r)
+      }
+      const [first, ...rest] = [...family.values()]
+      rest.sort((a, b) => a.createdAtMs - b.createdAtMs || (a.id < b.id ? -1 : 1))
+      const all = [first!, ...rest]
+      return {
+        rootId: root.id,
+        renders: all.slice(0, MAX_LINEAGE_RENDERS),
+        truncated: all.length > MAX_LINEAGE_RENDERS,
+      }
     },
     /** Adds what it does not have (by id, idempotency key or request id), like POST /api/renders/import. */
     import(imported: readonly ImportedRender[]): { added: number; skipped: number } {

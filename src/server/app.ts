@@ -22,6 +22,7 @@ import { registerPollRoute } from './poll-route'
 import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
 import { registerRendersRoutes } from './renders-routes'
+import { registerLineageRoute } from './lineage-route'
 import { registerCreditsRoutes } from './credits-routes'
 import { registerFidelityRoute } from './fidelity-route'
 import type { UpstreamFidelity } from './upstream-fidelity'
@@ -197,6 +198,7 @@ export function createBffApp(options: BffOptions) {
       registerDownloadRoute(app, { db, store: media.store, demoDir: media.demoDir, hostCheck: options.mediaHostCheck })
     }
     registerRendersRoutes(app, db, now, catalog)
+    registerLineageRoute(app, db)
     registerCreditsRoutes(app, {
       db,
       catalog,

@@ -47,11 +47,13 @@ function lineage(c: Context<BffEnv>) {
   const id = c.req.header('x-studio-render-id')
   const parentId = c.req.header('x-studio-parent-id')
   const relation = c.req.header('x-studio-relation')
+  const groupId = c.req.header('x-studio-group-id')
   if (id !== undefined && !STUDIO_ID.test(id)) return { error: 'x-studio-render-id is not a render id' }
   if (parentId !== undefined && !STUDIO_ID.test(parentId)) return { error: 'x-studio-parent-id is not a render id' }
+  if (groupId !== undefined && !STUDIO_ID.test(groupId)) return { error: 'x-studio-group-id is not a group id' }
   const parsedRelation = relation === undefined ? undefined : relationSchema.safeParse(relation)
   if (parsedRelation && !parsedRelation.success) return { error: `x-studio-relation "${relation}" is not a relation` }
-  return { id, parentId, relation: parsedRelation?.data }
+  return { id, parentId, relation: parsedRelation?.data, groupId }
 }
 
 /**
@@ -87,6 +89,7 @@ export async function createOnRecord(
     authorVerified: who.authorVerified,
     parentId: asked.parentId,
     relation: asked.relation,
+    groupId: asked.groupId,
     webhookToken,
     reservedCredits: estimate?.credits ?? 0,
     nowMs: now(),

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
 import { useForm, useWatch, type Control, type Path } from 'react-hook-form'
-import type { Catalog, WireField } from '@/catalog/catalog-schema'
+import type { Catalog, Model, WireField } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
 import { EstimateLabel } from '@/components/estimate-label'
 import { FieldError } from '@/components/field-error'
@@ -55,9 +55,11 @@ interface ComposerProps {
   onSubmit: (input: VideoInput) => Promise<unknown>
   /** A render's input to load into the form (Re-run, Remix, Continue clip); loaded whenever `key` changes. */
   remix?: { input: VideoInput; key: string }
+  /** Try on models: opens the shoot-out with what the form holds now. */
+  onTryOnModels?: (values: ComposerValues, model: Model) => void
 }
 
-export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) {
+export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: ComposerProps) {
   const options = useMemo(() => ({ allowDemoMedia: demoMode }), [demoMode])
   const resolver = useMemo(() => composerResolver(catalog, options), [catalog, options])
   const [initial] = useState(() => readDraft(catalog) ?? defaultValues(catalog.models[0]!))
@@ -263,6 +265,16 @@ export function Composer({ catalog, demoMode, onSubmit, remix }: ComposerProps) 
             <EstimateLabel estimate={estimate} balance={balance} />
           </span>
         </div>
+        {onTryOnModels && (
+          <button
+            type="button"
+            onClick={() => onTryOnModels(form.getValues(), model)}
+            title="The same input on several models at once, side by side"
+            className="self-start rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800"
+          >
+            Try on models
+          </button>
+        )}
         <GenerateReasons reasons={validation.ok ? [] : validation.messages} />
         <p role="status" className="text-xs text-emerald-300 empty:hidden">
           {sentNotice}

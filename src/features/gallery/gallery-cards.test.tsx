@@ -29,6 +29,7 @@ const actions: ItemActions = {
   rerun: vi.fn(),
   variations: vi.fn(),
   remix: vi.fn(),
+  lineage: vi.fn(),
   favourite: vi.fn(),
   remove: vi.fn(),
   checkAgain: vi.fn(),
@@ -101,7 +102,7 @@ it('offers the actions as icon buttons, each with a name read out and shown on h
   const user = userEvent.setup()
   const record = take()
   show(item(record))
-  for (const name of ['Re-run', 'Variations', 'Remix', 'Favourite', 'Delete']) {
+  for (const name of ['Re-run', 'Variations', 'Remix', 'Lineage', 'Favourite', 'Delete']) {
     expect(screen.getByRole('button', { name })).toHaveAttribute('title', expect.stringContaining(name))
   }
   expect(screen.getByRole('link', { name: 'Download' })).toHaveAttribute('title', 'Download')

@@ -16,6 +16,7 @@ export interface ItemActions {
   rerun: (record: RenderRecord) => void
   variations: (record: RenderRecord) => void
   remix: (record: RenderRecord) => void
+  lineage: (record: RenderRecord) => void
   favourite: (record: RenderRecord) => void
   remove: (record: RenderRecord) => void
   checkAgain: (record: RenderRecord) => void
@@ -157,6 +158,7 @@ function TakeCard(props: GalleryItemProps) {
           <IconButton label="Re-run" icon="rerun" onClick={() => actions.rerun(record)} />
           <IconButton label="Variations" icon="variations" onClick={() => actions.variations(record)} />
           <IconButton label="Remix" icon="remix" onClick={() => actions.remix(record)} />
+          <IconButton label="Lineage" icon="lineage" onClick={() => actions.lineage(record)} />
           {download ? (
             <a
               href={download.href}

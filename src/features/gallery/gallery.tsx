@@ -29,13 +29,14 @@ interface GalleryProps {
   /** Loads a render's input into the composer; what is made from it is a remix of `parentId`. */
   onRemix: (input: VideoInput, parentId: string) => void
   onCompare: (records: RenderRecord[]) => void
+  onLineage: (record: RenderRecord) => void
 }
 
 const MAX_COMPARED = 4
 const buttonClass =
   'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40'
 
-export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
+export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage }: GalleryProps) {
   const [filters, setFilters] = useState(NO_FILTERS)
   const me = useQuery(meQuery)
   const people = useQuery(peopleQuery)
@@ -73,6 +74,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare }: GalleryProps) {
     rerun: (record) => void renderActions.rerun(record),
     variations: setVarying,
     remix: (record) => onRemix(record.input as VideoInput, record.localId),
+    lineage: onLineage,
     favourite: (record) => void renderActions.toggleFavourite(record).then(showRefusal),
     remove: (record) => {
       const { deleting, undo } = renderActions.remove(record)

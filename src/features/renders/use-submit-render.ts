@@ -52,6 +52,7 @@ export function useSubmitRender() {
               renderId: record.localId,
               parentId: record.parentId,
               relation: record.relation,
+              groupId: record.groupId,
             },
           ),
         (reason, retryAtMs) =>
@@ -98,7 +99,11 @@ export function useSubmitRender() {
   }
 
   return {
-    submit: async (input: VideoInput, extra?: Pick<RenderRecord, 'parentId' | 'relation'>) => {
+    /** `extra.localId` names the record ahead (a shoot-out's first render names its group). */
+    submit: async (
+      input: VideoInput,
+      extra?: Pick<RenderRecord, 'parentId' | 'relation'> & Partial<Pick<RenderRecord, 'groupId' | 'localId'>>,
+    ) => {
       const record = newRenderRecord(input, extra)
       await addRender(queryClient, record)
       send(record)

@@ -25,13 +25,15 @@ interface ViewerProps {
   onClose: () => void
   /** Loads an input into the composer; what is made from it comes from this render (`relation`). */
   onRemix: (input: VideoInput, parentId: string, relation: Relation) => void
+  /** Shows the render's family (Lineage). */
+  onLineage: (localId: string) => void
 }
 
 const actionClass = 'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800'
 const headingClass = 'text-xs font-semibold tracking-wide text-ink-400 uppercase'
 
 /** One render up close: the player, its full input, and what can be done with it. */
-export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerProps) {
+export default function Viewer({ localId, catalog, onClose, onRemix, onLineage }: ViewerProps) {
   const { data: renders = [] } = useQuery(rendersQuery)
   const record = renders.find((r) => r.localId === localId)
   const actions = useRenderActions()
@@ -117,6 +119,9 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
                 Continue clip
               </button>
             )}
+            <button type="button" className={actionClass} onClick={() => onLineage(record.localId)}>
+              Lineage
+            </button>
           </div>
           <NumbersSection record={record} />
           <section aria-label="Input" className="flex flex-col gap-2">
