@@ -4,6 +4,7 @@ import { rateWindowsMigration } from './schema/002-rate-windows'
 import { sessionsMigration } from './schema/003-sessions'
 import { creditsMigration } from './schema/004-credits'
 import { takeCopiesMigration } from './schema/005-take-copies'
+import { qualityAndRatingsMigration } from './schema/008-quality-and-ratings'
 
 export interface Migration {
   version: number
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   sessionsMigration,
   creditsMigration,
   takeCopiesMigration,
+  qualityAndRatingsMigration,
 ]
 
 // Any constant will do, as long as nothing else in the database takes this advisory lock.

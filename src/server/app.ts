@@ -21,6 +21,7 @@ import { pollFastPath } from './poll-fast-path'
 import { registerPollRoute } from './poll-route'
 import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
+import { registerQualityRoutes } from './quality-routes'
 import { registerRendersRoutes } from './renders-routes'
 import { registerCreditsRoutes } from './credits-routes'
 import { createRenderSubmitter } from './render-submitter'
@@ -181,6 +182,7 @@ export function createBffApp(options: BffOptions) {
       registerDownloadRoute(app, { db, store: media.store, demoDir: media.demoDir, hostCheck: options.mediaHostCheck })
     }
     registerRendersRoutes(app, db, now, catalog)
+    registerQualityRoutes(app, db, now)
     registerCreditsRoutes(app, {
       db,
       catalog,
