@@ -3,6 +3,7 @@ import type { People } from '@/catalog/gallery-contract'
 import type { StatusWord } from '@/features/renders/render-record'
 import { CARD_SIZES, type CardSize } from './card-size'
 import { personFilter, type GalleryFilters } from './gallery-view'
+import { ReviewFilters } from './review-filters'
 
 const STATUS_WORDS: StatusWord[] = ['Waiting', 'Queued', 'Processing', 'Succeeded', 'Failed']
 const controlClass = 'rounded-lg border border-ink-600 bg-ink-900 px-2 py-1.5 text-sm text-ink-200'
@@ -79,6 +80,7 @@ export function GalleryToolbar({ catalog, filters, onChange, people, myName, siz
         />
         Favourites only
       </label>
+      <ReviewFilters filters={filters} onChange={onChange} className={controlClass} />
       <div
         role="group"
         aria-label="Card size"
