@@ -183,7 +183,7 @@ it('shows a flagged take’s flags with their times, and marks Re-run as the thi
     { kind: 'frozen' as const, atMs: 3000, detail: 'frozen for 1.3 s' },
   ]
   show(item(take({ keptVideoUrl: '/media/take.mp4', qualityFlags: flags, qualitySampler: 1 })))
-  const chips = screen.getByRole('list', { name: 'Quality flags' })
+  const chips = screen.getByRole('group', { name: 'Quality flags' })
   expect(
     within(chips)
       .getAllByRole('listitem')
@@ -199,7 +199,7 @@ it('shows no flags on a clean take, and rates a take with two toggle buttons', a
   const user = userEvent.setup()
   const record = take({ keptVideoUrl: '/media/take.mp4', qualityFlags: [], rating: 'pick' })
   show(item(record))
-  expect(screen.queryByRole('list', { name: 'Quality flags' })).toBeNull()
+  expect(screen.queryByRole('group', { name: 'Quality flags' })).toBeNull()
   expect(screen.getByRole('button', { name: 'Re-run' })).not.toHaveAttribute('aria-description')
   expect(screen.getByRole('button', { name: 'Pick' })).toHaveAttribute('aria-pressed', 'true')
   expect(screen.getByRole('button', { name: 'Reject' })).toHaveAttribute('aria-pressed', 'false')

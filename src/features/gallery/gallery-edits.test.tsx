@@ -152,7 +152,7 @@ it('filters the gallery to flagged takes and to picks through the server', async
   )
   studio.ledger.patch(ledgerRender(2).id, { rating: 'pick' })
   const item = await galleryItem('Take 5 of a lighthouse')
-  expect(within(item).getByRole('list', { name: 'Quality flags' })).toHaveTextContent('Frozen 0:02.00')
+  expect(within(item).getByRole('group', { name: 'Quality flags' })).toHaveTextContent('Frozen 0:02.00')
   const gallery = screen.getByRole('region', { name: 'Gallery' })
   await user.click(within(gallery).getByRole('checkbox', { name: 'Flagged only' }))
   await waitFor(() => expect(within(gallery).queryByText('Take 1 of a lighthouse')).toBeNull())

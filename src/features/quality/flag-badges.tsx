@@ -19,18 +19,26 @@ export const flagsSummary = (flags: readonly QualityFlag[]) =>
 
 const chipClass = 'rounded-full bg-amber-950/90 px-1.5 py-0.5 font-medium text-amber-200'
 
-/** A card's flags as small chips (the first two, then how many more); all of them on hover. */
+/**
+ * A card's flags as small chips (the first two, then how many more); all of them on hover. Not a list: the gallery's
+ * list items are its takes.
+ */
 export function FlagChips({ flags }: { flags: readonly QualityFlag[] }) {
   const shown = flags.slice(0, 2)
   return (
-    <ul aria-label="Quality flags" title={flagsSummary(flags)} className="flex flex-wrap gap-1 text-[11px] leading-4">
+    <div
+      role="group"
+      aria-label="Quality flags"
+      title={flagsSummary(flags)}
+      className="flex flex-wrap gap-1 text-[11px] leading-4"
+    >
       {shown.map((flag, i) => (
-        <li key={i} className={chipClass}>
+        <span key={i} className={chipClass}>
           {flagLabel(flag)}
-        </li>
+        </span>
       ))}
-      {flags.length > shown.length && <li className={chipClass}>{`+${flags.length - shown.length}`}</li>}
-    </ul>
+      {flags.length > shown.length && <span className={chipClass}>{`+${flags.length - shown.length}`}</span>}
+    </div>
   )
 }
 
