@@ -15,3 +15,5 @@ export const UPLOADS_PORT = E2E_PORT + 9
 export const UPLOADS_OFF_PORT = E2E_PORT + 10
 /** e2e/credits.spec.ts: a live studio with named tokens and a daily credit cap. */
 export const CREDITS_PORT = E2E_PORT + 11
+/** e2e/quality.spec.ts: a studio whose simulator answers every render with a black take. */
+export const QUALITY_PORT = E2E_PORT + 13

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import type { APIRequestContext, Page } from '@playwright/test'
+import { startBuiltStudio } from './built-studio'
+import { chooseModel } from './choose-model'
 import { expect, test } from './fresh-studio'
 import { gallery, galleryFile } from './gallery-seed'
+import { QUALITY_PORT } from './ports'
 
 const FIXTURES = new URL('../src/media/fixtures/', import.meta.url)
 const now = Date.now()
@@ -128,4 +131,24 @@ test('a flag in the viewer shows its moment; a rating survives a reload and show
   await expect(gallery(other).getByRole('listitem')).toHaveCount(1)
   await expect(card(other, 'quality-black.mp4')).toHaveCount(1)
   await other.context().close()
+})
+
+test('a demo take that comes back black is flagged on its card', async ({ browser }) => {
+  // A new ledger takes seconds to create, and up to a minute on a busy machine.
+  test.setTimeout(150_000)
+  const studio = await startBuiltStudio(QUALITY_PORT, { CANNON_API_KEY: '', SIMULATOR_FAULTS: 'black_rate=1' })
+  try {
+    const page = await (await browser.newContext({ baseURL: studio.origin })).newPage()
+    await page.goto('/')
+    await chooseModel(page, 'Grok')
+    await page.getByLabel('Prompt', { exact: true }).fill('A lantern festival over the river')
+    await page.getByRole('button', { name: 'Generate' }).click()
+    const take = gallery(page).getByRole('listitem').filter({ hasText: 'A lantern festival over the river' })
+    await expect(take.getByText('Succeeded')).toBeVisible({ timeout: 30_000 })
+    await expect(take.getByRole('group', { name: 'Quality flags' })).toHaveText('Black 0:00.13', { timeout: 30_000 })
+    await expect(take.getByRole('group', { name: 'Quality flags' })).toHaveAttribute('title', /black throughout/)
+    await page.context().close()
+  } finally {
+    await studio.stop()
+  }
 })

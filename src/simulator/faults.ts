@@ -11,6 +11,9 @@ export const faultsSchema = z.strictObject({
   http_429_rate: z.number().min(0).max(1).default(0),
   malformed_rate: z.number().min(0).max(1).default(0),
   stuck_rate: z.number().min(0).max(1).default(0),
+  /** Renders that succeed with a black take, or a frozen one (for the quality check). */
+  black_rate: z.number().min(0).max(1).default(0),
+  frozen_rate: z.number().min(0).max(1).default(0),
 })
 export type Faults = z.infer<typeof faultsSchema>
 export const NO_FAULTS: Faults = faultsSchema.parse({})
