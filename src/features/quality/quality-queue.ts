@@ -13,10 +13,14 @@ const running = new Map<string, AbortController>()
 const tried = new Set<string>()
 let starting = false
 
-const whenIdle = (run: () => void) =>
-  typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS })
-    : setTimeout(run, 200)
+const whenIdle = (run: () => void, timeout = IDLE_TIMEOUT_MS) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout }) : setTimeout(run, 200)
+
+/**
+ * Resolves in the browser's next idle moment: a check reads each frame in one, so that while the page scrolls
+ * (and has no idle time) the checks wait rather than take frames from it.
+ */
+export const nextIdle = (): Promise<void> => new Promise((resolve) => whenIdle(() => resolve(), 10_000))
 
 function startNext() {
   if (starting || running.size >= AT_ONCE || wanted.size === 0) return

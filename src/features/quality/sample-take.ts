@@ -1,4 +1,5 @@
 import type { SampledFrame, SampledSound, TakeSample } from './detect-flags'
+import { nextIdle } from './quality-queue'
 
 /*
  * Reads a kept take in the browser: a hidden, muted <video> seeks through it and each frame is drawn into a
@@ -70,6 +71,7 @@ export async function sampleFrames(url: string, signal: AbortSignal): Promise<Om
     const step = Math.max(MIN_STEP_MS, durationMs / MAX_FRAMES)
     const frames: SampledFrame[] = []
     for (let atMs = step / 2; atMs < durationMs; atMs += step) {
+      await nextIdle()
       const seeked = whenEvent(video, 'seeked', signal)
       video.currentTime = atMs / 1000
       await seeked

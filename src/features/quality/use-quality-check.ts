@@ -6,7 +6,7 @@ import { upsertFromLedger } from '@/features/renders/ledger-sync'
 import type { RenderRecord } from '@/features/renders/render-record'
 import { ledgerClient } from '@/lib/ledger-client'
 import { detectFlags } from './detect-flags'
-import { wantCheck } from './quality-queue'
+import { nextIdle, wantCheck } from './quality-queue'
 import { canSampleTakes, sampleFrames, sampleSound } from './sample-take'
 
 /** A take the ledger keeps a copy of and that this sampler version has not checked yet. */
@@ -33,7 +33,22 @@ async function check(queryClient: QueryClient, record: RenderRecord, signal: Abo
     },
   )
   const render = await ledgerClient.reportQuality(record.localId, { sampler: QUALITY_SAMPLER, flags })
-  upsertFromLedger(queryClient, { renders: [fromLedger(render)] })
+  showLater(queryClient, fromLedger(render))
+}
+
+let checked: RenderRecord[] = []
+
+/**
+ * Shows checked takes in one update when the page is idle: each update redraws the gallery, which a scroll
+ * should not have to wait for.
+ */
+function showLater(queryClient: QueryClient, record: RenderRecord) {
+  if (checked.push(record) > 1) return
+  void nextIdle().then(() => {
+    const renders = checked
+    checked = []
+    upsertFromLedger(queryClient, { renders })
+  })
 }
 
 let sampling: boolean | undefined

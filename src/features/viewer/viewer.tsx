@@ -31,6 +31,9 @@ interface ViewerProps {
 }
 
 const actionClass = 'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800'
+// A flagged take's Re-run: the thing to do.
+const flaggedActionClass =
+  'rounded-lg border border-amber-500 bg-amber-950/60 px-3 py-1.5 text-sm text-amber-100 hover:bg-amber-950'
 const headingClass = 'text-xs font-semibold tracking-wide text-ink-400 uppercase'
 
 /** One render up close: the player, its full input, and what can be done with it. */
@@ -104,7 +107,7 @@ export default function Viewer({ localId, catalog, onClose, onRemix }: ViewerPro
             <RerunButton
               model={model}
               input={record.input}
-              className={flags.length ? `${actionClass} border-amber-500 text-amber-100` : actionClass}
+              className={flags.length ? flaggedActionClass : actionClass}
               onClick={() => void actions.rerun(record)}
             />
             <button type="button" className={actionClass} onClick={() => setVarying(true)}>
