@@ -184,11 +184,7 @@ it('shows a flagged take’s flags with their times, and marks Re-run as the thi
   ]
   show(item(take({ keptVideoUrl: '/media/take.mp4', qualityFlags: flags, qualitySampler: 1 })))
   const chips = screen.getByRole('group', { name: 'Quality flags' })
-  expect(
-    within(chips)
-      .getAllByRole('listitem')
-      .map((li) => li.textContent),
-  ).toEqual(['Black 0:01.13', 'Length', '+1'])
+  expect([...chips.children].map((chip) => chip.textContent)).toEqual(['Black 0:01.13', 'Length', '+1'])
   expect(chips).toHaveAttribute('title', expect.stringContaining('Frozen 0:03.00 (frozen for 1.3 s)'))
   expect(screen.getByRole('button', { name: 'Re-run' })).toHaveAccessibleDescription(
     expect.stringContaining('Black 0:01.13 (black for 1.5 s)'),

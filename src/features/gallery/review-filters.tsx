@@ -28,15 +28,28 @@ export function ReviewFilters(props: {
           </option>
         ))}
       </select>
-      <label className="flex items-center gap-1.5 text-sm text-ink-200">
-        <input
-          type="checkbox"
-          checked={filters.flaggedOnly}
-          onChange={(event) => onChange({ ...filters, flaggedOnly: event.target.checked })}
-          className="accent-accent-500"
-        />
-        Flagged only
-      </label>
+      <FilterCheckbox filters={filters} onChange={onChange} name="flaggedOnly" label="Flagged only" />
     </>
+  )
+}
+
+/** A filter that is on or off: "Favourites only", "Flagged only". */
+export function FilterCheckbox(props: {
+  filters: GalleryFilters
+  onChange: (filters: GalleryFilters) => void
+  name: 'favouritesOnly' | 'flaggedOnly'
+  label: string
+}) {
+  const { filters, onChange, name } = props
+  return (
+    <label className="flex items-center gap-1.5 text-sm text-ink-200">
+      <input
+        type="checkbox"
+        checked={filters[name]}
+        onChange={(event) => onChange({ ...filters, [name]: event.target.checked })}
+        className="accent-accent-500"
+      />
+      {props.label}
+    </label>
   )
 }
