@@ -17,3 +17,5 @@ export const UPLOADS_OFF_PORT = E2E_PORT + 10
 export const CREDITS_PORT = E2E_PORT + 11
 /** e2e/fidelity.spec.ts: a live studio before a fake Cannon whose OpenAPI differs from the catalog. */
 export const FIDELITY_PORT = E2E_PORT + 12
+/** e2e/quality.spec.ts: a studio whose simulator answers every render with a black take. */
+export const QUALITY_PORT = E2E_PORT + 13

@@ -100,5 +100,11 @@ while read -r file ratio seconds look variant; do
   fi
 done < <(cd "$root" && npx tsx scripts/demo-clip-list.ts)
 
+# Flawed takes for the simulator's black_rate and frozen_rate faults (src/catalog/demo-clips.ts, DEMO_FLAWED_CLIPS).
+flawed() { nice -n 10 ffmpeg -nostdin -loglevel error -y "$@" -t 6 -r $fps -vf "scale=448:252,format=yuv420p" -an \
+  -c:v libx264 -preset veryslow -crf 37 -pix_fmt yuv420p -movflags +faststart; }
+[ $# -eq 0 ] && flawed -f lavfi -i "color=c=black:size=448x252" "$out/flaw-black-16x9-6s.mp4"
+[ $# -eq 0 ] && flawed -loop 1 -i "$out/aurora-16x9-6s.jpg" "$out/flaw-frozen-16x9-6s.mp4"
+
 [ $# -eq 0 ] && ffmpeg -nostdin -loglevel error -y -f lavfi -i "sine=frequency=330:duration=6,volume=0.2" -c:a libmp3lame -b:a 48k "$out/tone.mp3"
 du -sh "$out"

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DEMO_ASPECT_RATIOS, DEMO_CLIP_SECONDS, DEMO_CLIPS, demoPosterPath } from './demo-clips'
+import { DEMO_ASPECT_RATIOS, DEMO_CLIP_SECONDS, DEMO_CLIPS, DEMO_FLAWED_CLIPS, demoPosterPath } from './demo-clips'
 
 const DEMO_DIR = new URL('../../public/demo', import.meta.url).pathname
 const fileOf = (path: string) => join(DEMO_DIR, path.replace(/^\/demo\//, ''))
@@ -33,8 +33,16 @@ describe('the demo clips', () => {
     }
   })
 
+  it('include the flawed takes of the quality faults, each exactly its length', () => {
+    for (const clip of Object.values(DEMO_FLAWED_CLIPS))
+      expect(mp4Seconds(readFileSync(fileOf(clip.path))), clip.path).toBeCloseTo(clip.seconds, 1)
+  })
+
   it('leave nothing unlisted in public/demo', () => {
-    const listed = new Set(DEMO_CLIPS.flatMap((c) => [c.path, demoPosterPath(c)]).map((p) => p.split('/').pop()))
+    const flawed = Object.values(DEMO_FLAWED_CLIPS).map((c) => c.path)
+    const listed = new Set(
+      [...DEMO_CLIPS.flatMap((c) => [c.path, demoPosterPath(c)]), ...flawed].map((p) => p.split('/').pop()),
+    )
     const stray = readdirSync(DEMO_DIR).filter((name) => !listed.has(name) && name !== 'tone.mp3')
     expect(stray).toEqual([])
   })

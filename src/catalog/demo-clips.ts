@@ -35,3 +35,9 @@ export const DEMO_CLIPS: readonly DemoClip[] = DEMO_ASPECT_RATIOS.flatMap((aspec
 )
 
 export const demoPosterPath = (clip: Pick<DemoClip, 'path'>) => clip.path.replace(/\.mp4$/, '.jpg')
+
+/** Takes with a fault the quality check flags, served under the simulator's black_rate and frozen_rate knobs. */
+export const DEMO_FLAWED_CLIPS = {
+  black: { path: `${DEMO_MEDIA_PREFIX}flaw-black-16x9-6s.mp4`, aspectRatio: '16:9', seconds: 6 },
+  frozen: { path: `${DEMO_MEDIA_PREFIX}flaw-frozen-16x9-6s.mp4`, aspectRatio: '16:9', seconds: 6 },
+} as const satisfies Record<string, Pick<DemoClip, 'path' | 'aspectRatio' | 'seconds'>>

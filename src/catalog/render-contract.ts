@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { videoOutputSchema } from './api-contract'
+import { qualityFlagSchema, ratingSchema } from './quality-contract'
 
 /*
  * A render as the studio's ledger keeps it and `GET /api/renders` answers it: Cannon's request object
@@ -55,6 +56,12 @@ export const renderSchema = z.object({
   pollError: z.nullable(z.string()),
   pollAfterMs: z.nullable(z.number()),
   updatedAtMs: z.number(),
+  /** Pick or reject; null when unrated. */
+  rating: z.optional(z.nullable(ratingSchema)),
+  /** What sampling the kept take found: [] once checked and clean, null before. */
+  qualityFlags: z.optional(z.nullable(z.array(qualityFlagSchema))),
+  /** The sampler version that checked it (QUALITY_SAMPLER); null before. */
+  qualitySampler: z.optional(z.nullable(z.number())),
 })
 export type Render = z.infer<typeof renderSchema>
 

@@ -5,6 +5,7 @@ import { sessionsMigration } from './schema/003-sessions'
 import { creditsMigration } from './schema/004-credits'
 import { takeCopiesMigration } from './schema/005-take-copies'
 import { modelRefusalsMigration } from './schema/006-model-refusals'
+import { qualityAndRatingsMigration } from './schema/007-quality-and-ratings'
 
 export interface Migration {
   version: number
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   creditsMigration,
   takeCopiesMigration,
   modelRefusalsMigration,
+  qualityAndRatingsMigration,
 ]
 
 // Any constant will do, as long as nothing else in the database takes this advisory lock.

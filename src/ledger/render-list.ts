@@ -19,6 +19,10 @@ export interface ListRendersQuery {
   /** The model ids a search word names (e.g. "grok" → grok; "2.0" → seedance2, seedance2fast). */
   modelsMatching?: (word: string) => readonly string[]
   favourite?: boolean
+  /** true: takes whose sampling found a fault; false: takes checked and found clean. */
+  flagged?: boolean
+  /** 'unrated': takes with no rating yet. */
+  rating?: 'pick' | 'reject' | 'unrated'
   author?: string
   /** With `author`: only renders whose author signed in with their own token. */
   authorVerified?: boolean
@@ -98,6 +102,10 @@ export async function listRenders(db: Database, query: ListRendersQuery = {}): P
   if (query.author !== undefined) where.push(`author = ${param(query.author)}`)
   if (query.authorVerified !== undefined) where.push(query.authorVerified ? 'author_verified' : 'NOT author_verified')
   if (query.favourite !== undefined) where.push(query.favourite ? 'favourite' : 'NOT favourite')
+  if (query.flagged !== undefined)
+    where.push(query.flagged ? 'jsonb_array_length(quality_flags) > 0' : `quality_flags = '[]'::jsonb`)
+  if (query.rating === 'unrated') where.push('rating IS NULL')
+  else if (query.rating !== undefined) where.push(`rating = ${param(query.rating)}`)
   for (const word of searchWords(query.q)) {
     const inPrompt = `prompt ILIKE ${param(containsPattern(word))}`
     const models = query.modelsMatching?.(word) ?? []

@@ -1,3 +1,4 @@
+import type { QualityFlag, Rating } from '@/catalog/quality-contract'
 import type { Relation, Render } from '@/catalog/render-contract'
 
 /** A `renders` row as both engines return it (bigint as number, jsonb parsed). */
@@ -40,6 +41,9 @@ export interface RenderRow {
   keep_attempts: number
   keep_after_ms: number | null
   webhook_token: string | null
+  rating: Rating | null
+  quality_flags: QualityFlag[] | null
+  quality_sampler: number | null
 }
 
 /** The SQL list of a finished render's statuses (Cannon's terminal words). */
@@ -73,6 +77,9 @@ export function rowToRender(row: RenderRow): Render {
     pollError: row.poll_error,
     pollAfterMs: row.poll_after_ms,
     updatedAtMs: row.updated_at_ms,
+    rating: row.rating ?? null,
+    qualityFlags: row.quality_flags ?? null,
+    qualitySampler: row.quality_sampler ?? null,
   }
 }
 

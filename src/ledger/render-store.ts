@@ -1,5 +1,6 @@
 import { isTerminal, type Accepted, type RequestObject } from '@/catalog/api-contract'
 import type { Relation, Render } from '@/catalog/render-contract'
+import type { Rating } from '@/catalog/quality-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import type { Database } from './database'
 import { firstRender, TERMINAL, type RenderRow } from './render-row'
@@ -191,7 +192,7 @@ export async function getRenderByWebhookToken(db: Database, token: string): Prom
 export async function updateRender(
   db: Database,
   id: string,
-  patch: { favourite?: boolean; deleted?: boolean },
+  patch: { favourite?: boolean; deleted?: boolean; rating?: Rating | null },
   nowMs: number = Date.now(),
 ): Promise<Render | undefined> {
   return firstRender(
@@ -199,10 +200,11 @@ export async function updateRender(
       `UPDATE renders SET favourite = coalesce($2::boolean, favourite),
          deleted_at_ms = CASE WHEN $3::boolean IS NULL THEN deleted_at_ms
            WHEN $3::boolean THEN coalesce(deleted_at_ms, $4::bigint) ELSE NULL END,
+         rating = CASE WHEN $5::boolean THEN $6::text ELSE rating END,
          updated_at_ms = $4::bigint
        WHERE id = $1
        RETURNING *`,
-      [id, patch.favourite ?? null, patch.deleted ?? null, nowMs],
+      [id, patch.favourite ?? null, patch.deleted ?? null, nowMs, patch.rating !== undefined, patch.rating ?? null],
     ),
   )
 }

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { applyRequestObject, markAccepted, recordSubmission, updateRender } from './render-store'
+import { recordSubmission, updateRender } from './render-store'
 import { claimTakesToKeep, MAX_KEEP_ATTEMPTS, recordKeepFailure, recordKeptTake } from './take-copies'
-import { requestObject, submission } from './test-fixtures'
+import { submission, succeededTake } from './test-fixtures'
 import { ENGINES, useTestLedger } from './test-ledger'
 import type { Database } from './database'
 
 const T0 = 1_800_000_000_000
 const LEASE = 600_000
 
-async function succeeded(db: Database, n: number, nowMs = T0) {
-  const render = await recordSubmission(db, submission({ nowMs }))
-  const requestId = `req_take${n}`
-  await markAccepted(db, render.idempotencyKey, { id: requestId, status: 'queued', poll_after_ms: 1000 }, nowMs)
-  const output = { video_url: `https://cdn.example.com/${n}.mp4` }
-  await applyRequestObject(db, requestId, requestObject(requestId, 'succeeded', { output }), nowMs)
-  return render.id
-}
+const succeeded = (db: Database, n: number, nowMs = T0) => succeededTake(db, n, nowMs)
 
 describe.each(ENGINES)('kept takes on %s', (engine) => {
   const ledger = useTestLedger(engine)

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { lineageTotalSchema, type LineageTotal } from '@/catalog/credits-contract'
+import type { QualityReport, Rating } from '@/catalog/quality-contract'
 import {
   lineageTreeSchema,
   peopleSchema,
@@ -25,6 +26,9 @@ export interface RendersQuery {
   /** Words, each to be found in the prompt or the model's name. */
   q?: string
   favourite?: boolean
+  /** true: takes whose sampling found a fault. */
+  flagged?: boolean
+  rating?: Rating | 'unrated'
   /** One person's renders, by the name the ledger keeps. */
   author?: string
   /** Only the asker's renders (by their named token, else by the display name this browser sends). */
@@ -64,8 +68,13 @@ export const ledgerClient = {
   renderTiming: (query: { model: string; duration?: number }, signal?: AbortSignal): Promise<RenderTiming> =>
     call(`/api/renders/timing${search(query)}`, renderTimingSchema, { signal }),
   /** Favourite, soft delete and its undo (`deleted: false`). */
-  patchRender: (id: string, patch: { favourite?: boolean; deleted?: boolean }): Promise<Render> =>
-    call(renderPath(id), renderSchema, { method: 'PATCH', ...json(patch) }),
+  patchRender: (
+    id: string,
+    patch: { favourite?: boolean; deleted?: boolean; rating?: Rating | null },
+  ): Promise<Render> => call(renderPath(id), renderSchema, { method: 'PATCH', ...json(patch) }),
+  /** What this browser's sampler found in a kept take (the first report of a sampler version counts). */
+  reportQuality: (id: string, report: QualityReport): Promise<Render> =>
+    call(`${renderPath(id)}/quality`, renderSchema, { method: 'PATCH', ...json(report) }),
   /** "Check again" on a stale render: the studio follows it afresh. */
   recheckRender: (id: string): Promise<Render> =>
     call(`${renderPath(id)}/recheck`, renderSchema, { method: 'POST', ...json({}) }),

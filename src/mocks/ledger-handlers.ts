@@ -1,5 +1,6 @@
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import { acceptedSchema, requestObjectSchema } from '@/catalog/api-contract'
+import { qualityReportSchema, type Rating } from '@/catalog/quality-contract'
 import { relationSchema } from '@/catalog/render-contract'
 import { parseGallery } from '@/server/gallery-import'
 import type { MemoryLedger } from './memory-ledger'
@@ -57,6 +58,7 @@ export function ledgerHandlers(ledger: MemoryLedger, bff: (request: Request) => 
       const params = new URL(request.url).searchParams
       const text = (name: string) => params.get(name) ?? undefined
       const favourite = text('favourite')
+      const flagged = text('flagged')
       return HttpResponse.json(
         ledger.list({
           limit: Number(text('limit') ?? 50),
@@ -65,6 +67,8 @@ export function ledgerHandlers(ledger: MemoryLedger, bff: (request: Request) => 
           model: text('model'),
           q: text('q'),
           favourite: favourite === undefined ? undefined : favourite === 'true',
+          flagged: flagged === undefined ? undefined : flagged === 'true',
+          rating: text('rating'),
           author: text('author'),
         }),
       )
@@ -93,8 +97,15 @@ export function ledgerHandlers(ledger: MemoryLedger, bff: (request: Request) => 
     http.patch('*/api/renders/:id', async ({ params, request }) => {
       const render = ledger.patch(
         String(params.id),
-        (await request.json()) as { favourite?: boolean; deleted?: boolean },
+        (await request.json()) as { favourite?: boolean; deleted?: boolean; rating?: Rating | null },
       )
+      return render ? HttpResponse.json(render) : notFound()
+    }),
+    http.patch('*/api/renders/:id/quality', async ({ params, request }) => {
+      const report = qualityReportSchema.safeParse(await request.json().catch(() => undefined))
+      if (!report.success)
+        return HttpResponse.json({ error: { code: 'invalid_input', message: 'Not a quality report' } }, { status: 400 })
+      const render = ledger.reportQuality(String(params.id), report.data)
       return render ? HttpResponse.json(render) : notFound()
     }),
     http.post('*/api/renders/:id/recheck', ({ params }) => {

@@ -1,5 +1,6 @@
 import { isTerminal, type Accepted, type RequestObject } from '@/catalog/api-contract'
 import { MAX_LINEAGE_RENDERS, type LineageTree } from '@/catalog/gallery-contract'
+import type { QualityReport, Rating } from '@/catalog/quality-contract'
 import type { Relation, Render } from '@/catalog/render-contract'
 import type { ParsedGallery } from '@/server/gallery-import'
 
@@ -13,6 +14,8 @@ export interface ListQuery {
   model?: string
   q?: string
   favourite?: boolean
+  flagged?: boolean
+  rating?: string
   author?: string
 }
 
@@ -119,6 +122,9 @@ export function createMemoryLedger(now: () => number = Date.now) {
                 : r.status === query.status && !(UNFINISHED_WORDS.has(query.status) && r.stale))) &&
             (query.model === undefined || r.input.model === query.model) &&
             (query.favourite === undefined || r.favourite === query.favourite) &&
+            (query.flagged === undefined ||
+              (query.flagged ? (r.qualityFlags?.length ?? 0) > 0 : r.qualityFlags?.length === 0)) &&
+            (query.rating === undefined || (r.rating ?? 'unrated') === query.rating) &&
             (query.author === undefined || r.author === query.author) &&
             words.every((w) => r.input.prompt.toLowerCase().includes(w) || r.input.model.includes(w)),
         )
@@ -136,9 +142,16 @@ export function createMemoryLedger(now: () => number = Date.now) {
         next_cursor: matching.length > query.limit && last ? `${last.createdAtMs}.${last.id}` : null,
       }
     },
-    patch(id: string, patch: { favourite?: boolean; deleted?: boolean }): Render | undefined {
+    patch(id: string, patch: { favourite?: boolean; deleted?: boolean; rating?: Rating | null }): Render | undefined {
       const render = renders.get(id)
       return render && update(render, patch)
+    },
+    /** A sampler's report on a kept take: the first of each sampler version counts. */
+    reportQuality(id: string, report: QualityReport): Render | undefined {
+      const render = renders.get(id)
+      if (!render || render.status !== 'succeeded' || !render.keptVideoUrl) return undefined
+      if ((render.qualitySampler ?? 0) >= report.sampler) return render
+      return update(render, { qualityFlags: report.flags, qualitySampler: report.sampler })
     },
     recheck(id: string): Render | undefined {
       const render = renders.get(id)

@@ -21,6 +21,7 @@ import { pollFastPath } from './poll-fast-path'
 import { registerPollRoute } from './poll-route'
 import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
+import { registerQualityRoutes } from './quality-routes'
 import { registerRendersRoutes } from './renders-routes'
 import { registerLineageRoute } from './lineage-route'
 import { registerCreditsRoutes } from './credits-routes'
@@ -199,6 +200,7 @@ export function createBffApp(options: BffOptions) {
     }
     registerRendersRoutes(app, db, now, catalog)
     registerLineageRoute(app, db)
+    registerQualityRoutes(app, db, now)
     registerCreditsRoutes(app, {
       db,
       catalog,

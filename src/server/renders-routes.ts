@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { RATINGS } from '@/catalog/quality-contract'
 import type { Catalog } from '@/catalog/catalog-schema'
 import type { Database } from '@/ledger/database'
 import { InvalidCursor } from '@/ledger/ledger-errors'
@@ -22,6 +23,8 @@ const listQuery = z.object({
   model: z.string().max(64).optional(),
   q: z.string().max(200).optional(),
   favourite: z.enum(['true', 'false']).optional(),
+  flagged: z.enum(['true', 'false']).optional(),
+  rating: z.enum(['pick', 'reject', 'unrated']).optional(),
   author: z.string().max(100).optional(),
   /** `true`: only the asker's own renders (by their named token, else by the name they send). */
   mine: z.enum(['true', 'false']).optional(),
@@ -30,7 +33,11 @@ const timingQuery = z.object({
   model: z.string().min(1).max(64),
   duration: z.coerce.number().positive().max(3600).optional(),
 })
-const patchBody = z.strictObject({ favourite: z.boolean().optional(), deleted: z.boolean().optional() })
+const patchBody = z.strictObject({
+  favourite: z.boolean().optional(),
+  deleted: z.boolean().optional(),
+  rating: z.enum(RATINGS).nullable().optional(),
+})
 const RENDER_ID = /^[A-Za-z0-9_-]{1,128}$/
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
@@ -70,7 +77,7 @@ export function registerRendersRoutes(
       const issue = parsed.error.issues[0]!
       return fail(c, 400, 'invalid_query', `${String(issue.path[0])}: ${issue.message}`, String(issue.path[0]))
     }
-    const { favourite, mine, ...query } = parsed.data
+    const { favourite, flagged, mine, ...query } = parsed.data
     const own = mine === 'true' ? ownRenders(c) : {}
     if ('error' in own) return fail(c, 400, 'invalid_query', own.error, 'mine')
     if (own.author !== undefined && query.author !== undefined) {
@@ -83,6 +90,7 @@ export function registerRendersRoutes(
         q: query.q?.trim() || undefined,
         modelsMatching: searchModels,
         favourite: favourite === undefined ? undefined : favourite === 'true',
+        flagged: flagged === undefined ? undefined : flagged === 'true',
       })
       return c.json({ items: page.items, next_cursor: page.nextCursor })
     } catch (error) {
@@ -157,7 +165,13 @@ export function registerRendersRoutes(
   app.patch('/api/renders/:id', async (c) => {
     const id = c.req.param('id')
     const parsed = patchBody.safeParse(await c.req.json().catch(() => undefined))
-    if (!parsed.success) return fail(c, 400, 'invalid_input', 'Send { favourite?: boolean, deleted?: boolean }')
+    if (!parsed.success)
+      return fail(
+        c,
+        400,
+        'invalid_input',
+        'Send { favourite?: boolean, deleted?: boolean, rating?: "pick" | "reject" | null }',
+      )
     const render = RENDER_ID.test(id) ? await updateRender(db, id, parsed.data, now()) : undefined
     return render ? c.json(render) : fail(c, 404, 'not_found', 'No such render')
   })

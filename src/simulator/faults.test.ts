@@ -1,3 +1,4 @@
+import { DEMO_FLAWED_CLIPS } from '@/catalog/demo-clips'
 import { describe, expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
 import { faultsSchema, parseFaults } from './faults'
@@ -63,5 +64,16 @@ describe('SIMULATOR_FAULTS', () => {
     expect(failed.status).toBe('failed')
     expect(failed.errorMessage).toMatch(/provider/i)
     expect((await (await send('GET', `/api/v1/requests/${stuck.id}`)).json()).status).toBe('processing')
+  })
+
+  it('serves a black or a frozen take to a share of renders, which otherwise succeed', async () => {
+    for (const fault of ['black', 'frozen'] as const) {
+      const { send, advance } = simulatorWith(`${fault}_rate=1`, () => 0.5)
+      const created = await (await send('POST', '/api/v1/requests')).json()
+      advance(60 * 60 * 1000)
+      const done = await (await send('GET', `/api/v1/requests/${created.id}`)).json()
+      expect(done.status).toBe('succeeded')
+      expect(done.output).toMatchObject({ video_url: DEMO_FLAWED_CLIPS[fault].path, duration: 6, aspect_ratio: '16:9' })
+    }
   })
 })

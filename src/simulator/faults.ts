@@ -13,6 +13,9 @@ export const faultsSchema = z.strictObject({
   stuck_rate: z.number().min(0).max(1).default(0),
   /** Share of creates refused with a 422 that names the model, as Cannon refuses a model it no longer offers. */
   refuse_rate: z.number().min(0).max(1).default(0),
+  /** Renders that succeed with a black take, or a frozen one (for the quality check). */
+  black_rate: z.number().min(0).max(1).default(0),
+  frozen_rate: z.number().min(0).max(1).default(0),
 })
 export type Faults = z.infer<typeof faultsSchema>
 export const NO_FAULTS: Faults = faultsSchema.parse({})

@@ -1,4 +1,5 @@
 import type { Model } from '@/catalog/catalog-schema'
+import { DEMO_FLAWED_CLIPS } from '@/catalog/demo-clips'
 import type { CreateRequestBody, VideoInput } from '@/catalog/request-schema'
 import { pickDemoClip } from './demo-media'
 import { enhancePrompt } from './enhance'
@@ -19,7 +20,8 @@ export interface StoredRequest {
   createdAtMs: number
   billableCredits: number
   /** Decided at creation from the fault knobs: how this render ends. */
-  fate: 'succeed' | 'fail' | 'stuck'
+  /** black, frozen: succeeds with a flawed take. */
+  fate: 'succeed' | 'fail' | 'stuck' | 'black' | 'frozen'
   failureReason?: string
 }
 
@@ -44,7 +46,10 @@ function outputOf(request: StoredRequest, { models }: RequestContext) {
   const durationSpec = model.fields.duration
   const seconds = input.duration ?? (durationSpec?.type === 'integer' ? durationSpec.default : undefined)
   // The output tells what the clip is, which may differ from what was asked: its real length and ratio.
-  const clip = pickDemoClip({ aspectRatio, seconds, seed: input.seed, prompt: input.prompt })
+  const clip =
+    request.fate === 'black' || request.fate === 'frozen'
+      ? DEMO_FLAWED_CLIPS[request.fate]
+      : pickDemoClip({ aspectRatio, seconds, seed: input.seed, prompt: input.prompt })
   return {
     task_id: `vid_${request.id.slice(4)}`,
     asset_type: 'video',

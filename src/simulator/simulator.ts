@@ -76,7 +76,10 @@ export function createSimulator(options: SimulatorOptions) {
     if (roll < faults.fail_rate) {
       return { fate: 'fail', failureReason: FAILURE_REASONS[Math.floor(random() * FAILURE_REASONS.length)]! }
     }
-    if (roll < faults.fail_rate + faults.stuck_rate) return { fate: 'stuck' }
+    let share = faults.fail_rate + faults.stuck_rate
+    if (roll < share) return { fate: 'stuck' }
+    if (roll < (share += faults.black_rate)) return { fate: 'black' }
+    if (roll < share + faults.frozen_rate) return { fate: 'frozen' }
     return { fate: 'succeed' }
   }
 

@@ -7,16 +7,23 @@ export const iconButtonClass =
 export const cornerClass =
   'flex h-7 w-7 items-center justify-center rounded-md bg-ink-950/70 text-sm hover:bg-ink-950 focus-visible:outline-2 focus-visible:outline-accent-400'
 
-/** An icon button: its name is read out and shown on hover. */
-export function IconButton(props: { label: string; icon: IconName; onClick: () => void; expanded?: boolean }) {
+/** An icon button: its name is read out and shown on hover; `warning` marks it as the thing to do, and why. */
+export function IconButton(props: {
+  label: string
+  icon: IconName
+  onClick: () => void
+  expanded?: boolean
+  warning?: string
+}) {
   return (
     <button
       type="button"
       aria-label={props.label}
-      title={props.label}
+      aria-description={props.warning}
+      title={props.warning ?? props.label}
       aria-expanded={props.expanded}
       onClick={props.onClick}
-      className={iconButtonClass}
+      className={`${iconButtonClass} ${props.warning ? 'bg-amber-950/80 text-amber-200' : ''}`}
     >
       <Icon name={props.icon} />
     </button>

@@ -31,6 +31,7 @@ const actions: ItemActions = {
   remix: vi.fn(),
   lineage: vi.fn(),
   favourite: vi.fn(),
+  rate: vi.fn(),
   remove: vi.fn(),
   checkAgain: vi.fn(),
   sendAgain: vi.fn(),
@@ -174,4 +175,31 @@ it('stacks re-runs and variations into one card with their total credits, which 
   expect(open).toHaveAttribute('aria-expanded', 'false')
   await user.click(open)
   expect(onToggle).toHaveBeenCalledWith('takes:first-take')
+})
+
+it('shows a flagged take’s flags with their times, and marks Re-run as the thing to do', () => {
+  const flags = [
+    { kind: 'black' as const, atMs: 1125, detail: 'black for 1.5 s' },
+    { kind: 'duration' as const, detail: '4.0 s long, asked for 6 s' },
+    { kind: 'frozen' as const, atMs: 3000, detail: 'frozen for 1.3 s' },
+  ]
+  show(item(take({ keptVideoUrl: '/media/take.mp4', qualityFlags: flags, qualitySampler: 1 })))
+  const chips = screen.getByRole('group', { name: 'Quality flags' })
+  expect([...chips.children].map((chip) => chip.textContent)).toEqual(['Black 0:01.13', 'Length', '+1'])
+  expect(chips).toHaveAttribute('title', expect.stringContaining('Frozen 0:03.00 (frozen for 1.3 s)'))
+  expect(screen.getByRole('button', { name: 'Re-run' })).toHaveAccessibleDescription(
+    expect.stringContaining('Black 0:01.13 (black for 1.5 s)'),
+  )
+})
+
+it('shows no flags on a clean take, and rates a take with two toggle buttons', async () => {
+  const user = userEvent.setup()
+  const record = take({ keptVideoUrl: '/media/take.mp4', qualityFlags: [], rating: 'pick' })
+  show(item(record))
+  expect(screen.queryByRole('group', { name: 'Quality flags' })).toBeNull()
+  expect(screen.getByRole('button', { name: 'Re-run' })).not.toHaveAttribute('aria-description')
+  expect(screen.getByRole('button', { name: 'Pick' })).toHaveAttribute('aria-pressed', 'true')
+  expect(screen.getByRole('button', { name: 'Reject' })).toHaveAttribute('aria-pressed', 'false')
+  await user.click(screen.getByRole('button', { name: 'Reject' }))
+  expect(actions.rate).toHaveBeenCalledWith(record, 'reject')
 })

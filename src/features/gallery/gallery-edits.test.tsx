@@ -119,3 +119,46 @@ it('checks a stale render again through the server, and rolls back if it refuses
   await user.click(within(item()).getByRole('button', { name: 'Check again' }))
   await waitFor(() => expect(studio.ledger.get(ledgerRender(-1).id)?.stale).toBe(false))
 })
+
+it('rates a take pick at once, takes the rating back, and puts it back with the reason when refused', async () => {
+  const user = userEvent.setup()
+  const item = await galleryItem('Take 1 of a lighthouse')
+  const pick = within(item).getByRole('button', { name: 'Pick' })
+  await user.click(pick)
+  expect(pick).toHaveAttribute('aria-pressed', 'true')
+  await waitFor(() => expect(studio.ledger.get(ledgerRender(1).id)?.rating).toBe('pick'))
+  await user.click(pick)
+  await waitFor(() => expect(studio.ledger.get(ledgerRender(1).id)?.rating).toBeNull())
+
+  const release = holdEdits('refuse')
+  const reject = within(item).getByRole('button', { name: 'Reject' })
+  await user.click(reject)
+  expect(reject).toHaveAttribute('aria-pressed', 'true')
+  release()
+  await waitFor(() => expect(reject).toHaveAttribute('aria-pressed', 'false'))
+  expect(
+    await screen.findByText('Could not change the rating: The ledger is busy. It is back as it was.'),
+  ).toBeVisible()
+})
+
+it('filters the gallery to flagged takes and to picks through the server', async () => {
+  const user = userEvent.setup()
+  studio.ledger.put(
+    ledgerRender(5, {
+      keptVideoUrl: '/media/take5.mp4',
+      qualityFlags: [{ kind: 'frozen', atMs: 2000, detail: 'frozen for 1.5 s' }],
+      qualitySampler: 1,
+    }),
+  )
+  studio.ledger.patch(ledgerRender(2).id, { rating: 'pick' })
+  const item = await galleryItem('Take 5 of a lighthouse')
+  expect(within(item).getByRole('group', { name: 'Quality flags' })).toHaveTextContent('Frozen 0:02.00')
+  const gallery = screen.getByRole('region', { name: 'Gallery' })
+  await user.click(within(gallery).getByRole('checkbox', { name: 'Flagged only' }))
+  await waitFor(() => expect(within(gallery).queryByText('Take 1 of a lighthouse')).toBeNull())
+  expect(within(gallery).getByText('Take 5 of a lighthouse')).toBeVisible()
+  await user.click(within(gallery).getByRole('checkbox', { name: 'Flagged only' }))
+  await user.selectOptions(within(gallery).getByRole('combobox', { name: 'Filter by rating' }), 'Picks')
+  await waitFor(() => expect(within(gallery).queryByText('Take 5 of a lighthouse')).toBeNull())
+  expect(within(gallery).getByText('Take 2 of a lighthouse')).toBeVisible()
+})

@@ -99,6 +99,8 @@ export function GalleryGrid(props: GalleryGridProps) {
             Enter: () => actions.open(record),
             ' ': () => props.togglePreview(record),
             f: () => actions.favourite(record),
+            p: () => actions.rate(record, 'pick'),
+            x: () => actions.rate(record, 'reject'),
             Delete: () => {
               pendingFocus.current = Math.min(index, tiles.length - 2)
               actions.remove(record)

@@ -1,8 +1,12 @@
 import { memo, type CSSProperties, type KeyboardEvent } from 'react'
+import type { Rating } from '@/catalog/quality-contract'
+import { RatingButtons } from '@/components/rating-buttons'
 import { StatusBadge } from '@/components/status-badge'
 import { TrashIcon } from '@/components/trash-icon'
 import { isUnfinished, statusWord, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
 import { takeDownload } from '@/features/renders/take-download'
+import { FlagChips, flagsSummary } from '@/features/quality/flag-badges'
+import { useQualityCheck } from '@/features/quality/use-quality-check'
 import { cardFacts } from './card-facts'
 import { cornerClass, FactLine, IconButton, iconButtonClass, SpecChips } from './card-parts'
 import type { CardSizeSpec } from './card-size'
@@ -18,6 +22,7 @@ export interface ItemActions {
   remix: (record: RenderRecord) => void
   lineage: (record: RenderRecord) => void
   favourite: (record: RenderRecord) => void
+  rate: (record: RenderRecord, rating: Rating) => void
   remove: (record: RenderRecord) => void
   checkAgain: (record: RenderRecord) => void
   sendAgain: (record: RenderRecord) => void
@@ -83,6 +88,8 @@ function TakeCard(props: GalleryItemProps) {
   const now = useNow(isUnfinished(record) && !record.stale)
   const facts = cardFacts(record, modelName, now)
   const download = takeDownload(record)
+  const flags = record.qualityFlags ?? []
+  useQualityCheck(record)
   return (
     <li
       data-index={placement.index}
@@ -142,6 +149,11 @@ function TakeCard(props: GalleryItemProps) {
             <TrashIcon />
           </button>
         </div>
+        {flags.length > 0 && (
+          <div className="absolute bottom-1.5 left-1.5">
+            <FlagChips flags={flags} />
+          </div>
+        )}
         <ItemNotice record={record} now={now} actions={actions} />
       </div>
       <div className="flex min-h-0 flex-col gap-1 p-2.5" style={{ height: placement.size.infoHeight }}>
@@ -155,7 +167,12 @@ function TakeCard(props: GalleryItemProps) {
         <FactLine facts={[facts.seed, facts.made, facts.author]} />
         <FactLine facts={[facts.cost, facts.time]} className="text-ink-300" />
         <div className="mt-auto flex items-center gap-0.5">
-          <IconButton label="Re-run" icon="rerun" onClick={() => actions.rerun(record)} />
+          <IconButton
+            label="Re-run"
+            icon="rerun"
+            onClick={() => actions.rerun(record)}
+            warning={flags.length ? `${flagsSummary(flags)}. Re-run makes a new take.` : undefined}
+          />
           <IconButton label="Variations" icon="variations" onClick={() => actions.variations(record)} />
           <IconButton label="Remix" icon="remix" onClick={() => actions.remix(record)} />
           <IconButton label="Lineage" icon="lineage" onClick={() => actions.lineage(record)} />
@@ -180,6 +197,9 @@ function TakeCard(props: GalleryItemProps) {
               <Icon name="download" />
             </span>
           )}
+          <div className="ml-auto">
+            <RatingButtons compact rating={record.rating} onRate={(rating) => actions.rate(record, rating)} />
+          </div>
         </div>
       </div>
     </li>

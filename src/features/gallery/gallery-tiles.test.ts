@@ -2,6 +2,7 @@ import { expect, it } from 'vitest'
 import type { RenderRecord } from '@/features/renders/render-record'
 import { newRenderRecord } from '@/features/renders/use-submit-render'
 import { galleryTiles, groupKeys } from './gallery-tiles'
+import { coverOf } from './group-card'
 
 const take = (id: string, createdAtMs: number, extra: Partial<RenderRecord> = {}): RenderRecord => ({
   ...newRenderRecord({ model: 'grok', prompt: id }),
@@ -73,4 +74,23 @@ it('survives parents that loop', () => {
     take('b', 1, { parentId: 'a', relation: 'rerun' }),
   ]
   expect(galleryTiles(looped, new Set())).toHaveLength(1)
+})
+
+it('shows an open stack’s picks first and its rejects last, and a pick on top of the closed stack', () => {
+  const rated = renders.map((r) =>
+    r.localId === 'rerun-of-rerun'
+      ? { ...r, rating: 'reject' as const }
+      : r.localId === 'rerun'
+        ? { ...r, rating: 'pick' as const, output: { video_url: '/demo/a.mp4' } }
+        : { ...r, output: { video_url: '/demo/b.mp4' } },
+  )
+  expect(shape(galleryTiles(rated, new Set(['takes:first']))).slice(1, 5)).toEqual([
+    'rerun',
+    'variation',
+    'first',
+    'rerun-of-rerun',
+  ])
+  const [stack] = galleryTiles(rated, new Set())
+  if (stack?.kind !== 'group') throw new Error('expected a stack')
+  expect(coverOf(stack.members).localId).toBe('rerun')
 })

@@ -1,3 +1,4 @@
+import { byRating } from '@/features/renders/rating-order'
 import type { RenderRecord } from '@/features/renders/render-record'
 
 /** What the grid lays out: a take, or a stack of takes made from one render (open or closed). */
@@ -42,7 +43,7 @@ export function groupKeys(renders: readonly RenderRecord[]): Map<string, string>
 
 /**
  * The tiles of a newest-first list: each stack of two or more takes where its newest take would be, followed by
- * its takes when it is open; every other render as a take of its own.
+ * its takes when it is open (picks first, rejects last); every other render as a take of its own.
  */
 export function galleryTiles(renders: readonly RenderRecord[], openGroups: ReadonlySet<string>): Tile[] {
   const keys = groupKeys(renders)
@@ -65,7 +66,7 @@ export function galleryTiles(renders: readonly RenderRecord[], openGroups: Reado
     const open = openGroups.has(key)
     const rootId = key.startsWith('takes:') ? key.slice('takes:'.length) : undefined
     tiles.push({ kind: 'group', key, members: group, open, rootId })
-    if (open) for (const member of group) tiles.push({ kind: 'take', record: member, inGroup: key })
+    if (open) for (const member of byRating(group)) tiles.push({ kind: 'take', record: member, inGroup: key })
   }
   return tiles
 }

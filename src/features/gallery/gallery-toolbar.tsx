@@ -3,6 +3,7 @@ import type { People } from '@/catalog/gallery-contract'
 import type { StatusWord } from '@/features/renders/render-record'
 import { CARD_SIZES, type CardSize } from './card-size'
 import { personFilter, type GalleryFilters } from './gallery-view'
+import { FilterCheckbox, ReviewFilters } from './review-filters'
 
 const STATUS_WORDS: StatusWord[] = ['Waiting', 'Queued', 'Processing', 'Succeeded', 'Failed']
 const controlClass = 'rounded-lg border border-ink-600 bg-ink-900 px-2 py-1.5 text-sm text-ink-200'
@@ -70,15 +71,8 @@ export function GalleryToolbar({ catalog, filters, onChange, people, myName, siz
           </option>
         ))}
       </select>
-      <label className="flex items-center gap-1.5 text-sm text-ink-200">
-        <input
-          type="checkbox"
-          checked={filters.favouritesOnly}
-          onChange={(event) => onChange({ ...filters, favouritesOnly: event.target.checked })}
-          className="accent-accent-500"
-        />
-        Favourites only
-      </label>
+      <FilterCheckbox filters={filters} onChange={onChange} name="favouritesOnly" label="Favourites only" />
+      <ReviewFilters filters={filters} onChange={onChange} className={controlClass} />
       <div
         role="group"
         aria-label="Card size"

@@ -16,9 +16,14 @@ const at = (createdAtMs: number, extra: object = {}) => ({
   ...extra,
 })
 const renders = [
-  at(1, { input: { model: 'sora2', prompt: 'A red Kite over dunes' }, status: 'succeeded', favourite: true }),
-  at(3, { input: { model: 'veo31', prompt: 'A blue whale' }, status: 'queued' }),
-  at(2, { input: { model: 'sora2', prompt: 'kites at night' }, status: 'failed' }),
+  at(1, {
+    input: { model: 'sora2', prompt: 'A red Kite over dunes' },
+    status: 'succeeded',
+    favourite: true,
+    qualityFlags: [{ kind: 'black', atMs: 0, detail: 'black throughout' }],
+  }),
+  at(3, { input: { model: 'veo31', prompt: 'A blue whale' }, status: 'queued', rating: 'pick' }),
+  at(2, { input: { model: 'sora2', prompt: 'kites at night' }, status: 'failed', qualityFlags: [], rating: 'reject' }),
   at(4, { input: { model: 'sora2', prompt: 'A deleted kite' }, status: 'failed', deleted: true }),
   at(5, { input: { model: 'grok', prompt: 'Unsent' }, status: 'submitting', submitError: 'Too many requests' }),
 ]
@@ -36,6 +41,17 @@ it('filters what this browser holds by model, status word (Waiting too) and favo
   expect(view({ status: 'Queued' })).toEqual([3])
   expect(view({ status: 'Waiting' })).toEqual([5])
   expect(view({ favouritesOnly: true })).toEqual([1])
+})
+
+it('filters by the quality check’s flags and by rating, as the server does', () => {
+  expect(view({ flaggedOnly: true })).toEqual([1])
+  expect(view({ rating: 'pick' })).toEqual([3])
+  expect(view({ rating: 'reject' })).toEqual([2])
+  expect(view({ rating: 'unrated' })).toEqual([5, 1])
+  expect(ledgerFilter({ ...NO_FILTERS, flaggedOnly: true, rating: 'unrated' })).toMatchObject({
+    flagged: true,
+    rating: 'unrated',
+  })
 })
 
 it('searches every word in any order, in the prompt and in the model’s id or name', () => {
@@ -72,7 +88,14 @@ it("puts the filters in the server's words, leaving out the ones not set", () =>
   expect(
     JSON.parse(
       JSON.stringify(
-        ledgerFilter({ model: 'veo31', status: 'Succeeded', favouritesOnly: true, search: ' fox ', who: 'mine' }),
+        ledgerFilter({
+          ...NO_FILTERS,
+          model: 'veo31',
+          status: 'Succeeded',
+          favouritesOnly: true,
+          search: ' fox ',
+          who: 'mine',
+        }),
       ),
     ),
   ).toEqual({ model: 'veo31', status: 'succeeded', favourite: true, q: 'fox', mine: true })

@@ -1,3 +1,4 @@
+import type { Rating } from '@/catalog/quality-contract'
 import type { LedgerFilter } from '@/features/renders/gallery-pages'
 import { statusWord, type RenderRecord, type StatusWord } from '@/features/renders/render-record'
 
@@ -7,12 +8,29 @@ export interface GalleryFilters {
   /** A status word, or '' for every status. */
   status: StatusWord | ''
   favouritesOnly: boolean
+  /** Only takes the quality check flagged. */
+  flaggedOnly: boolean
+  /** A rating, 'unrated', or '' for any. */
+  rating: Rating | 'unrated' | ''
   search: string
   /** Whose renders: '' everyone's, 'mine', or `person:<name>`. */
   who: string
 }
 
-export const NO_FILTERS: GalleryFilters = { model: '', status: '', favouritesOnly: false, search: '', who: '' }
+export const NO_FILTERS: GalleryFilters = {
+  model: '',
+  status: '',
+  favouritesOnly: false,
+  flaggedOnly: false,
+  rating: '',
+  search: '',
+  who: '',
+}
+
+/** Whether any filter is set (an empty gallery then says so, rather than that there are no renders). */
+export const isFiltered = (filters: GalleryFilters) =>
+  !!(filters.model || filters.status || filters.favouritesOnly || filters.flaggedOnly || filters.rating) ||
+  !!(filters.search.trim() || filters.who)
 
 export const personFilter = (name: string) => `person:${name}`
 const personOf = (who: string) => (who.startsWith('person:') ? who.slice('person:'.length) : undefined)
@@ -32,6 +50,8 @@ export function ledgerFilter(filters: GalleryFilters): LedgerFilter {
     model: filters.model || undefined,
     q: filters.search.trim() || undefined,
     favourite: filters.favouritesOnly || undefined,
+    flagged: filters.flaggedOnly || undefined,
+    rating: filters.rating || undefined,
     author: personOf(filters.who),
     mine: filters.who === 'mine' || undefined,
   }
@@ -81,6 +101,8 @@ export function localView(
         (!filters.model || r.input.model === filters.model) &&
         (!filters.status || statusWord(r) === filters.status) &&
         (!filters.favouritesOnly || r.favourite) &&
+        (!filters.flaggedOnly || (r.qualityFlags?.length ?? 0) > 0) &&
+        (!filters.rating || (r.rating ?? 'unrated') === filters.rating) &&
         isWhose(r, filters.who, context.myName) &&
         matchesSearch(r, words, context.modelName(r.input.model)),
     )

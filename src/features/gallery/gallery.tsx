@@ -17,7 +17,7 @@ import { meQuery } from '@/features/credits/who-am-i'
 import { peopleQuery } from './gallery-queries'
 import { galleryTiles } from './gallery-tiles'
 import { GalleryToolbar } from './gallery-toolbar'
-import { NO_FILTERS } from './gallery-view'
+import { isFiltered, NO_FILTERS } from './gallery-view'
 import { useGalleryRenders } from './use-gallery-renders'
 import { useHoverPreview } from './use-hover-preview'
 import { useStableCallbacks } from './use-stable-callbacks'
@@ -76,6 +76,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage }: Gall
     remix: (record) => onRemix(record.input as VideoInput, record.localId),
     lineage: onLineage,
     favourite: (record) => void renderActions.toggleFavourite(record).then(showRefusal),
+    rate: (record, rating) => void renderActions.rate(record, rating).then(showRefusal),
     remove: (record) => {
       const { deleting, undo } = renderActions.remove(record)
       show({
@@ -157,10 +158,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage }: Gall
         togglePreview={preview.toggle}
         toggleGroup={toggleGroup}
       />
-      <GalleryNotes
-        gallery={gallery}
-        filtered={!!(filters.model || filters.status || filters.favouritesOnly || filters.search.trim() || filters.who)}
-      />
+      <GalleryNotes gallery={gallery} filtered={isFiltered(filters)} />
       {varying && (
         <VariationsDialog
           prompt={varying.input.prompt}

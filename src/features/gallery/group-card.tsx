@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { byRating } from '@/features/renders/rating-order'
 import { isUnfinished, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
 import { creditsText, timeAgo, type Fact } from './card-facts'
 import { FactLine, SpecChips } from './card-parts'
@@ -23,9 +24,9 @@ interface GroupCardProps {
   onToggle: (key: string) => void
 }
 
-/** The take a stack shows on top: its newest with something to see, else its newest. */
+/** The take a stack shows on top: its best-rated newest with something to see, else its newest. */
 export function coverOf(members: readonly RenderRecord[]): RenderRecord {
-  return members.find((r) => videoUrlOf(r)) ?? members[0]!
+  return byRating(members).find((r) => videoUrlOf(r)) ?? members[0]!
 }
 
 /** The stack's credits: Cannon's bills of the takes shown here, summed, and how many are still unbilled. */

@@ -29,6 +29,9 @@ export function fromLedger(render: Render): RenderRecord {
     stale: render.stale,
     deleted: render.deleted || undefined,
     groupId: render.groupId ?? undefined,
+    rating: render.rating ?? undefined,
+    qualityFlags: render.qualityFlags ?? undefined,
+    qualitySampler: render.qualitySampler ?? undefined,
     synced: true,
   }
 }
@@ -58,7 +61,10 @@ export function mergeFromLedger(local: RenderRecord, ledger: RenderRecord, editi
     const { status, requestId, output, startedAtMs, completedAtMs, errorMessage, billableCredits } = local
     Object.assign(merged, { status, requestId, output, startedAtMs, completedAtMs, errorMessage, billableCredits })
   }
-  if (editing) Object.assign(merged, { favourite: local.favourite, deleted: local.deleted, stale: local.stale })
+  if (editing) {
+    const { favourite, deleted, stale, rating } = local
+    Object.assign(merged, { favourite, deleted, stale, rating })
+  }
   // Still unsent: this browser's own retry (its reason and when it is due) until the ledger gives a reason.
   if (merged.status === 'submitting') {
     merged.retryAtMs = local.retryAtMs

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { videoOutputSchema } from '@/catalog/api-contract'
+import type { QualityFlag, Rating } from '@/catalog/quality-contract'
 import type { Relation, StatusWord } from '@/catalog/render-contract'
 
 /**
@@ -60,6 +61,12 @@ export const renderRecordSchema = z.object({
   deleted: z.optional(z.boolean()),
   /** A shoot-out's renders share one. */
   groupId: z.optional(z.string()),
+  /** Pick or reject, as the ledger keeps it; absent when unrated. */
+  rating: z.optional(z.string() as z.ZodMiniType<Rating>),
+  /** What sampling the kept take found ([] clean); absent until it was checked. */
+  qualityFlags: z.optional(z.array(z.unknown()) as z.ZodMiniType<QualityFlag[]>),
+  /** The sampler version that checked it. */
+  qualitySampler: z.optional(z.number()),
 })
 export type RenderRecord = z.infer<typeof renderRecordSchema>
 export type AcceptedRender = RenderRecord & { requestId: string }
@@ -93,6 +100,8 @@ export function isCurrentRecord(v: unknown): v is RenderRecord {
     (v.deleted === undefined || typeof v.deleted === 'boolean') &&
     (v.keptVideoUrl === undefined || typeof v.keptVideoUrl === 'string') &&
     (v.keepError === undefined || typeof v.keepError === 'string') &&
+    (v.rating === undefined || typeof v.rating === 'string') &&
+    (v.qualityFlags === undefined || Array.isArray(v.qualityFlags)) &&
     optional(v.errorMessage, 'string') &&
     optional(v.billableCredits, 'number') &&
     (output === undefined ||

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { Rating } from '@/catalog/quality-contract'
 import type { Render } from '@/catalog/render-contract'
 import { ApiError } from '@/lib/bff-client'
 import { ledgerClient } from '@/lib/ledger-client'
@@ -7,7 +8,7 @@ import type { RenderRecord } from './render-record'
 import { editMutationKey, upsertFromLedger } from './ledger-sync'
 import { currentRenders, updateRender } from './renders-cache'
 
-type Edit = { favourite: boolean } | { deleted: boolean } | { recheck: true }
+type Edit = { favourite: boolean } | { deleted: boolean } | { rating: Rating | null } | { recheck: true }
 
 interface EditVariables {
   localId: string
@@ -18,6 +19,7 @@ interface EditVariables {
 
 function applied(record: RenderRecord, edit: Edit): RenderRecord {
   if ('recheck' in edit) return { ...record, stale: false, watchSinceMs: Date.now() }
+  if ('rating' in edit) return { ...record, rating: edit.rating ?? undefined }
   return { ...record, ...edit }
 }
 
@@ -28,6 +30,7 @@ function localOnly(error: unknown, { edit, before }: EditVariables): boolean {
 
 function verbOf(edit: Edit): string {
   if ('favourite' in edit) return 'change the favourite'
+  if ('rating' in edit) return 'change the rating'
   if ('deleted' in edit) return edit.deleted ? 'delete it' : 'bring it back'
   return 'check it again'
 }
@@ -43,7 +46,7 @@ function refusal(error: unknown, variables: EditVariables): string {
 }
 
 /**
- * Favourite, delete (and its undo) and "Check again", sent to the ledger: shown at once, put back as it was,
+ * Favourite, rating, delete (and its undo) and "Check again", sent to the ledger: shown at once, put back as it was,
  * with the reason, when the server refuses. Each call resolves to undefined, or to that message.
  */
 export function useRenderEdits() {
@@ -57,8 +60,15 @@ export function useRenderEdits() {
       upsertFromLedger(queryClient, { renders: [fromLedger(render)], settling: localId }),
     onError: async (error, variables) => {
       if (localOnly(error, variables)) return
-      const { favourite, deleted, stale, watchSinceMs } = variables.before
-      await updateRender(queryClient, variables.localId, (r) => ({ ...r, favourite, deleted, stale, watchSinceMs }))
+      const { favourite, deleted, stale, watchSinceMs, rating } = variables.before
+      await updateRender(queryClient, variables.localId, (r) => ({
+        ...r,
+        favourite,
+        deleted,
+        stale,
+        watchSinceMs,
+        rating,
+      }))
     },
   })
   const { mutateAsync } = mutation
@@ -76,6 +86,8 @@ export function useRenderEdits() {
 
   return {
     toggleFavourite: (record: RenderRecord) => send(record, { favourite: !record.favourite }),
+    /** Pick or reject; the same rating again takes it back. */
+    rate: (record: RenderRecord, rating: Rating) => send(record, { rating: record.rating === rating ? null : rating }),
     /** Deletes at once; `undo` brings the render back as it was, once the delete has been answered. */
     remove: (record: RenderRecord) => {
       const deleting = send(record, { deleted: true })

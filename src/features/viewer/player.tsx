@@ -16,13 +16,15 @@ interface PlayerProps {
   knownDuration?: number
   /** Called once the first frame can be drawn, e.g. to capture a poster. */
   onFirstFrame?: (video: HTMLVideoElement) => void
+  /** Shows this moment, paused (a new object each time it is asked). */
+  seekRequest?: { seconds: number }
 }
 
 /**
  * A review player that starts playing on open: play/pause, loop, speed, frame step, scrubbing, sound and
  * fullscreen, with the keys of common editors wherever focus is in the dialog that holds it.
  */
-export function Player({ url, poster, knownDuration, onFirstFrame }: PlayerProps) {
+export function Player({ url, poster, knownDuration, onFirstFrame, seekRequest }: PlayerProps) {
   const frame = useRef<HTMLDivElement>(null)
   const videoRef = useRef<HTMLVideoElement>(null)
   const controls = useVideoControls(videoRef, { knownDuration })
@@ -42,6 +44,13 @@ export function Player({ url, poster, knownDuration, onFirstFrame }: PlayerProps
       void video.play().catch(() => undefined)
     })
   }, [url])
+
+  useEffect(() => {
+    const video = videoRef.current
+    if (!video || !seekRequest) return
+    video.pause()
+    video.currentTime = seekRequest.seconds
+  }, [seekRequest])
 
   usePlayerKeys(frame, {
     togglePlay: controls.togglePlay,

@@ -5,11 +5,14 @@ import type { Relation } from '@/catalog/render-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Modal } from '@/components/modal'
 import { StatusBadge } from '@/components/status-badge'
+import { RatingButtons } from '@/components/rating-buttons'
 import { RerunButton } from '@/components/rerun-button'
 import { VariationsDialog } from '@/components/variations-dialog'
 import { capturePosterFrame, posterOf } from '@/features/renders/poster'
 import { durationOf, keepNotice, statusWord, videoUrlOf } from '@/features/renders/render-record'
 import { takeDownload } from '@/features/renders/take-download'
+import { FlagList } from '@/features/quality/flag-badges'
+import { useQualityCheck } from '@/features/quality/use-quality-check'
 import { LastFrameButton } from './last-frame-button'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { useRenderActions } from '@/features/renders/use-render-actions'
@@ -30,6 +33,9 @@ interface ViewerProps {
 }
 
 const actionClass = 'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800'
+// A flagged take's Re-run: the thing to do.
+const flaggedActionClass =
+  'rounded-lg border border-amber-500 bg-amber-950/60 px-3 py-1.5 text-sm text-amber-100 hover:bg-amber-950'
 const headingClass = 'text-xs font-semibold tracking-wide text-ink-400 uppercase'
 
 /** One render up close: the player, its full input, and what can be done with it. */
@@ -38,6 +44,8 @@ export default function Viewer({ localId, catalog, onClose, onRemix, onLineage }
   const record = renders.find((r) => r.localId === localId)
   const actions = useRenderActions()
   const [varying, setVarying] = useState(false)
+  const [seekRequest, setSeekRequest] = useState<{ seconds: number }>()
+  useQualityCheck(record)
   if (!record) return null
 
   const model = catalog.models.find((m) => m.id === record.input.model)
@@ -45,6 +53,7 @@ export default function Viewer({ localId, catalog, onClose, onRemix, onLineage }
   const download = takeDownload(record)
   const poster = posterOf(record)
   const continued = continueClipInput(record)
+  const flags = record.qualityFlags ?? []
 
   return (
     <Modal label={record.input.prompt} onClose={onClose}>
@@ -55,6 +64,7 @@ export default function Viewer({ localId, catalog, onClose, onRemix, onLineage }
               url={url}
               poster={poster}
               knownDuration={durationOf(record)}
+              seekRequest={seekRequest}
               onFirstFrame={(video) => {
                 if (poster) return
                 const captured = capturePosterFrame(video)
@@ -71,8 +81,19 @@ export default function Viewer({ localId, catalog, onClose, onRemix, onLineage }
           <div className="flex items-center gap-2">
             <StatusBadge word={statusWord(record)} />
             {record.pollError && <span className="text-xs text-amber-300">Reconnecting</span>}
+            {record.synced && (
+              <div className="ml-auto">
+                <RatingButtons rating={record.rating} onRate={(rating) => void actions.rate(record, rating)} />
+              </div>
+            )}
           </div>
           {keepNotice(record) && <p className="text-sm text-amber-300">{keepNotice(record)}</p>}
+          {flags.length > 0 && (
+            <section aria-label="Quality flags" className="flex flex-col gap-1">
+              <h3 className={headingClass}>Quality check</h3>
+              <FlagList flags={flags} onSeek={(seconds) => setSeekRequest({ seconds })} />
+            </section>
+          )}
           {record.status === 'failed' && record.errorMessage && (
             <p role="alert" className="text-sm text-red-300">
               {record.errorMessage}
@@ -88,7 +109,7 @@ export default function Viewer({ localId, catalog, onClose, onRemix, onLineage }
             <RerunButton
               model={model}
               input={record.input}
-              className={actionClass}
+              className={flags.length ? flaggedActionClass : actionClass}
               onClick={() => void actions.rerun(record)}
             />
             <button type="button" className={actionClass} onClick={() => setVarying(true)}>
