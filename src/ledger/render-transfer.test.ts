@@ -27,7 +27,11 @@ describe.each(ENGINES)('import and export on %s', (engine) => {
 
   it('adds what is new and skips what is already here, by idempotency key', async () => {
     const existing = await recordSubmission(ledger.db, submission({ idempotencyKey: 'imp-key-1' }))
-    const file = [imported(1), imported(2), imported(3, { favourite: true, author: 'ana', relation: 'remix' })]
+    const file = [
+      imported(1),
+      imported(2),
+      imported(3, { favourite: true, author: 'ana', relation: 'remix', rating: 'pick' }),
+    ]
     expect(await importRenders(ledger.db, file, T0 + 10)).toEqual({ added: 2, skipped: 1 })
     expect(await getRender(ledger.db, 'imp-1')).toBe(undefined)
     expect((await getRender(ledger.db, existing.id))?.status).toBe('submitting')
@@ -35,6 +39,7 @@ describe.each(ENGINES)('import and export on %s', (engine) => {
       requestId: 'imp-req-3',
       status: 'succeeded',
       favourite: true,
+      rating: 'pick',
       author: 'ana',
       relation: 'remix',
       billableCredits: 4,

@@ -13,16 +13,17 @@ const CHUNK = 500
 const INSERT_CHUNK = `INSERT INTO renders (id, idempotency_key, request_id, operation, input, model, prompt,
     create_body, author, parent_id, relation, group_id, status, stale, billable_credits, created_at_ms,
     updated_at_ms, started_at_ms, completed_at_ms, error_message, output, poll_after_ms, next_poll_at_ms,
-    watch_since_ms, favourite, deleted_at_ms, kept_video_url)
+    watch_since_ms, favourite, deleted_at_ms, kept_video_url, rating)
   SELECT id, idempotency_key, request_id, operation, input, input->>'model', input->>'prompt',
     create_body, author, parent_id, relation, group_id, status, stale, billable_credits, created_at_ms,
     updated_at_ms, started_at_ms, completed_at_ms, error_message, output, poll_after_ms, next_poll_at_ms,
-    watch_since_ms, favourite, deleted_at_ms, kept_video_url
+    watch_since_ms, favourite, deleted_at_ms, kept_video_url, rating
   FROM jsonb_to_recordset($1::jsonb) AS x(id text, idempotency_key text, request_id text, operation text,
     input jsonb, create_body text, author text, parent_id text, relation text, group_id text, status text,
     stale boolean, billable_credits double precision, created_at_ms bigint, updated_at_ms bigint,
     started_at_ms bigint, completed_at_ms bigint, error_message text, output jsonb, poll_after_ms integer,
-    next_poll_at_ms bigint, watch_since_ms bigint, favourite boolean, deleted_at_ms bigint, kept_video_url text)
+    next_poll_at_ms bigint, watch_since_ms bigint, favourite boolean, deleted_at_ms bigint, kept_video_url text,
+    rating text)
   ON CONFLICT DO NOTHING
   RETURNING id`
 
@@ -59,6 +60,8 @@ function toRow(render: ImportedRender, nowMs: number) {
     favourite: render.favourite ?? false,
     deleted_at_ms: render.deleted ? nowMs : null,
     kept_video_url: render.keptVideoUrl ?? null,
+    // A person's pick or reject travels with the take; quality flags do not: the kept take is checked again.
+    rating: render.rating ?? null,
   }
 }
 

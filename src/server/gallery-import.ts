@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { RELATIONS } from '@/catalog/render-contract'
+import { RATINGS } from '@/catalog/quality-contract'
 import type { ImportedRender } from '@/ledger/render-transfer'
 
 /*
@@ -49,6 +50,7 @@ const v2Render = z.object({
   keptVideoUrl: nullableText,
   deleted: z.boolean().optional(),
   pollAfterMs: nullableNumber,
+  rating: z.enum(RATINGS).nullish(),
 })
 
 const galleryFile = z.object({

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
 import { rendersPageSchema, renderSchema, type Render } from '@/catalog/render-contract'
-import { getRenderByRequestId } from '@/ledger/render-store'
+import { getRender, getRenderByRequestId } from '@/ledger/render-store'
 import { ENGINES, useTestLedger } from '@/ledger/test-ledger'
 import { createSimulator } from '@/simulator/simulator'
 import { createBffApp } from './app'
@@ -254,6 +254,7 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
     const whale = page.items[1]!
     const patch = (body: unknown) => call(`/api/renders/${whale.id}`, { ...post(body), method: 'PATCH' })
     expect((await (await patch({ favourite: true })).json()).favourite).toBe(true)
+    expect((await (await patch({ rating: 'pick' })).json()).rating).toBe('pick')
     expect(rendersPageSchema.parse(await (await call('/api/renders?favourite=true')).json()).items).toHaveLength(1)
     await patch({ deleted: true })
     expect(rendersPageSchema.parse(await (await call('/api/renders')).json()).items).toHaveLength(2)
@@ -271,6 +272,7 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
     expect(await (await call('/api/renders/import', post(file))).json()).toEqual({ added: 0, skipped: 3 })
     await ledger.db.query('TRUNCATE renders')
     expect(await (await call('/api/renders/import', post(file))).json()).toEqual({ added: 3, skipped: 0 })
+    expect(await getRender(ledger.db, whale.id)).toMatchObject({ favourite: true, rating: 'pick' })
     expect((await call('/api/renders/import', post({ hello: 1 }))).status).toBe(400)
   })
 
