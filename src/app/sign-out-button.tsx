@@ -14,7 +14,7 @@ export function SignOutButton() {
       type="button"
       onClick={() => signOut.mutate()}
       disabled={signOut.isPending}
-      className="text-ink-300 hover:border-ink-500 rounded border border-ink-700 px-3 py-1 hover:text-ink-200 disabled:opacity-60"
+      className="rounded border border-ink-700 px-3 py-1 text-ink-300 hover:border-ink-500 hover:text-ink-200 disabled:opacity-60"
     >
       {signOut.isPending ? 'Signing out…' : 'Sign out'}
     </button>

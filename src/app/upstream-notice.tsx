@@ -10,7 +10,7 @@ function CatalogCheckDetails({ check, onClose }: { check: CatalogCheck; onClose:
   const models = [...new Set(check.differences.map((d) => d.model))]
   return (
     <Modal label="The catalog and Cannon" onClose={onClose}>
-      <div className="text-ink-300 flex flex-col gap-3 text-sm">
+      <div className="flex flex-col gap-3 text-sm text-ink-300">
         <p>{check.message}</p>
         {models.map((model) => (
           <section key={model} aria-label={model}>

@@ -29,7 +29,7 @@ export function RatingButtons({ rating, onRate, compact = false }: RatingButtons
             onClick={() => onRate(option)}
             className={`flex h-7 items-center justify-center gap-1 rounded-md text-sm focus-visible:outline-2 focus-visible:outline-accent-400 ${
               compact ? 'w-7' : 'border border-ink-600 px-3'
-            } ${pressed ? look.on : 'text-ink-300 hover:text-ink-100 hover:bg-ink-700'}`}
+            } ${pressed ? look.on : 'text-ink-300 hover:bg-ink-700 hover:text-ink-100'}`}
           >
             <span aria-hidden="true">{look.mark}</span>
             {!compact && look.label}

@@ -64,9 +64,7 @@ describe.each(ENGINES)('lineage tree on %s', (engine) => {
        FROM generate_series(1, 3000) AS n`,
       [root.id, root.createdAtMs],
     )
-    const started = performance.now()
     const tree = await lineageTree(db, 'bulk-2999', 5000)
-    expect(performance.now() - started).toBeLessThan(5000)
     expect(tree?.rootId).toBe(root.id)
     expect(tree?.renders).toHaveLength(3001)
     expect(tree?.renders.reduce((sum, r) => sum + (r.billableCredits ?? 0), 0)).toBe(6000)

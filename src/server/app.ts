@@ -26,7 +26,7 @@ import { registerRendersRoutes } from './renders-routes'
 import { registerLineageRoute } from './lineage-route'
 import { registerCreditsRoutes } from './credits-routes'
 import { registerFidelityRoute } from './fidelity-route'
-import type { UpstreamFidelity } from './upstream-fidelity'
+import { uncheckedFidelity, type UpstreamFidelity } from './upstream-fidelity'
 import { createRenderSubmitter } from './render-submitter'
 import type { Render } from '@/catalog/render-contract'
 import { createEstimator, type CreditOptions } from './estimator'
@@ -83,16 +83,7 @@ export interface BffOptions {
   now?: () => number
 }
 
-const UNCHECKED: UpstreamFidelity = {
-  catalogCheck: {
-    state: 'off',
-    checkedAtMs: null,
-    message: 'The catalog is not checked here.',
-    differences: [],
-    unmapped: [],
-  },
-  keyScopes: { missing: [], message: null },
-}
+const UNCHECKED = uncheckedFidelity('The catalog is not checked here.')
 
 /** The price list estimates fall back on: the operator's, else in demo mode what the simulator charges, else the catalog's. */
 function priceList({ credits, mode, catalog }: BffOptions): CreditOptions['prices'] {

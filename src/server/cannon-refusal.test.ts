@@ -27,6 +27,11 @@ describe('namesModelOrValue', () => {
     ['prompt', 'prompt is too long', false],
     ['image_url', 'the image could not be fetched', false],
     [undefined, 'Something went wrong', false],
+    ['prompt', 'sora2 refused: the prompt names a real person', false],
+    [undefined, 'sora2 refused: the prompt names a real person', false],
+    [undefined, 'blocked by the content policy', false],
+    [undefined, 'sora2pro is busy, try sora2', true],
+    [undefined, 'sora20 is not a thing', false],
   ])('%s: %s → %s', (field, message, expected) => {
     expect(namesModelOrValue(field, message, input)).toBe(expected)
   })

@@ -35,12 +35,18 @@ export function refusedField(body: unknown): string | undefined {
  * prompt is about the input and is not kept.
  */
 export function namesModelOrValue(field: string | undefined, message: string, input: Record<string, unknown>): boolean {
+  // About what the creative wrote (its length, its content): never the model's fault, even when the message
+  // names the model ("Grok refused: the prompt names a real person").
+  if (field === 'prompt' || field === 'negative_prompt') return false
+  if (!field && /\b(prompt|content|policy|safety)\b/i.test(message)) return false
   const model = String(input.model ?? '')
-  if (field === 'model' || (model && message.toLowerCase().includes(model.toLowerCase()))) return true
+  if (field === 'model' || (model && new RegExp(`\\b${escapeRegExp(model)}\\b`, 'i').test(message))) return true
   if (/\b(unknown|unsupported|not supported|not available|invalid) model\b/i.test(message)) return true
-  if (!field || field === 'prompt' || field === 'negative_prompt') return false
+  if (!field) return false
   const value = input[field]
   return (
     typeof value === 'number' || typeof value === 'boolean' || (typeof value === 'string' && !value.includes('://'))
   )
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -1,5 +1,4 @@
 import type { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { Catalog } from '@/catalog/catalog-schema'
 import { buildFieldSchemas } from '@/catalog/request-schema'
@@ -8,8 +7,8 @@ import { lineageTotal } from '@/ledger/lineage'
 import { dayStartMs, spendBetween } from '@/ledger/spend'
 import { whoIsAsking } from './author'
 import type { BffEnv, ClientKey } from './bff-env'
-import { MAX_BODY_BYTES } from './create-route'
 import { fail } from './errors'
+import { RENDER_ID, smallBody } from './route-inputs'
 import type { Estimator } from './estimator'
 import type { RateLimiter } from './rate-limit'
 import { spendCsv } from './spend-csv'
@@ -37,43 +36,38 @@ const spendQuery = z.object({
 })
 const DAY_MS = 86_400_000
 const MAX_SPEND_DAYS = 366
-const RENDER_ID = /^[A-Za-z0-9_-]{1,128}$/
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 /** POST /api/estimate, GET /api/spend, GET /api/me and GET /api/renders/:id/lineage-total. */
 export function registerCreditsRoutes(app: Hono<BffEnv>, options: CreditsRoutesOptions) {
   const { db, catalog, estimate, now = Date.now } = options
 
-  app.post(
-    '/api/estimate',
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 413, 'body_too_large', 'The body is over 64 KB') }),
-    async (c) => {
-      const decision = await options.readLimiter.take(options.clientKey(c.req.raw, c.env))
-      if (!decision.allowed) {
-        c.header('Retry-After', String(decision.retryAfterSeconds))
-        return fail(c, 429, 'rate_limited', `Too many requests; try again in ${decision.retryAfterSeconds} s`)
-      }
-      const parsed = estimateBody.safeParse(await c.req.json().catch(() => undefined))
-      if (!parsed.success)
-        return fail(c, 400, 'invalid_input', 'Send { operation: "video.generate", input: { model, … } }')
-      const { input } = parsed.data
-      const model = catalog.models.find((m) => m.id === input.model)
-      if (!model)
-        return fail(
-          c,
-          400,
-          'invalid_input',
-          `Model must be one of ${catalog.models.map((m) => m.id).join(', ')}`,
-          'model',
-        )
-      const fields = buildFieldSchemas(model, { allowDemoMedia: true })
-      for (const field of ['duration', 'resolution'] as const) {
-        const check = fields[field]?.safeParse(input[field])
-        if (check && !check.success) return fail(c, 400, 'invalid_input', check.error.issues[0]!.message, field)
-      }
-      return c.json(await estimate(input)!)
-    },
-  )
+  app.post('/api/estimate', smallBody(), async (c) => {
+    const decision = await options.readLimiter.take(options.clientKey(c.req.raw, c.env))
+    if (!decision.allowed) {
+      c.header('Retry-After', String(decision.retryAfterSeconds))
+      return fail(c, 429, 'rate_limited', `Too many requests; try again in ${decision.retryAfterSeconds} s`)
+    }
+    const parsed = estimateBody.safeParse(await c.req.json().catch(() => undefined))
+    if (!parsed.success)
+      return fail(c, 400, 'invalid_input', 'Send { operation: "video.generate", input: { model, … } }')
+    const { input } = parsed.data
+    const model = catalog.models.find((m) => m.id === input.model)
+    if (!model)
+      return fail(
+        c,
+        400,
+        'invalid_input',
+        `Model must be one of ${catalog.models.map((m) => m.id).join(', ')}`,
+        'model',
+      )
+    const fields = buildFieldSchemas(model, { allowDemoMedia: true })
+    for (const field of ['duration', 'resolution'] as const) {
+      const check = fields[field]?.safeParse(input[field])
+      if (check && !check.success) return fail(c, 400, 'invalid_input', check.error.issues[0]!.message, field)
+    }
+    return c.json(await estimate(input)!)
+  })
 
   app.get('/api/spend', async (c) => {
     const parsed = spendQuery.safeParse(c.req.query())

@@ -261,6 +261,7 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
     await patch({ deleted: false })
     expect(rendersPageSchema.parse(await (await call('/api/renders')).json()).items).toHaveLength(3)
     expect((await patch({ colour: 'red' })).status).toBe(400)
+    expect((await patch({ favourite: true, note: 'x'.repeat(70_000) })).status).toBe(413)
 
     const exported = await call('/api/renders/export')
     expect(exported.headers.get('content-disposition')).toMatch(

@@ -115,7 +115,9 @@ export async function createOnRecord(
   if (outcome.reply.status >= 200 && outcome.reply.status < 300) {
     return fail(c, 502, 'upstream_malformed', 'Cannon answered with a request id the studio cannot use')
   }
-  await keepModelRefusal(options.db, outcome, { ...body.input }, now())
+  // Cannon's reason reaches the creative even if keeping it for the team fails (a ledger that is down fails the
+  // next request loudly).
+  await keepModelRefusal(options.db, outcome, { ...body.input }, now()).catch(() => undefined)
   return relay(c, outcome.reply, acceptedSchema)
 }
 

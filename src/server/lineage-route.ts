@@ -5,8 +5,9 @@ import type { Database } from '@/ledger/database'
 import { lineageTree } from '@/ledger/lineage'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
+import { RENDER_ID } from './route-inputs'
 
-const renderId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/)
+const renderId = z.string().regex(RENDER_ID)
 
 /** GET /api/renders/:id/lineage: the render's whole family, from its first render down (the Lineage view). */
 export function registerLineageRoute(app: Hono<BffEnv>, db: Database) {

@@ -5,8 +5,7 @@ import { recordQualityFlags } from '@/ledger/quality-flags'
 import { getRender } from '@/ledger/render-store'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
-
-const RENDER_ID = /^[A-Za-z0-9_-]{1,128}$/
+import { RENDER_ID, smallBody } from './route-inputs'
 
 /**
  * PATCH /api/renders/:id/quality `{ sampler, flags }`: what a browser's sampler found in a kept take. Checked
@@ -14,7 +13,7 @@ const RENDER_ID = /^[A-Za-z0-9_-]{1,128}$/
  * true of what the render asked. A repeat for the same sampler version changes nothing and answers the render.
  */
 export function registerQualityRoutes(app: Hono<BffEnv>, db: Database, now: () => number = Date.now) {
-  app.patch('/api/renders/:id/quality', async (c) => {
+  app.patch('/api/renders/:id/quality', smallBody(), async (c) => {
     const id = c.req.param('id')
     const parsed = qualityReportSchema.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) {

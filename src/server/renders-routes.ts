@@ -15,6 +15,7 @@ import { whoIsAsking } from './author'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
 import { GALLERY_FILE_KIND, parseGallery } from './gallery-import'
+import { RENDER_ID, smallBody } from './route-inputs'
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
@@ -38,7 +39,6 @@ const patchBody = z.strictObject({
   deleted: z.boolean().optional(),
   rating: z.enum(RATINGS).nullable().optional(),
 })
-const RENDER_ID = /^[A-Za-z0-9_-]{1,128}$/
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 /** The filter of `mine=true`: a named person's verified renders, or those under the name the browser gives. */
@@ -162,7 +162,7 @@ export function registerRendersRoutes(
     return render ? c.json(render) : fail(c, 404, 'not_found', 'No such render')
   })
 
-  app.patch('/api/renders/:id', async (c) => {
+  app.patch('/api/renders/:id', smallBody(), async (c) => {
     const id = c.req.param('id')
     const parsed = patchBody.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success)

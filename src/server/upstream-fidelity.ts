@@ -7,13 +7,13 @@ import type { UpstreamClient } from './upstream'
 export type UpstreamFidelity = Omit<Fidelity, 'refusals'>
 
 const NEEDED_SCOPE = 'requests:write'
-const OFF: CatalogCheck = {
-  state: 'off',
-  checkedAtMs: null,
-  message: 'Demo mode: there is no Cannon to check the catalog against.',
-  differences: [],
-  unmapped: [],
-}
+/** Nothing learned of Cannon, and why. */
+export const uncheckedFidelity = (message: string): UpstreamFidelity => ({
+  catalogCheck: { state: 'off', checkedAtMs: null, message, differences: [], unmapped: [] },
+  keyScopes: { missing: [], message: null },
+})
+
+const OFF: CatalogCheck = uncheckedFidelity('Demo mode: there is no Cannon to check the catalog against.').catalogCheck
 
 interface WatchOptions {
   mode: 'demo' | 'live'
@@ -104,5 +104,3 @@ export function createUpstreamFidelity(options: WatchOptions) {
     },
   }
 }
-
-export type UpstreamFidelityWatch = ReturnType<typeof createUpstreamFidelity>

@@ -28,7 +28,9 @@ export function useFormValues(form: UseFormReturn<ComposerValues>, typed: (field
       if (name !== undefined && typed(name)) {
         pending.current = setTimeout(() => {
           pending.current = undefined
-          startTransition(() => setValues({ ...form.getValues() }))
+          // Read when React renders, not now: keys typed while the transition waits or restarts are in it, so a
+          // text box that follows these values never takes an older text than the one on screen.
+          startTransition(() => setValues(() => ({ ...form.getValues() })))
         }, TYPING_SETTLE_MS)
       } else {
         setValues({ ...form.getValues() })

@@ -87,7 +87,7 @@ export function GalleryToolbar({ catalog, filters, onChange, people, myName, siz
             title={CARD_SIZES[option].label}
             onClick={() => onSize(option)}
             className={`px-2.5 py-1.5 text-xs font-medium ${
-              size === option ? 'text-ink-100 bg-ink-700' : 'bg-ink-900 text-ink-400 hover:bg-ink-800'
+              size === option ? 'bg-ink-700 text-ink-100' : 'bg-ink-900 text-ink-400 hover:bg-ink-800'
             }`}
           >
             {option}

@@ -95,7 +95,7 @@ export function GroupCard({ tile, placement, modelName, previewId, actions, onTo
           <div className="h-full w-full cursor-pointer" onClick={() => onToggle(tile.key)}>
             <ItemMedia record={cover} previewing={previewId === cover.localId} />
           </div>
-          <span className="text-ink-100 pointer-events-none absolute top-1.5 left-1.5 flex items-center gap-1 rounded-full bg-ink-950/80 px-2 py-0.5 text-xs font-medium">
+          <span className="pointer-events-none absolute top-1.5 left-1.5 flex items-center gap-1 rounded-full bg-ink-950/80 px-2 py-0.5 text-xs font-medium text-ink-100">
             <Icon name="stack" size={12} />
             {`${members.length} takes`}
           </span>

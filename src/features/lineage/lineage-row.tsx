@@ -82,7 +82,7 @@ export function LineageRow(props: LineageRowProps) {
           </span>
         </span>
         <StatusBadge word={statusWord(record)} />
-        <span className="text-ink-300 text-xs">
+        <span className="text-xs text-ink-300">
           {typeof record.billableCredits === 'number' ? creditsOf(record.billableCredits) : '— credits'}
         </span>
         {node.children.length > 0 && (

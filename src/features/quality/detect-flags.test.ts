@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { MAX_FLAGS } from '@/catalog/quality-contract'
 import { detectFlags, type SampledFrame, type TakeSample } from './detect-flags'
 
 const PIXELS = 32 * 18
@@ -21,6 +22,15 @@ const ask = { durationSeconds: 4, aspectRatio: '16:9' }
 const sound = (levels: number[]) => ({ present: true, windowMs: 100, rms: levels })
 
 describe('the quality checks', () => {
+  it('keep at most what the ledger takes, whole-take flags included, for a take that flickers', () => {
+    const flags = detectFlags(
+      take(60, (i) => (i % 4 < 2 ? black() : moving(i))),
+      ask,
+    )
+    expect(flags).toHaveLength(MAX_FLAGS)
+    expect(flags.at(-1)).toMatchObject({ kind: 'duration' })
+  })
+
   it('find nothing in a good take', () => {
     expect(detectFlags(take(4, moving), ask)).toEqual([])
     expect(detectFlags(take(4, moving, { sound: sound(Array(40).fill(0.2)) }), ask)).toEqual([])

@@ -1,4 +1,4 @@
-import type { QualityFlag } from '@/catalog/quality-contract'
+import { MAX_FLAGS, type QualityFlag } from '@/catalog/quality-contract'
 
 /*
  * The checks of a sampled take, on plain numbers so that they run anywhere (and are tested on made-up frames):
@@ -133,13 +133,19 @@ export function silenceFlags(sound: SampledSound): QualityFlag[] {
     }))
 }
 
-/** Every flag of a sampled take, in the order of the checks. */
+/**
+ * Every flag of a sampled take, in the order of the checks, at most MAX_FLAGS (what the ledger keeps): a take
+ * that flickers keeps its first stretches and every whole-take flag.
+ */
 export function detectFlags(sample: TakeSample, ask: TakeAsk): QualityFlag[] {
-  return [
+  const flags = [
     ...blackStretches(sample.frames, sample.durationMs),
     ...frozenStretches(sample.frames),
     ...durationFlag(sample.durationMs, ask.durationSeconds),
     ...ratioFlag(sample.width, sample.height, ask.aspectRatio),
     ...(sample.sound ? silenceFlags(sample.sound) : []),
   ]
+  if (flags.length <= MAX_FLAGS) return flags
+  const whole = flags.filter((flag) => flag.atMs === undefined)
+  return [...flags.filter((flag) => flag.atMs !== undefined).slice(0, MAX_FLAGS - whole.length), ...whole]
 }

@@ -9,6 +9,8 @@ const AT_ONCE = 2
 const IDLE_TIMEOUT_MS = 2_000
 
 const wanted = new Map<string, CheckJob>()
+/** How many cards or viewers want each take checked: the last to go away stops its check. */
+const wants = new Map<string, number>()
 const running = new Map<string, AbortController>()
 const tried = new Set<string>()
 let starting = false
@@ -44,13 +46,32 @@ function startNext() {
   })
 }
 
-/** Asks for `id` to be checked; the returned function withdraws the ask (a check not started yet is dropped). */
+/**
+ * Asks for `id` to be checked; the returned function withdraws the ask. When nothing wants the take any more, a
+ * check not started yet is dropped and a running one is stopped (and may run again when the take is next shown).
+ */
 export function wantCheck(id: string, job: CheckJob): () => void {
-  if (tried.has(id) || running.has(id)) return () => undefined
-  wanted.set(id, job)
-  startNext()
+  wants.set(id, (wants.get(id) ?? 0) + 1)
+  if (!tried.has(id) && !running.has(id)) {
+    wanted.set(id, job)
+    startNext()
+  }
+  let withdrawn = false
   return () => {
-    if (wanted.get(id) === job) wanted.delete(id)
+    if (withdrawn) return
+    withdrawn = true
+    const left = (wants.get(id) ?? 1) - 1
+    if (left > 0) {
+      wants.set(id, left)
+      return
+    }
+    wants.delete(id)
+    wanted.delete(id)
+    const controller = running.get(id)
+    if (controller) {
+      controller.abort()
+      tried.delete(id)
+    }
   }
 }
 

@@ -112,7 +112,7 @@ export function Player({ url, poster, knownDuration, onFirstFrame, seekRequest }
           >
             <PlayerIcon name="nextFrame" />
           </button>
-          <span className="text-ink-300 font-mono text-xs tabular-nums">
+          <span className="font-mono text-xs text-ink-300 tabular-nums">
             {formatClipTime(controls.time)} / {formatClipTime(controls.duration)}
           </span>
         </div>

@@ -88,6 +88,12 @@ describe('mapCannonOpenApi', () => {
     expect(() => mapCannonOpenApi(doc)).toThrow(reason)
   })
 
+  it('refuses a schema that includes itself with a plain reason, not a stack overflow', () => {
+    const doc = fixture('matches-3.1.json') as { components: { schemas: Record<string, { allOf: unknown[] }> } }
+    doc.components.schemas.VideoInputGrok!.allOf.push({ $ref: '#/components/schemas/VideoInputGrok' })
+    expect(() => mapCannonOpenApi(doc)).toThrow(/nests more than 32 levels deep/)
+  })
+
   it('says plainly what it could not map, and maps the rest', () => {
     const doc = fixture('matches-3.1.json') as { components: { schemas: Record<string, { allOf: unknown[] }> } }
     doc.components.schemas.VideoInputGrok!.allOf.push({ properties: { style: { type: 'object' } } })

@@ -30,12 +30,20 @@ export function resolve(doc: Json, schema: unknown, seen: ReadonlySet<string> = 
   return resolve(doc, target, new Set([...seen, ref]))
 }
 
+// Deeper than any real document nests: past it, an allOf or oneOf that comes back to itself is a loop.
+const MAX_DEPTH = 32
+
+function checkDepth(depth: number) {
+  if (depth > MAX_DEPTH) throw new OpenApiUnreadable(`a schema nests more than ${MAX_DEPTH} levels deep (a loop?)`)
+}
+
 /** `allOf` folded into one schema: properties and required lists joined, other keywords from the last part. */
-export function merged(doc: Json, schema: unknown): Json {
+export function merged(doc: Json, schema: unknown, depth = 0): Json {
+  checkDepth(depth)
   const base = resolve(doc, schema)
   if (!Array.isArray(base.allOf)) return base
   const { allOf, ...rest } = base
-  const parts = [...(allOf as unknown[]).map((part) => merged(doc, part)), rest]
+  const parts = [...(allOf as unknown[]).map((part) => merged(doc, part, depth + 1)), rest]
   const properties: Json = {}
   const required: string[] = []
   let out: Json = {}
@@ -49,11 +57,12 @@ export function merged(doc: Json, schema: unknown): Json {
 }
 
 /** The variants of a oneOf/anyOf (nested ones flattened), or the schema itself. */
-export function variants(doc: Json, schema: unknown): Json[] {
-  const base = merged(doc, schema)
+export function variants(doc: Json, schema: unknown, depth = 0): Json[] {
+  checkDepth(depth)
+  const base = merged(doc, schema, depth)
   const choices = base.oneOf ?? base.anyOf
   if (!Array.isArray(choices)) return [base]
-  return choices.flatMap((choice) => variants(doc, choice))
+  return choices.flatMap((choice) => variants(doc, choice, depth + 1))
 }
 
 const isNullSchema = (schema: Json) => schema.type === 'null' || (schema.enum as unknown[] | undefined)?.[0] === null
