@@ -195,6 +195,33 @@ describe('Composer', () => {
     }
   })
 
+  it('counts presses made while the render is still being sent as part of its burst', async () => {
+    const user = userEvent.setup()
+    let release = () => {}
+    const { sent } = renderComposer(undefined, { hold: () => new Promise<void>((resolve) => (release = resolve)) })
+    await chooseModel(user, 'Grok')
+    await user.type(screen.getByLabelText('Prompt'), 'A kite over dunes')
+    let now = 1_000_000
+    const clock = vi.spyOn(Date, 'now').mockImplementation(() => now)
+    try {
+      await user.keyboard('{Control>}{Enter}{/Control}')
+      await waitFor(() => expect(sent).toHaveLength(1))
+      now += 800
+      await user.keyboard('{Control>}{Enter}{/Control}') // while the first is still being sent
+      release()
+      await screen.findByText('Sent to Grok: it is in the gallery.')
+      now += 800
+      await user.keyboard('{Control>}{Enter}{/Control}') // 0.8 s after the press before it: still the burst
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(sent).toHaveLength(1)
+      now += 1100
+      await user.keyboard('{Control>}{Enter}{/Control}')
+      await waitFor(() => expect(sent).toHaveLength(2))
+    } finally {
+      clock.mockRestore()
+    }
+  })
+
   it('previews pasted media and says plainly when it does not load', async () => {
     const user = userEvent.setup()
     renderComposer()

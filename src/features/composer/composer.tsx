@@ -79,6 +79,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
   const [sentNotice, setSentNotice] = useState('')
   const [submitError, setSubmitError] = useState<string>()
   const sending = useRef(false)
+  const pressedWhileSending = useRef(0)
   const lastSubmit = useRef<LastSubmit>(undefined)
   const loadedRemix = useRef<string>(undefined)
   useSaveDraft(values)
@@ -141,8 +142,13 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
 
   /** `pressedAtMs`: when the person pressed (the event's own time), so a busy page does not stretch the window. */
   const generate = async (pressedAtMs = Date.now()) => {
-    if (sending.current) return
+    if (sending.current) {
+      // A press while the last one is still being sent is part of its burst: it keeps the window open.
+      pressedWhileSending.current = Math.max(pressedWhileSending.current, pressedAtMs)
+      return
+    }
     sending.current = true
+    pressedWhileSending.current = 0
     setSubmitError(undefined)
     reportCreateRefusal(undefined)
     try {
@@ -166,7 +172,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
           form.setValue('seed', nextSeed)
         }
         const next = nextSeed === undefined ? result.input : { ...result.input, seed: nextSeed }
-        lastSubmit.current = { key: JSON.stringify(next), atMs: pressedAtMs }
+        lastSubmit.current = { key: JSON.stringify(next), atMs: Math.max(pressedAtMs, pressedWhileSending.current) }
       })()
     } catch (error) {
       setSubmitError(error instanceof Error ? error.message : 'The render could not be sent')

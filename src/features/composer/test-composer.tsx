@@ -7,11 +7,15 @@ import { Composer } from './composer'
 
 type Remix = { input: VideoInput; key: string }
 
-/** For tests: the composer in demo mode with the v1 catalog, recording what it submits. */
-export function renderComposer(remix?: Remix) {
+/**
+ * For tests: the composer in demo mode with the v1 catalog, recording what it submits; `hold` keeps each send
+ * open until it resolves (a slow network).
+ */
+export function renderComposer(remix?: Remix, options: { hold?: () => Promise<void> } = {}) {
   const sent: VideoInput[] = []
   const onSubmit = async (input: VideoInput) => {
     sent.push(input)
+    await options.hold?.()
   }
   const client = createQueryClient()
   const ui = (r?: Remix) => (
