@@ -108,6 +108,9 @@ test('renders only a version 1 browser kept are uploaded once, and appear once i
   await expect(items(a)).toHaveCount(5)
   await expect.poll(() => uploads.length).toBe(1)
   await expect.poll(async () => (await ledgerRenders(request)).length).toBe(5)
+  // The browser remembers the upload once the gallery is read again after it (a reload sooner sends it again,
+  // which the server skips by idempotency key).
+  await a.waitForLoadState('networkidle')
 
   await a.reload() // the upload is remembered: nothing is sent again
   await expect(items(a)).toHaveCount(5)
