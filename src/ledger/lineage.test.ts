@@ -5,8 +5,11 @@ import { recordSubmission, updateRender } from './render-store'
 import { submission } from './test-fixtures'
 import { ENGINES, useTestLedger } from './test-ledger'
 
+// Each render a millisecond after the last: the tree lists a family in the order it was made.
+let clockMs = Date.now()
+
 async function render(db: Database, parentId?: string, relation?: 'rerun' | 'variation' | 'remix' | 'shootout') {
-  return recordSubmission(db, submission({ parentId, relation, nowMs: Date.now() }))
+  return recordSubmission(db, submission({ parentId, relation, nowMs: ++clockMs }))
 }
 
 const ids = (tree: Awaited<ReturnType<typeof lineageTree>>) => tree?.renders.map((r) => r.id)
