@@ -1,4 +1,18 @@
-import type { Catalog, FieldSpec, MediaSlot, Mode, Source } from './catalog-schema'
+import type { Catalog, FieldSpec, Mode, Source } from './catalog-schema'
+import {
+  documented,
+  provider,
+  inferred,
+  prompt,
+  duration,
+  choice,
+  seed,
+  toggle,
+  textOnly,
+  firstFrame,
+  firstLast,
+  reference,
+} from './catalog-builders'
 
 /*
  * Catalog v1 (DESIGN.md "Model catalog v1"), reviewed against the providers' published limits (2026-11). Every
@@ -7,53 +21,6 @@ import type { Catalog, FieldSpec, MediaSlot, Mode, Source } from './catalog-sche
  * Cannon, not the studio, decides: a doubtful model stays composable. STUDIO_CATALOG_FILE replaces all of it
  * without a rebuild (`npm run catalog:check -- --write FILE` writes one from Cannon's OpenAPI).
  */
-
-const documented = (line: string): Source => ({ evidence: 'documented', line })
-const provider = (line: string): Source => ({ evidence: 'provider', line })
-const inferred = (line: string): Source => ({ evidence: 'inferred', line })
-
-const SEED_MAX = 2_147_483_647
-const PROMPT_SOURCE = inferred("Cannon states no limit; 5,000 characters is Wan 2.7 i2v's (Novita docs), used for all")
-
-const prompt = (maxLength = 5000, source = PROMPT_SOURCE): FieldSpec => ({
-  type: 'text',
-  required: true,
-  maxLength,
-  source,
-})
-const duration = (
-  range: { min: number; max: number; values?: number[]; default: number },
-  source: Source,
-): FieldSpec => ({ type: 'integer', unit: 's', ...range, source })
-const choice = (values: string[], source: Source, fallback = values[0]!): FieldSpec => ({
-  type: 'enum',
-  values,
-  default: fallback,
-  source,
-})
-const seed = (source: Source): FieldSpec => ({ type: 'integer', min: 0, max: SEED_MAX, source })
-const toggle = (fallback: boolean, source: Source): FieldSpec => ({ type: 'boolean', default: fallback, source })
-
-type FrameField = 'image_url' | 'first_frame_url'
-const FRAME_SOURCES: Record<FrameField, Source> = {
-  image_url: documented('Cannon video.generate: image_url is the start frame (Wan example)'),
-  first_frame_url: provider("In Cannon's field list; KIE's Seedance 2 route names the first frame so"),
-}
-const LAST_FRAME = provider("In Cannon's field list; the KIE routes name the end frame last_frame_url")
-
-const textOnly: Mode = { id: 'text', label: 'Text', media: [] }
-const frame = (field: FrameField): MediaSlot => ({ field, kind: 'image', required: true, source: FRAME_SOURCES[field] })
-const firstFrame = (field: FrameField): Mode => ({ id: 'first-frame', label: 'First frame', media: [frame(field)] })
-const firstLast = (first: FrameField): Mode => ({
-  id: 'first-last',
-  label: 'First + last frame',
-  media: [frame(first), { field: 'last_frame_url', kind: 'image', required: true, source: LAST_FRAME }],
-})
-const reference = (maxItems: number, source: Source): Mode => ({
-  id: 'reference',
-  label: 'Reference images',
-  media: [{ field: 'reference_image_urls', kind: 'image', required: true, minItems: 1, maxItems, source }],
-})
 
 const seedanceFields = (resolutions: string[], resolutionSource: Source): Record<string, FieldSpec> => ({
   prompt: prompt(),
