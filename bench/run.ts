@@ -5,6 +5,7 @@ import { measureBundle } from './bundle'
 import { buildBaselines, serveBaselines } from './baselines'
 import { measureModelSwitch } from './composer'
 import { compareGallerySizes } from './gallery'
+import { compareScrollWithSampling } from './gallery-sampling'
 import { compareLighthouse, measureLighthouse } from './lighthouse'
 import { measurePollLoad } from './load'
 import { measurePoller } from './poller'
@@ -126,6 +127,21 @@ row(
   `${galleries.coldRatio}, ${galleries.warmRatio}`,
   '≤ 1.1',
   ratio <= 1.1,
+)
+
+// Scrolling while kept takes are checked for defects, beside the same gallery with nothing to check.
+const sampling = await compareScrollWithSampling(OUT_DIR, PORT + 6)
+results.gallerySampling = sampling
+row(
+  `gallery ${sampling.renders.toLocaleString('en')}: scroll frame median / p95 (ms), checking / not`,
+  `${sampling.sampling.scrollFrameMedianMs} / ${sampling.sampling.scrollFrameP95Ms}, ` +
+    `${sampling.plain.scrollFrameMedianMs} / ${sampling.plain.scrollFrameP95Ms}`,
+)
+row(
+  `  ratio median, p95 (${sampling.sampling.checks} takes checked while scrolling)`,
+  `${sampling.medianRatio}, ${sampling.p95Ratio}`,
+  '≤ 1.1',
+  Math.max(sampling.medianRatio, sampling.p95Ratio) <= 1.1,
 )
 
 // Renders that finish (requests per render) and renders the simulator keeps in flight (requests per minute).

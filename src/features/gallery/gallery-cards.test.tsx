@@ -175,6 +175,9 @@ it('stacks re-runs and variations into one card with their total credits, which 
   expect(open).toHaveAttribute('aria-expanded', 'false')
   await user.click(open)
   expect(onToggle).toHaveBeenCalledWith('takes:first-take')
+  // The family tree is one click away without opening the stack: it starts from the group's first take.
+  await user.click(within(card).getByRole('button', { name: 'Lineage' }))
+  expect(actions.lineage).toHaveBeenCalledWith(first)
 })
 
 it('shows a flagged take’s flags with their times, and marks Re-run as the thing to do', () => {
