@@ -23,6 +23,7 @@ import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
 import { registerQualityRoutes } from './quality-routes'
 import { registerRendersRoutes } from './renders-routes'
+import { registerSequencesRoutes } from './sequences-routes'
 import { registerLineageRoute } from './lineage-route'
 import { registerCreditsRoutes } from './credits-routes'
 import { registerFidelityRoute } from './fidelity-route'
@@ -192,6 +193,7 @@ export function createBffApp(options: BffOptions) {
     registerRendersRoutes(app, db, now, catalog)
     registerLineageRoute(app, db)
     registerQualityRoutes(app, db, now)
+    registerSequencesRoutes(app, { db, catalog, limiter: readLimiter, clientKey, now })
     registerCreditsRoutes(app, {
       db,
       catalog,
