@@ -1,4 +1,6 @@
 import { z } from 'zod/mini'
+import type { Model } from './catalog-schema'
+import { effectiveSeconds } from './price-table'
 import { MAX_TAKE_MS } from './quality-contract'
 
 /*
@@ -78,8 +80,14 @@ export const runningTimeMs = (shots: readonly Pick<Shot, 'inMs' | 'outMs'>[]) =>
 export const STALE_SEQUENCE_MESSAGE =
   'Someone else changed this sequence since you loaded it; load it again and redo the change'
 
-/** How long a take is by its own record: what the finished take says, else what was asked; undefined when neither. */
-export function statedLengthMs(take: { input: Record<string, unknown>; output: { duration?: number } | null }) {
-  const seconds = take.output?.duration ?? take.input.duration
+/**
+ * How long a take is: what the finished take says, else what was asked, else (given its `model`) the model's
+ * default duration; undefined when none of them says.
+ */
+export function takeLengthMs(
+  take: { input: Record<string, unknown>; output?: { duration?: number } | null },
+  model?: Model,
+): number | undefined {
+  const seconds = take.output?.duration ?? take.input.duration ?? (model && effectiveSeconds(model, take.input))
   return typeof seconds === 'number' && seconds > 0 ? Math.round(seconds * 1000) : undefined
 }

@@ -3,7 +3,7 @@ import {
   MAX_SEQUENCES_LISTED,
   MAX_SHOTS,
   MAX_TAKES_PER_SHOT,
-  statedLengthMs,
+  takeLengthMs,
   type Sequence,
   type SequencePatch,
   type Shot,
@@ -109,7 +109,7 @@ export function shotsWithTake(shots: readonly Shot[], take: Render, newShotId: s
     if (shot.takeIds.length >= MAX_TAKES_PER_SHOT) return undefined
     return shots.map((s, i) => (i === at ? { ...s, takeIds: [...s.takeIds, take.id] } : s))
   }
-  const lengthMs = statedLengthMs(take)
+  const lengthMs = takeLengthMs(take)
   if (take.relation !== 'last-frame' || lengthMs === undefined || shots.length >= MAX_SHOTS) return undefined
   const next: Shot = { id: newShotId, takeIds: [take.id], activeTakeId: take.id, inMs: 0, outMs: lengthMs }
   return [...shots.slice(0, at + 1), next, ...shots.slice(at + 1)]

@@ -1,22 +1,12 @@
 import type { Catalog } from '@/catalog/catalog-schema'
-import { effectiveSeconds } from '@/catalog/price-table'
 import type { Render } from '@/catalog/render-contract'
-import { shotListProblem, statedLengthMs, type Shot } from '@/catalog/sequence-contract'
+import { shotListProblem, takeLengthMs, type Shot } from '@/catalog/sequence-contract'
 
 export interface ShotsRefusal {
   status: 400 | 409
   code: string
   message: string
   field: string
-}
-
-/** A take's length: what its record states, else its model's default duration in the catalog; undefined when neither says. */
-export function takeLengthMs(take: Render, catalog: Catalog): number | undefined {
-  const stated = statedLengthMs(take)
-  if (stated !== undefined) return stated
-  const model = catalog.models.find((m) => m.id === take.input.model)
-  const seconds = model && effectiveSeconds(model, take.input)
-  return seconds ? seconds * 1000 : undefined
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
@@ -51,7 +41,11 @@ export function shotsRefusal(
           field,
         }
     }
-    const lengthMs = takeLengthMs(takes.get(shot.activeTakeId)!, catalog)
+    const active = takes.get(shot.activeTakeId)!
+    const lengthMs = takeLengthMs(
+      active,
+      catalog.models.find((m) => m.id === active.input.model),
+    )
     if (lengthMs !== undefined && shot.outMs > lengthMs)
       return {
         status: 400,

@@ -30,6 +30,7 @@ const actions: ItemActions = {
   variations: vi.fn(),
   remix: vi.fn(),
   lineage: vi.fn(),
+  addToSequence: vi.fn(),
   favourite: vi.fn(),
   rate: vi.fn(),
   remove: vi.fn(),

@@ -7,6 +7,7 @@ const PATHS = {
   stack: 'M8 2 14 5 8 8 2 5zM2 8l6 3 6-3M2 11l6 3 6-3',
   chevron: 'M4 6l4 4 4-4',
   lineage: 'M8 2.5v4M8 6.5 4 10M8 6.5l4 3.5M4 10v3.5M12 10v3.5',
+  sequence: 'M2 4h12v8H2zM5.5 4v8M10.5 4v8M2 6.5h1.5M2 9.5h1.5M12.5 6.5H14M12.5 9.5H14',
 } as const
 
 export type IconName = keyof typeof PATHS
