@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { CancelButton } from '@/components/cancel-button'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
 import { runningTimeMs, type Sequence, type Shot } from '@/catalog/sequence-contract'
@@ -115,13 +116,7 @@ export default function AddToSequenceDialog({ record, model, onAdded, onCancel }
           </p>
         )}
         <div className="flex justify-end">
-          <button
-            type="button"
-            onClick={onCancel}
-            className="rounded-lg px-3 py-2 text-sm text-ink-400 hover:text-ink-200"
-          >
-            Cancel
-          </button>
+          <CancelButton onClick={onCancel} />
         </div>
       </div>
     </div>

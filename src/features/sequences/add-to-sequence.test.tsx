@@ -24,6 +24,13 @@ beforeEach(async () => {
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
+const renderStudio = () =>
+  render(
+    <Providers>
+      <App />
+    </Providers>,
+  )
+
 async function galleryItem(prompt: string): Promise<HTMLElement> {
   const gallery = await screen.findByRole('region', { name: 'Gallery' })
   return (await within(gallery).findByText(prompt, {}, { timeout: 3000 })).closest('li')!
@@ -34,11 +41,7 @@ const storedSequences = async () =>
 
 it('starts a sequence from one take and adds another at its end, each played whole', async () => {
   const user = userEvent.setup()
-  render(
-    <Providers>
-      <App />
-    </Providers>,
-  )
+  renderStudio()
   await user.click(within(await galleryItem('Take 0 of a lighthouse')).getByRole('button', { name: 'Add to sequence' }))
   const dialog = await screen.findByRole('dialog', { name: 'Add to sequence' })
   await user.type(within(dialog).getByLabelText('New sequence'), 'Opening')
@@ -61,11 +64,7 @@ it('starts a sequence from one take and adds another at its end, each played who
 
 it('adds to the version another browser just saved rather than overwriting it', async () => {
   const user = userEvent.setup()
-  render(
-    <Providers>
-      <App />
-    </Providers>,
-  )
+  renderStudio()
   const item = await galleryItem('Take 0 of a lighthouse')
   const other = { id: 'theirs', takeIds: [ledgerRender(1).id], activeTakeId: ledgerRender(1).id, inMs: 0, outMs: 4000 }
   const made = await fetch('http://localhost/api/sequences', {
@@ -98,11 +97,7 @@ it('adds to the version another browser just saved rather than overwriting it', 
 })
 
 it('offers it only once the take has finished', async () => {
-  render(
-    <Providers>
-      <App />
-    </Providers>,
-  )
+  renderStudio()
   const button = within(await galleryItem('Take 2 of a lighthouse')).getByRole('button', { name: 'Add to sequence' })
   expect(button).toBeDisabled()
   await waitFor(() => expect(button).toHaveAttribute('title', 'Add to sequence (when the take is ready)'))
