@@ -136,4 +136,30 @@ describe('sequences edited from two studios on one Postgres', () => {
       await Promise.all([a.close(), b.close()])
     }
   })
+
+  it('never lets an edit made before a take joined overwrite it', async () => {
+    const url = await scratchPostgresUrl()
+    const [a, b] = [await openDatabase({ url, dataDir: '' }), await openDatabase({ url, dataDir: '' })]
+    try {
+      await migrate(a)
+      for (let round = 0; round < 5; round += 1) {
+        const first = await succeededTake(a, 100 + round)
+        const made = await createSequence(a, { name: `Race ${round}`, shots: [shot('s1', [first])], nowMs: T0 })
+        const onward = await recordSubmission(a, submission({ parentId: first, relation: 'last-frame' }))
+        const requestId = `req_race${round}`
+        await markAccepted(a, onward.idempotencyKey, { id: requestId, status: 'queued', poll_after_ms: 0 }, T0)
+        const done = requestObject(requestId, 'succeeded', { output: { video_url: 'https://cdn.example.com/r.mp4' } })
+        const [edit] = await Promise.all([
+          updateSequence(b, made.id, { version: 1, shots: [shot('s1', [first], 100, 4000)] }, T0 + 1),
+          applyRequestObject(a, requestId, done, T0 + 1),
+        ])
+        const after = await getSequence(a, made.id)
+        expect(after?.shots.map((s) => s.activeTakeId)).toEqual([first, onward.id])
+        expect(after?.shots[0]?.inMs).toBe(edit.outcome === 'updated' ? 100 : 0)
+        expect(after?.version).toBe(edit.outcome === 'updated' ? 3 : 2)
+      }
+    } finally {
+      await Promise.all([a.close(), b.close()])
+    }
+  })
 })
