@@ -1,0 +1,91 @@
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Render } from '@/catalog/render-contract'
+import type { Cut, CutShot } from './cut'
+import { runFfmpeg } from './ffmpeg'
+
+/*
+ * For tests: small clips made with the studio's own ffmpeg (a flat colour, a tone when asked), the renders that
+ * stand for their takes, frames read back as RGB, and hand-made cuts.
+ */
+
+export interface ClipSpec {
+  colour: string
+  width: number
+  height: number
+  fps: number | string
+  seconds: number
+  /** A sine tone at this pitch; no audio stream when absent. */
+  toneHz?: number
+}
+
+async function ffmpeg(args: string[]) {
+  const { code, stderr } = await runFfmpeg(['-loglevel', 'error', '-y', ...args]).done
+  if (code !== 0) throw new Error(`ffmpeg failed: ${stderr}`)
+}
+
+export async function makeClip(dir: string, name: string, spec: ClipSpec): Promise<string> {
+  const path = join(dir, name)
+  const { colour, width, height, fps, seconds, toneHz } = spec
+  const picture = ['-f', 'lavfi', '-i', `color=c=${colour}:size=${width}x${height}:rate=${fps}:duration=${seconds}`]
+  const tone = toneHz ? ['-f', 'lavfi', '-i', `sine=frequency=${toneHz}:duration=${seconds}`, '-c:a', 'aac'] : []
+  await ffmpeg([...picture, ...tone, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', path])
+  return path
+}
+
+/** The colour at (x, y) of the frame shown at `seconds`, as [r, g, b]. */
+export async function pixelAt(file: string, seconds: number, x: number, y: number): Promise<number[]> {
+  const out = `${file}.${seconds}-${x}-${y}.ppm`
+  await ffmpeg(['-ss', String(seconds), '-i', file, '-frames:v', '1', '-vf', `format=rgb24,crop=1:1:${x}:${y}`, out])
+  const bytes = await readFile(out)
+  await rm(out)
+  return [...bytes.subarray(bytes.length - 3)]
+}
+
+/** What `ffmpeg -i` says of a file (its streams and duration). */
+export async function describe(file: string): Promise<string> {
+  return (await runFfmpeg(['-i', file]).done).stderr
+}
+
+export function takeRender(id: string, overrides: Partial<Render> = {}): Render {
+  return {
+    id,
+    requestId: `req_${id}`,
+    status: 'succeeded',
+    operation: 'video.generate',
+    billableCredits: 10,
+    createdAtMs: 1,
+    startedAtMs: 1,
+    completedAtMs: 2,
+    errorMessage: null,
+    output: { video_url: `https://cdn.example/${id}.mp4` },
+    input: { model: 'seedance2', prompt: `Shot ${id} at dusk` },
+    idempotencyKey: `key-${id}`,
+    author: null,
+    authorVerified: false,
+    parentId: null,
+    relation: null,
+    groupId: null,
+    favourite: false,
+    stale: false,
+    keptVideoUrl: null,
+    deleted: false,
+    submitError: null,
+    pollError: null,
+    pollAfterMs: null,
+    updatedAtMs: 2,
+    ...overrides,
+  }
+}
+
+export function handMadeCut(shots: CutShot[], name = 'Night market'): Cut & { released: () => number } {
+  let released = 0
+  return {
+    sequenceId: 'seq-1',
+    name,
+    version: 3,
+    shots,
+    release: async () => void released++,
+    released: () => released,
+  }
+}
