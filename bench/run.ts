@@ -8,6 +8,7 @@ import { compareGallerySizes } from './gallery'
 import { compareLighthouse, measureLighthouse } from './lighthouse'
 import { measurePollLoad } from './load'
 import { measurePoller } from './poller'
+import { measureSequenceExport } from './sequence-export'
 import { measureTyping } from './typing'
 import { ensureBuilt, startStudio } from './studio-server'
 
@@ -164,6 +165,14 @@ try {
 } finally {
   loadStudio.stop()
 }
+
+// A sequence's MP4 export: 3 × 5 s 720p shots through the studio's ffmpeg, as a share of the cut's running time.
+const sequenceExport = await measureSequenceExport()
+results.sequenceExport = sequenceExport
+row(
+  `sequence export MP4, 3 × 5 s 720p: export time / running time`,
+  `${sequenceExport.exportSeconds} s / ${sequenceExport.runningSeconds} s = ${sequenceExport.ratio}`,
+)
 
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
 const width = Math.max(...rows.map((r) => r.metric.length))

@@ -31,7 +31,7 @@ describe('the sequence export routes', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'export-routes-'))
-    const file = await makeClip(dir, 'take.mp4', { colour: 'navy', width: 320, height: 180, fps: 25, seconds: 0.5 })
+    const file = await makeClip(dir, 'take.mp4', { source: 'color=c=navy', width: 320, height: 180, fps: 25, seconds: 0.5 })
     shot = {
       takeId: 'take-a',
       name: 'harbour-seedance2-a.mp4',

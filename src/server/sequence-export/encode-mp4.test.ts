@@ -16,9 +16,9 @@ group('the MP4 export (real ffmpeg)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'encode-mp4-'))
     const specs: [string, ClipSpec, number, number][] = [
-      ['red.mp4', { colour: 'red', width: 320, height: 180, fps: 25, seconds: 1, toneHz: 440 }, 200, 1000],
-      ['green.mp4', { colour: 'lime', width: 320, height: 180, fps: 25, seconds: 1 }, 0, 1000],
-      ['blue.mp4', { colour: 'blue', width: 180, height: 320, fps: 30, seconds: 1, toneHz: 880 }, 100, 800],
+      ['red.mp4', { source: 'color=c=red', width: 320, height: 180, fps: 25, seconds: 1, toneHz: 440 }, 200, 1000],
+      ['green.mp4', { source: 'color=c=lime', width: 320, height: 180, fps: 25, seconds: 1 }, 0, 1000],
+      ['blue.mp4', { source: 'color=c=blue', width: 180, height: 320, fps: 30, seconds: 1, toneHz: 880 }, 100, 800],
     ]
     shots = await Promise.all(
       specs.map(async ([name, spec, inMs, outMs]) => {

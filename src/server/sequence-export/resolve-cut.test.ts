@@ -22,7 +22,7 @@ describe('resolving a sequence into its cut', () => {
     dir = await mkdtemp(join(tmpdir(), 'resolve-cut-'))
     store = await openFolderStore({ dir: join(dir, 'media') })
     const clip = await makeClip(dir, 'take.mp4', {
-      colour: 'red',
+      source: 'color=c=red',
       width: 320,
       height: 180,
       fps: 25,

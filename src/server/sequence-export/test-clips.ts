@@ -5,12 +5,13 @@ import type { Cut, CutShot } from './cut'
 import { runFfmpeg } from './ffmpeg'
 
 /*
- * For tests: small clips made with the studio's own ffmpeg (a flat colour, a tone when asked), the renders that
+ * For tests and the bench: clips made with the studio's own ffmpeg (a synthetic picture, a tone when asked), the renders that
  * stand for their takes, frames read back as RGB, and hand-made cuts.
  */
 
 export interface ClipSpec {
-  colour: string
+  /** An ffmpeg lavfi video source and its options, e.g. `color=c=red`, `testsrc` or `mandelbrot`. */
+  source: string
   width: number
   height: number
   fps: number | string
@@ -26,10 +27,12 @@ async function ffmpeg(args: string[]) {
 
 export async function makeClip(dir: string, name: string, spec: ClipSpec): Promise<string> {
   const path = join(dir, name)
-  const { colour, width, height, fps, seconds, toneHz } = spec
-  const picture = ['-f', 'lavfi', '-i', `color=c=${colour}:size=${width}x${height}:rate=${fps}:duration=${seconds}`]
-  const tone = toneHz ? ['-f', 'lavfi', '-i', `sine=frequency=${toneHz}:duration=${seconds}`, '-c:a', 'aac'] : []
-  await ffmpeg([...picture, ...tone, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', path])
+  const { source, width, height, fps, seconds, toneHz } = spec
+  const options = `size=${width}x${height}:rate=${fps}`
+  const picture = ['-f', 'lavfi', '-i', `${source}${source.includes('=') ? ':' : '='}${options}`]
+  const tone = toneHz ? ['-f', 'lavfi', '-i', `sine=frequency=${toneHz}`, '-c:a', 'aac'] : []
+  const video = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p']
+  await ffmpeg([...picture, ...tone, ...video, '-t', String(seconds), path])
   return path
 }
 
