@@ -31,7 +31,13 @@ describe('the sequence export routes', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'export-routes-'))
-    const file = await makeClip(dir, 'take.mp4', { source: 'color=c=navy', width: 320, height: 180, fps: 25, seconds: 0.5 })
+    const file = await makeClip(dir, 'take.mp4', {
+      source: 'color=c=navy',
+      width: 320,
+      height: 180,
+      fps: 25,
+      seconds: 0.5,
+    })
     shot = {
       takeId: 'take-a',
       name: 'harbour-seedance2-a.mp4',
@@ -85,19 +91,30 @@ describe('the sequence export routes', () => {
     expect((await call(`/api/sequences/seq-2/exports/${jobId}`, { headers: auth })).status).toBe(404)
   })
 
-  it('cancel an export in progress, and refuse its file', async () => {
+  it('cancel an export in progress and refuse its file; refuse a sixth at once, loading nothing', async () => {
     const stuck = await openExportRunner({
       dir: join(dir, 'stuck'),
       encode: (_cut, _output, { signal }) => new Promise((_, reject) => signal?.addEventListener('abort', reject)),
     })
     const call = studio(stuck)
-    const { jobId } = (await (await call('/api/sequences/seq-1/exports', post({ format: 'mp4' }))).json()) as {
-      jobId: string
-    }
+    const start = () => call('/api/sequences/seq-1/exports', post({ format: 'mp4' }))
+    const { jobId } = (await (await start()).json()) as { jobId: string }
     const early = await call(`/api/sequences/seq-1/exports/${jobId}/file`, { headers: auth })
     expect([early.status, (await early.json()).error.code]).toEqual([409, 'export_not_ready'])
+
+    for (let i = 0; i < 4; i++) expect((await start()).status).toBe(202)
+    const loads = asked.length
+    const refused = await start()
+    expect([refused.status, refused.headers.get('retry-after'), (await refused.json()).error.code]).toEqual([
+      429,
+      '60',
+      'exports_busy',
+    ])
+    expect(asked.length).toBe(loads)
+
     const cancelled = await call(`/api/sequences/seq-1/exports/${jobId}`, { method: 'DELETE', headers: auth })
     expect(await cancelled.json()).toEqual({ state: 'cancelled', progress: 0 })
+    expect((await call(`/api/sequences/seq-1/exports/${jobId}`, { headers: auth })).status).toBe(200)
     await stuck.close()
   })
 

@@ -30,7 +30,7 @@ export function registerSequenceExportRoutes(app: Hono<BffEnv>, { loadCut, runne
     const id = c.req.param('id') ?? ''
     if (!ID.test(id)) return fail(c, 404, 'not_found', 'No such sequence')
     const who = whoIsAsking(c)
-    if ('error' in who) return fail(c, 400, 'invalid_author', who.error)
+    if ('error' in who) return fail(c, 400, 'invalid_header', who.error)
     try {
       return (await loadCut(id, who)) ?? fail(c, 404, 'not_found', 'No such sequence')
     } catch (error) {
@@ -58,15 +58,19 @@ export function registerSequenceExportRoutes(app: Hono<BffEnv>, { loadCut, runne
   app.post('/api/sequences/:id/exports', smallBody(), async (c) => {
     const body = exportBody.safeParse(await c.req.json().catch(() => undefined))
     if (!body.success) return fail(c, 400, 'invalid_input', 'Send { "format": "mp4" }', 'format')
+    const busy = (error = new ExportsBusy(60)) => {
+      c.header('Retry-After', String(error.retryAfterSeconds))
+      return fail(c, 429, 'exports_busy', error.message)
+    }
+    if (!runner.hasRoom()) return busy()
     const cut = await cutFor(c)
     if (cut instanceof Response) return cut
     try {
       return c.json({ jobId: runner.start(cut, `${promptSlug(cut.name)}.mp4`) }, 202)
     } catch (error) {
       await cut.release()
-      if (!(error instanceof ExportsBusy)) throw error
-      c.header('Retry-After', String(error.retryAfterSeconds))
-      return fail(c, 429, 'exports_busy', error.message)
+      if (error instanceof ExportsBusy) return busy(error)
+      throw error
     }
   })
 

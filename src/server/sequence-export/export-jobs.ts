@@ -109,6 +109,9 @@ export async function openExportRunner(options: ExportRunnerOptions) {
   sweep.unref()
 
   return {
+    /** Whether another export would be taken on (asked before loading a cut, which may download takes). */
+    hasRoom: () => waiting.length < MAX_WAITING,
+
     /** Starts (or queues) the encode of `cut`; the runner releases the cut when it is done with it. */
     start(cut: Cut, fileName: string): string {
       if (waiting.length >= MAX_WAITING) throw new ExportsBusy(60)

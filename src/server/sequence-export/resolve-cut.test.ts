@@ -9,7 +9,8 @@ import { mediaPath } from '@/media/media-types'
 import { streamOf } from '@/media/test-samples'
 import { CutProblem, type SequenceShape } from './cut'
 import { resolveCut } from './resolve-cut'
-import { makeClip, takeRender } from './test-clips'
+import { ledgerRender } from '@/test/ledger-fixtures'
+import { makeClip } from './test-clips'
 
 describe('resolving a sequence into its cut', () => {
   let dir: string
@@ -30,9 +31,9 @@ describe('resolving a sequence into its cut', () => {
       toneHz: 440,
     })
     kept = (await store.put(streamOf(await readFile(clip)))).name
-    renders.set('t1', takeRender('t1', { keptVideoUrl: mediaPath(kept) }))
-    renders.set('t2', takeRender('t2', { status: 'processing', output: null }))
-    renders.set('t3', takeRender('t3'))
+    renders.set('t1', ledgerRender(1, { id: 't1', keptVideoUrl: mediaPath(kept) }))
+    renders.set('t2', ledgerRender(2, { id: 't2', status: 'processing', output: null }))
+    renders.set('t3', ledgerRender(3, { id: 't3' }))
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
@@ -50,8 +51,8 @@ describe('resolving a sequence into its cut', () => {
     expect(cut.shots).toEqual([
       expect.objectContaining({
         takeId: 't1',
-        name: 'shot-t1-at-dusk-seedance2-t1.mp4',
-        model: 'seedance2',
+        name: 'take-1-of-a-lighthouse-sora2-1.mp4',
+        model: 'sora2',
         inMs: 100,
         outMs: 900,
         file: await store.localPath?.(kept),

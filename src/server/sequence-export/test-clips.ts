@@ -1,12 +1,11 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Render } from '@/catalog/render-contract'
 import type { Cut, CutShot } from './cut'
 import { runFfmpeg } from './ffmpeg'
 
 /*
- * For tests and the bench: clips made with the studio's own ffmpeg (a synthetic picture, a tone when asked), the renders that
- * stand for their takes, frames read back as RGB, and hand-made cuts.
+ * For tests and the bench: clips made with the studio's own ffmpeg (a synthetic picture, a tone when asked),
+ * frames read back as RGB, and hand-made cuts.
  */
 
 export interface ClipSpec {
@@ -48,37 +47,6 @@ export async function pixelAt(file: string, seconds: number, x: number, y: numbe
 /** What `ffmpeg -i` says of a file (its streams and duration). */
 export async function describe(file: string): Promise<string> {
   return (await runFfmpeg(['-i', file]).done).stderr
-}
-
-export function takeRender(id: string, overrides: Partial<Render> = {}): Render {
-  return {
-    id,
-    requestId: `req_${id}`,
-    status: 'succeeded',
-    operation: 'video.generate',
-    billableCredits: 10,
-    createdAtMs: 1,
-    startedAtMs: 1,
-    completedAtMs: 2,
-    errorMessage: null,
-    output: { video_url: `https://cdn.example/${id}.mp4` },
-    input: { model: 'seedance2', prompt: `Shot ${id} at dusk` },
-    idempotencyKey: `key-${id}`,
-    author: null,
-    authorVerified: false,
-    parentId: null,
-    relation: null,
-    groupId: null,
-    favourite: false,
-    stale: false,
-    keptVideoUrl: null,
-    deleted: false,
-    submitError: null,
-    pollError: null,
-    pollAfterMs: null,
-    updatedAtMs: 2,
-    ...overrides,
-  }
 }
 
 export function handMadeCut(shots: CutShot[], name = 'Night market'): Cut & { released: () => number } {
