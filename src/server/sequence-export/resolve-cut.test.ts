@@ -34,6 +34,7 @@ describe('resolving a sequence into its cut', () => {
     renders.set('t1', ledgerRender(1, { id: 't1', keptVideoUrl: mediaPath(kept) }))
     renders.set('t2', ledgerRender(2, { id: 't2', status: 'processing', output: null }))
     renders.set('t3', ledgerRender(3, { id: 't3' }))
+    renders.set('t4', ledgerRender(4, { id: 't4', keptVideoUrl: mediaPath(kept), deleted: true }))
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
@@ -79,6 +80,7 @@ describe('resolving a sequence into its cut', () => {
     ['an unknown take', sequence('nope'), 422, 'unknown_take'],
     ['a take not finished', sequence('t2'), 409, 'take_not_finished'],
     ['a take not kept yet', sequence('t3'), 409, 'take_not_kept'],
+    ['a take deleted from the gallery', sequence('t4'), 409, 'take_deleted'],
     ['an out point past the take’s end', sequence('t1', 0, 1500), 422, 'trim_out_of_range'],
     ['an in point after the out point', sequence('t1', 800, 400), 422, 'trim_out_of_range'],
     ['no shots', { ...sequence('t1'), shots: [] }, 422, 'empty_sequence'],

@@ -35,6 +35,8 @@ export async function resolveCut(sequence: SequenceShape, sources: CutSources): 
       const take = await sources.getTake(shot.activeTakeId)
       if (!take || !shot.takeIds.includes(shot.activeTakeId))
         throw new CutProblem(422, 'unknown_take', `${where}: its active take ${shot.activeTakeId} is not in the studio`)
+      if (take.deleted)
+        throw new CutProblem(409, 'take_deleted', `${where}: its take was deleted from the gallery; choose another`)
       if (take.status !== 'succeeded')
         throw new CutProblem(409, 'take_not_finished', `${where}: its take has not finished (${take.status})`)
       const kept = take.keptVideoUrl ? parseMediaName(take.keptVideoUrl.split('/').pop() ?? '') : undefined
