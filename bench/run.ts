@@ -9,6 +9,7 @@ import { compareScrollWithSampling } from './gallery-sampling'
 import { compareLighthouse, measureLighthouse } from './lighthouse'
 import { measurePollLoad } from './load'
 import { measurePoller } from './poller'
+import { measureSequenceExport } from './sequence-export'
 import { measureTyping } from './typing'
 import { ensureBuilt, startStudio } from './studio-server'
 
@@ -180,6 +181,14 @@ try {
 } finally {
   loadStudio.stop()
 }
+
+// A sequence's MP4 export: 3 × 5 s 720p shots through the studio's ffmpeg, as a share of the cut's running time.
+const sequenceExport = await measureSequenceExport()
+results.sequenceExport = sequenceExport
+row(
+  `sequence export MP4, 3 × 5 s 720p: export time / running time`,
+  `${sequenceExport.exportSeconds} s / ${sequenceExport.runningSeconds} s = ${sequenceExport.ratio}`,
+)
 
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
 const width = Math.max(...rows.map((r) => r.metric.length))

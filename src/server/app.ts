@@ -39,6 +39,7 @@ import { securityHeaders, securityHeadersFor } from './security-headers'
 import { createLedgerSessionStore, createMemorySessionStore, type SessionStore } from './sessions'
 import { UpstreamUnavailable, type UpstreamClient } from './upstream'
 import { registerWebhookRoute, WEBHOOK_PREFIX } from './webhook-route'
+import { registerSequenceExportRoutes, type SequenceExportRoutesOptions } from './sequence-export-routes'
 
 export interface BffOptions {
   mode: 'demo' | 'live'
@@ -81,6 +82,8 @@ export interface BffOptions {
   }
   /** What the studio learned of Cannon at start (catalog check, key scopes); "nothing checked" when absent. */
   upstreamFidelity?: () => UpstreamFidelity
+  /** A sequence's MP4 and editors' exports (the routes under /api/sequences/:id/export…); none when absent. */
+  sequenceExports?: SequenceExportRoutesOptions
   now?: () => number
 }
 
@@ -212,6 +215,8 @@ export function createBffApp(options: BffOptions) {
       clientKey,
     })
   }
+
+  if (options.sequenceExports) registerSequenceExportRoutes(app, options.sequenceExports)
 
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route'))
 
