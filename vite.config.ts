@@ -23,12 +23,14 @@ export default defineConfig(({ isSsrBuild }) => ({
     rolldownOptions: isSsrBuild
       ? {}
       : {
+          // The review page behind a share link is a page of its own (review.html), loading none of the composer.
+          input: { index: 'index.html', review: 'review.html' },
           output: {
             codeSplitting: {
               groups: [
                 {
                   name: 'core',
-                  test: /node_modules[\\/](?!uplot[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)|src[\\/](?:catalog[\\/](?!render-contract|demo-clips)|lib[\\/](?!ledger-client|media-))/,
+                  test: /node_modules[\\/](?!uplot[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)|src[\\/](?:catalog[\\/](?!render-contract|demo-clips|share-contract)|lib[\\/](?!ledger-client|media-))/,
                 },
               ],
             },

@@ -19,3 +19,5 @@ export const CREDITS_PORT = E2E_PORT + 11
 export const FIDELITY_PORT = E2E_PORT + 12
 /** e2e/quality.spec.ts: a studio whose simulator answers every render with a black take. */
 export const QUALITY_PORT = E2E_PORT + 13
+/** e2e/share.spec.ts: a gated studio whose review links are opened by people without a session. */
+export const SHARE_PORT = E2E_PORT + 16

@@ -14,6 +14,7 @@ import { PanelFallback } from '@/components/panel-fallback'
 import { ApiError } from '@/lib/bff-client'
 import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { catalogQuery, healthQuery } from '@/lib/queries'
+import type { ShareTarget } from '@/features/review/share-dialog'
 import { ConnectionStatus } from './connection-status'
 import { SignOutButton } from './sign-out-button'
 import { UpstreamNotice } from './upstream-notice'
@@ -30,6 +31,8 @@ const Compare = lazyWithRetry(() => import('@/features/viewer/compare'))
 const LineageView = lazyWithRetry(() => import('@/features/lineage/lineage-view'))
 const TryOnModelsDialog = lazyWithRetry(() => import('@/features/shootout/try-on-models-dialog'))
 const SpendView = lazyWithRetry(() => import('@/features/credits/spend-view'))
+const ShareDialog = lazyWithRetry(() => import('@/features/review/share-dialog'))
+const SharedView = lazyWithRetry(() => import('@/features/review/shared-view'))
 const SpendConfirmDialog = lazyWithRetry(() => import('@/features/credits/spend-confirm-dialog'))
 
 export function App() {
@@ -44,6 +47,8 @@ export function App() {
   const [remix, setRemix] = useState<{ input: VideoInput; key: string; parentId: string; relation: Relation }>()
   const [tryOn, setTryOn] = useState<{ values: ComposerValues; model: Model }>()
   const [spendOpen, setSpendOpen] = useState(false)
+  const [shareTarget, setShareTarget] = useState<ShareTarget>()
+  const [sharedOpen, setSharedOpen] = useState(false)
   const [view, setView] = useState<StudioView>('compose')
   // What the composer then makes comes from that render: the ledger keeps the lineage.
   const loadIntoComposer = (input: VideoInput, parentId: string, relation: Relation = 'remix') => {
@@ -84,6 +89,14 @@ export function App() {
               Demo mode<span className="hidden xl:inline">: renders are simulated, no real credits are spent</span>
             </span>
           )}
+          <button
+            type="button"
+            onClick={() => setSharedOpen(true)}
+            title="Review links you have made: views, comments, revoke"
+            className="rounded-md px-2 py-1 text-ink-300 hover:bg-ink-800 hover:text-ink-100"
+          >
+            Shared
+          </button>
           <CreditsMenu onOpenSpend={() => setSpendOpen(true)} />
           {health.data?.gated && <SignOutButton />}
         </div>
@@ -119,6 +132,7 @@ export function App() {
                 onRemix={loadIntoComposer}
                 onCompare={(records) => setCompareIds(records.map((r) => r.localId))}
                 onLineage={(record) => setLineageOf(record.localId)}
+                onShare={setShareTarget}
               />
             </Suspense>
           )}
@@ -134,10 +148,16 @@ export function App() {
                     setOpenId(undefined)
                     setLineageOf(id)
                   }}
+                  onShare={(id) => setShareTarget({ kind: 'render', ids: [id] })}
                 />
               )}
               {compareIds && (
-                <Compare localIds={compareIds} catalog={catalog.data} onClose={() => setCompareIds(undefined)} />
+                <Compare
+                  localIds={compareIds}
+                  catalog={catalog.data}
+                  onClose={() => setCompareIds(undefined)}
+                  onShare={(ids) => setShareTarget({ kind: 'compare', ids })}
+                />
               )}
             </Suspense>
           )}
@@ -182,6 +202,16 @@ export function App() {
       {spendOpen && catalog.data && (
         <Suspense fallback={null}>
           <SpendView catalog={catalog.data} onClose={() => setSpendOpen(false)} />
+        </Suspense>
+      )}
+      {shareTarget && (
+        <Suspense fallback={null}>
+          <ShareDialog target={shareTarget} onClose={() => setShareTarget(undefined)} />
+        </Suspense>
+      )}
+      {sharedOpen && (
+        <Suspense fallback={null}>
+          <SharedView onClose={() => setSharedOpen(false)} />
         </Suspense>
       )}
       {spendQuestion && (

@@ -7,6 +7,7 @@ import { takeCopiesMigration } from './schema/005-take-copies'
 import { modelRefusalsMigration } from './schema/006-model-refusals'
 import { qualityAndRatingsMigration } from './schema/007-quality-and-ratings'
 import { sequencesMigration } from './schema/008-sequences'
+import { sharesMigration } from './schema/010-shares'
 
 export interface Migration {
   version: number
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   modelRefusalsMigration,
   qualityAndRatingsMigration,
   sequencesMigration,
+  sharesMigration,
 ]
 
 // Any constant will do, as long as nothing else in the database takes this advisory lock.

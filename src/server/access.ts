@@ -9,6 +9,7 @@ import type { FailureThrottle } from './failure-throttle'
 import { servedOverHttps } from './security-headers'
 import { SESSION_LIMITS, type SessionStore } from './sessions'
 import { WEBHOOK_PREFIX } from './webhook-route'
+import { REVIEW_API_PREFIX } from '@/catalog/share-contract'
 
 /** A token that opens the studio: a person's own (named, STUDIO_ACCESS_TOKENS) or the shared one (name null). */
 export interface AccessToken {
@@ -96,8 +97,8 @@ export function createAdmission(options: AccessOptions) {
 }
 
 /**
- * When STUDIO_ACCESS_TOKEN (or STUDIO_ACCESS_TOKENS) is set, /api routes other than health, the session route and
- * Cannon's webhooks need it. A named token's holder is known by name (`signedInAs`) for as long as the session
+ * When STUDIO_ACCESS_TOKEN (or STUDIO_ACCESS_TOKENS) is set, /api routes other than health, the session route,
+ * Cannon's webhooks and share links' review routes need it. A named token's holder is known by name (`signedInAs`) for as long as the session
  * lasts. Wrong tokens are throttled per client; a browser with a valid session is never locked out by someone else
  * guessing from its address.
  */
@@ -105,7 +106,14 @@ export function accessGuard(options: AccessOptions): MiddlewareHandler<BffEnv> {
   const admission = createAdmission(options)
   const refused = refusals(options)
   return async (c, next) => {
-    if (c.req.path === '/api/health' || c.req.path === '/api/session' || c.req.path.startsWith(WEBHOOK_PREFIX)) {
+    const { path } = c.req
+    // A share link's own routes check the link instead (review-routes.ts).
+    if (
+      path === '/api/health' ||
+      path === '/api/session' ||
+      path.startsWith(WEBHOOK_PREFIX) ||
+      path.startsWith(REVIEW_API_PREFIX)
+    ) {
       return next()
     }
     const verdict = await admission(c.req.raw, c.env)

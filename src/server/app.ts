@@ -22,6 +22,8 @@ import { registerPollRoute } from './poll-route'
 import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
 import { registerQualityRoutes } from './quality-routes'
+import { registerReviewRoutes } from './review-routes'
+import { registerSharesRoutes } from './shares-routes'
 import { registerRendersRoutes } from './renders-routes'
 import { registerSequencesRoutes } from './sequences-routes'
 import { registerLineageRoute } from './lineage-route'
@@ -197,6 +199,15 @@ export function createBffApp(options: BffOptions) {
     registerLineageRoute(app, db)
     registerQualityRoutes(app, db, now)
     registerSequencesRoutes(app, { db, catalog, limiter: readLimiter, clientKey, now })
+    registerSharesRoutes(app, { db, publicUrl: options.publicUrl, trustProxy, now })
+    registerReviewRoutes(app, {
+      db,
+      catalog,
+      throttle: createFailureThrottle(),
+      clientKey,
+      audit: (event) => options.log?.(event),
+      now,
+    })
     registerCreditsRoutes(app, {
       db,
       catalog,

@@ -34,6 +34,7 @@ async function main() {
     bff,
     clientDir,
     indexHtml,
+    reviewHtml: await readFile(`${clientDir}review.html`, 'utf8'),
     allowedHosts: config.allowedHosts,
     trustProxy: config.trustProxy,
     media,

@@ -10,6 +10,7 @@ import { createUpstreamClient } from './upstream'
 
 const TOKEN = 'site-token-0123456789abcdef'
 const INDEX = '<!doctype html><title>Cannon Studio</title><script type="module" src="/assets/app.js"></script>'
+const REVIEW = '<!doctype html><title>Shared for review</title><script type="module" src="/assets/review.js"></script>'
 let clientDir: string
 
 beforeAll(async () => {
@@ -29,7 +30,14 @@ function site() {
     accessToken: TOKEN,
     log: () => {},
   })
-  const app = createSite({ bff, clientDir, indexHtml: INDEX, allowedHosts: ['studio.test'], trustProxy: true })
+  const app = createSite({
+    bff,
+    clientDir,
+    indexHtml: INDEX,
+    reviewHtml: REVIEW,
+    allowedHosts: ['studio.test'],
+    trustProxy: true,
+  })
   return (path: string, init?: RequestInit) => app.fetch(new Request(`http://studio.test${path}`, init))
 }
 
@@ -65,5 +73,16 @@ describe('the studio site', () => {
     expect((await call('/api')).status).toBe(401)
     expect((await call('/%61pi/catalog')).status).toBe(401)
     expect(await (await call('/apiary')).text()).toBe(INDEX)
+  })
+  it('serves a share link’s review page, never indexed, under the same headers, and not at its built name', async () => {
+    const call = site()
+    const page = await call('/s/0123456789abcdef.abc')
+    expect(page.status).toBe(200)
+    expect(await page.text()).toBe(REVIEW)
+    expect(page.headers.get('x-robots-tag')).toBe('noindex, nofollow')
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(page.headers.get('referrer-policy')).toBe('same-origin')
+    expect((await call('/review.html')).status).toBe(404)
+    expect(await (await call('/s/a/b')).text()).toBe(INDEX) // only /s/<token> is a review page
   })
 })

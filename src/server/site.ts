@@ -1,5 +1,6 @@
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { REVIEW_PAGE_PREFIX } from '@/catalog/share-contract'
 import { getPath } from 'hono/utils/url'
 import type { BffEnv } from './bff-env'
 import type { MediaStore } from '@/media/media-store'
@@ -13,6 +14,8 @@ interface SiteOptions {
   /** The built client (index.html, assets/, demo/), with a trailing slash. */
   clientDir: string
   indexHtml: string
+  /** The page behind a share link (/s/<token>): no composer, no gallery, only what the link shares. */
+  reviewHtml?: string
   allowedHosts: readonly string[]
   trustProxy: boolean
   /** Serves uploads and kept takes at /media/<sha256>.<ext>. */
@@ -44,7 +47,7 @@ function cacheControl(): MiddlewareHandler {
  * revalidated) and the single-page app's fallback. Static files need no access token, so the sign-in screen
  * can load; every response gets the security headers.
  */
-export function createSite({ bff, clientDir, indexHtml, allowedHosts, trustProxy, media }: SiteOptions) {
+export function createSite({ bff, clientDir, indexHtml, reviewHtml, allowedHosts, trustProxy, media }: SiteOptions) {
   const root = new Hono()
   root.use('*', securityHeaders({ trustProxy }), hostGuard(createHostCheck(createHostPolicy(allowedHosts), trustProxy)))
   // Media carry their own headers (immutable, sandboxed) and need no token: Cannon fetches them by name.
@@ -52,6 +55,15 @@ export function createSite({ bff, clientDir, indexHtml, allowedHosts, trustProxy
   root.use('*', cacheControl())
   // The shell is served from memory (it may carry boot data); assets as built, precompressed when possible.
   root.get('/', (c) => c.html(indexHtml))
+  if (reviewHtml) {
+    const review = (c: Context) => {
+      c.header('X-Robots-Tag', 'noindex, nofollow')
+      return c.html(reviewHtml)
+    }
+    root.get(`${REVIEW_PAGE_PREFIX}:token`, review)
+    // Built as review.html beside index.html: reached only through a link.
+    root.get('/review.html', (c) => c.text('Not found', 404))
+  }
   root.use('*', serveStatic({ root: clientDir, precompressed: true }))
   // A missing hashed asset is a 404, not the app shell cached for a year.
   root.get('/assets/*', (c) => c.text('Not found', 404))

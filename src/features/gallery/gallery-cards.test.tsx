@@ -31,6 +31,7 @@ const actions: ItemActions = {
   remix: vi.fn(),
   lineage: vi.fn(),
   addToSequence: vi.fn(),
+  shareGroup: vi.fn(),
   favourite: vi.fn(),
   rate: vi.fn(),
   remove: vi.fn(),

@@ -22,6 +22,8 @@ export interface ItemActions {
   remix: (record: RenderRecord) => void
   lineage: (record: RenderRecord) => void
   addToSequence: (record: RenderRecord) => void
+  /** A review link to the finished takes of a stack (one take: a link to that take). */
+  shareGroup: (members: readonly RenderRecord[]) => void
   favourite: (record: RenderRecord) => void
   rate: (record: RenderRecord, rating: Rating) => void
   remove: (record: RenderRecord) => void

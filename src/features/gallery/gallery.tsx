@@ -4,7 +4,9 @@ import type { Catalog } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Toast } from '@/components/toast'
 import { VariationsDialog } from '@/components/variations-dialog'
-import type { RenderRecord } from '@/features/renders/render-record'
+import { SHARE_SIZES } from '@/catalog/share-contract'
+import type { ShareTarget } from '@/features/review/share-dialog'
+import { isShareable, type RenderRecord } from '@/features/renders/render-record'
 import { useRenderActions } from '@/features/renders/use-render-actions'
 import { MAX_VARIATIONS, MIN_VARIATIONS } from '@/features/renders/variations'
 import { readDisplayName } from '@/lib/display-name'
@@ -31,6 +33,7 @@ interface GalleryProps {
   onRemix: (input: VideoInput, parentId: string) => void
   onCompare: (records: RenderRecord[]) => void
   onLineage: (record: RenderRecord) => void
+  onShare: (target: ShareTarget) => void
 }
 
 const AddToSequenceDialog = lazyWithRetry(() => import('@/features/sequences/add-to-sequence-dialog'))
@@ -39,7 +42,7 @@ const MAX_COMPARED = 4
 const buttonClass =
   'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40'
 
-export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage }: GalleryProps) {
+export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage, onShare }: GalleryProps) {
   const [filters, setFilters] = useState(NO_FILTERS)
   const me = useQuery(meQuery)
   const people = useQuery(peopleQuery)
@@ -80,6 +83,10 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage }: Gall
     remix: (record) => onRemix(record.input as VideoInput, record.localId),
     lineage: onLineage,
     addToSequence: setSequencing,
+    shareGroup: (members) => {
+      const ids = members.filter(isShareable).map((r) => r.localId)
+      onShare(ids.length === 1 ? { kind: 'render', ids } : { kind: 'group', ids: ids.slice(0, SHARE_SIZES.group.max) })
+    },
     favourite: (record) => void renderActions.toggleFavourite(record).then(showRefusal),
     rate: (record, rating) => void renderActions.rate(record, rating).then(showRefusal),
     remove: (record) => {

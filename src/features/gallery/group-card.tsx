@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { byRating } from '@/features/renders/rating-order'
-import { isUnfinished, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
+import { isShareable, isUnfinished, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
 import { creditsText, timeAgo, type Fact } from './card-facts'
 import { FactLine, IconButton, SpecChips } from './card-parts'
 import { Icon } from './gallery-icons'
@@ -20,7 +20,7 @@ interface GroupCardProps {
   placement: TilePlacement
   modelName: (id: string) => string
   previewId: string | undefined
-  actions: Pick<ItemActions, 'hover' | 'lineage'>
+  actions: Pick<ItemActions, 'hover' | 'lineage' | 'shareGroup'>
   onToggle: (key: string) => void
 }
 
@@ -140,7 +140,15 @@ export function GroupCard({ tile, placement, modelName, previewId, actions, onTo
                 <Icon name="chevron" size={12} />
               </span>
             </button>
-            <IconButton label="Lineage" icon="lineage" onClick={() => actions.lineage(first)} />
+            <span className="flex">
+              <IconButton
+                label="Share"
+                icon="share"
+                onClick={() => actions.shareGroup(members)}
+                disabledWhy={members.some(isShareable) ? undefined : 'None of these takes has finished yet'}
+              />
+              <IconButton label="Lineage" icon="lineage" onClick={() => actions.lineage(first)} />
+            </span>
           </div>
         </div>
       </div>

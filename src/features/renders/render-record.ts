@@ -131,6 +131,11 @@ export function statusWord(record: Pick<RenderRecord, 'status' | 'submitError'>)
   }
 }
 
+/** A finished take, not deleted: what a review link can share (the ledger has it under the same id). */
+export function isShareable(record: Pick<RenderRecord, 'status' | 'deleted'>): boolean {
+  return record.status === 'succeeded' && !record.deleted
+}
+
 export function isUnfinished(record: Pick<RenderRecord, 'status'>): boolean {
   return record.status !== 'succeeded' && record.status !== 'failed'
 }

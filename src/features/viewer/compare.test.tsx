@@ -22,11 +22,12 @@ const take = (i: number): RenderRecord => ({
 
 it('plays, pauses and steps every compared take together from the keyboard, showing the same frame paused', () => {
   const media = fakeMedia()
+  const onShare = vi.fn()
   const client = createQueryClient()
   client.setQueryData(rendersQuery.queryKey, [take(1), take(2)])
   render(
     <QueryClientProvider client={client}>
-      <Compare localIds={['take-1', 'take-2']} catalog={catalogV1} onClose={vi.fn()} />
+      <Compare localIds={['take-1', 'take-2']} catalog={catalogV1} onClose={vi.fn()} onShare={onShare} />
     </QueryClientProvider>,
   )
   const dialog = screen.getByRole('dialog', { name: 'Compare' })
@@ -42,4 +43,24 @@ it('plays, pauses and steps every compared take together from the keyboard, show
   expect([media.state(lead!).paused, media.state(follower!).paused]).toEqual([true, true])
   expect(media.state(lead!).time).toBeCloseTo(25.5 / 24)
   expect(media.state(follower!).time).toBe(media.state(lead!).time)
+})
+
+it('shares the compared takes side by side as one review link', () => {
+  const client = createQueryClient()
+  client.setQueryData(rendersQuery.queryKey, [take(1), take(2), { ...take(3), status: 'failed' }])
+  const onShare = vi.fn()
+  const { rerender } = render(
+    <QueryClientProvider client={client}>
+      <Compare localIds={['take-1', 'take-2']} catalog={catalogV1} onClose={vi.fn()} onShare={onShare} />
+    </QueryClientProvider>,
+  )
+  fireEvent.click(screen.getByRole('button', { name: 'Share' }))
+  expect(onShare).toHaveBeenCalledWith(['take-1', 'take-2'])
+  // A take that did not finish cannot be shared.
+  rerender(
+    <QueryClientProvider client={client}>
+      <Compare localIds={['take-1', 'take-3']} catalog={catalogV1} onClose={vi.fn()} onShare={onShare} />
+    </QueryClientProvider>,
+  )
+  expect(screen.queryByRole('button', { name: 'Share' })).toBeNull()
 })

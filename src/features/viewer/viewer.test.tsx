@@ -58,7 +58,14 @@ function openViewer(record: RenderRecord, lineage: LineageTotal | 404) {
   client.setQueryData(rendersQuery.queryKey, [record])
   render(
     <QueryClientProvider client={client}>
-      <Viewer localId={record.localId} catalog={catalogV1} onClose={vi.fn()} onRemix={vi.fn()} onLineage={vi.fn()} />
+      <Viewer
+        localId={record.localId}
+        catalog={catalogV1}
+        onClose={vi.fn()}
+        onRemix={vi.fn()}
+        onLineage={vi.fn()}
+        onShare={vi.fn()}
+      />
     </QueryClientProvider>,
   )
   return { viewer: screen.getByRole('dialog', { name: record.input.prompt }), client }

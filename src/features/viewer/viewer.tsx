@@ -9,7 +9,7 @@ import { RatingButtons } from '@/components/rating-buttons'
 import { RerunButton } from '@/components/rerun-button'
 import { VariationsDialog } from '@/components/variations-dialog'
 import { capturePosterFrame, posterOf } from '@/features/renders/poster'
-import { durationOf, keepNotice, statusWord, videoUrlOf } from '@/features/renders/render-record'
+import { durationOf, isShareable, keepNotice, statusWord, videoUrlOf } from '@/features/renders/render-record'
 import { takeDownload } from '@/features/renders/take-download'
 import { FlagList } from '@/features/quality/flag-badges'
 import { useQualityCheck } from '@/features/quality/use-quality-check'
@@ -30,6 +30,8 @@ interface ViewerProps {
   onRemix: (input: VideoInput, parentId: string, relation: Relation) => void
   /** Shows the render's family (Lineage). */
   onLineage: (localId: string) => void
+  /** A review link to this take. */
+  onShare: (localId: string) => void
 }
 
 const actionClass = 'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800'
@@ -39,7 +41,7 @@ const flaggedActionClass =
 const headingClass = 'text-xs font-semibold tracking-wide text-ink-400 uppercase'
 
 /** One render up close: the player, its full input, and what can be done with it. */
-export default function Viewer({ localId, catalog, onClose, onRemix, onLineage }: ViewerProps) {
+export default function Viewer({ localId, catalog, onClose, onRemix, onLineage, onShare }: ViewerProps) {
   const { data: renders = [] } = useQuery(rendersQuery)
   const record = renders.find((r) => r.localId === localId)
   const actions = useRenderActions()
@@ -143,6 +145,11 @@ export default function Viewer({ localId, catalog, onClose, onRemix, onLineage }
             <button type="button" className={actionClass} onClick={() => onLineage(record.localId)}>
               Lineage
             </button>
+            {isShareable(record) && (
+              <button type="button" className={actionClass} onClick={() => onShare(record.localId)}>
+                Share
+              </button>
+            )}
           </div>
           <NumbersSection record={record} />
           <section aria-label="Input" className="flex flex-col gap-2">

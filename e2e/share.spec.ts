@@ -1,0 +1,91 @@
+import { expect, test, type Page } from '@playwright/test'
+import { seriousViolations } from './axe-check'
+import { startBuiltStudio } from './built-studio'
+import { chooseModel } from './choose-model'
+import { SHARE_PORT } from './ports'
+
+// A gated studio (demo renders) whose team shares a take with someone who has no access token.
+const STUDIO = `http://127.0.0.1:${SHARE_PORT}`
+const TOKEN = 'e2e-share-token-8f3a1c5e7b'
+
+let studio: Awaited<ReturnType<typeof startBuiltStudio>>
+test.beforeAll(async () => {
+  studio = await startBuiltStudio(SHARE_PORT, { STUDIO_ACCESS_TOKEN: TOKEN })
+})
+test.afterAll(async () => {
+  await studio.stop()
+})
+
+async function makeTake(page: Page, prompt: string) {
+  await page.getByLabel('Prompt', { exact: true }).fill(prompt)
+  await page.getByRole('button', { name: 'Generate' }).click()
+  const item = page.getByRole('region', { name: 'Gallery' }).getByRole('listitem').filter({ hasText: prompt })
+  await expect(item.getByText('Succeeded', { exact: true })).toBeVisible({ timeout: 60_000 })
+  return item
+}
+
+test('a take shared by link plays for someone with no session, who can pick it and reach nothing else; Revoke ends it', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  await page.goto(STUDIO)
+  await page.getByLabel('Access token').fill(TOKEN)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await chooseModel(page, 'Grok')
+  await makeTake(page, 'A kept secret: a paper boat')
+  const shared = await makeTake(page, 'A lantern drifting over a lake at dusk')
+
+  await shared.getByRole('button', { name: /^Open/ }).click()
+  await page
+    .getByRole('dialog', { name: 'A lantern drifting over a lake at dusk' })
+    .getByRole('button', { name: 'Share' })
+    .click()
+  const dialog = page.getByRole('dialog', { name: 'Share' })
+  await dialog.getByLabel('Link works for').selectOption('1')
+  await dialog.getByRole('button', { name: 'Create link' }).click()
+  const link = await dialog.getByLabel('Review link').inputValue()
+  expect(link).toMatch(new RegExp(`^${STUDIO}/s/[0-9a-f]{16}\\.[A-Za-z0-9_-]{43}$`))
+
+  // Someone outside the studio: a browser with no session.
+  const outsider = await browser.newContext()
+  const review = await outsider.newPage()
+  await review.goto(link)
+  await expect(review.getByRole('heading', { name: 'A lantern drifting over a lake at dusk' })).toBeVisible()
+  await expect(review.getByRole('button', { name: 'Generate' })).toHaveCount(0)
+  await expect
+    .poll(() => review.locator('video').evaluate((video: HTMLVideoElement) => video.readyState), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(2)
+  expect(await seriousViolations(review), 'review page').toEqual([])
+  await review.getByRole('button', { name: 'Pick' }).click()
+  await expect(review.getByRole('button', { name: 'Pick' })).toHaveAttribute('aria-pressed', 'true')
+
+  // The link reaches only what it shares.
+  const api = review.request
+  const token = link.split('/s/')[1]!
+  expect((await api.get(`${STUDIO}/api/renders`)).status()).toBe(401)
+  expect((await api.get(`${STUDIO}/api/catalog`)).status()).toBe(401)
+  expect((await api.get(`${STUDIO}/api/s/${token}/renders`)).status()).toBe(404)
+  const create = { operation: 'video.generate', input: { model: 'grok', prompt: 'x', duration: 6 } }
+  expect((await api.post(`${STUDIO}/api/v1/requests`, { data: create })).status()).toBe(401)
+  const upload = { 'content-type': 'image/png' }
+  expect((await api.post(`${STUDIO}/api/media`, { headers: upload, data: Buffer.from('png') })).status()).toBe(401)
+  const others = (await api.get(`${STUDIO}/api/s/${token}`).then((r) => r.json())) as { takes: { id: string }[] }
+  expect(others.takes).toHaveLength(1)
+
+  // The team sees the reviewer's pick, and how often the link was opened.
+  await page.reload()
+  const item = page.getByRole('region', { name: 'Gallery' }).getByRole('listitem').filter({ hasText: 'lantern' })
+  await expect(item.getByRole('button', { name: 'Pick' })).toHaveAttribute('aria-pressed', 'true')
+  await page.getByRole('button', { name: 'Shared' }).click()
+  const list = page.getByRole('region', { name: 'Shared' })
+  const row = list.getByRole('listitem', { name: /^Take: A lantern/ })
+  await expect(row).toContainText('2 views') // the page, and the test's own read of the link
+  await row.getByRole('button', { name: 'Revoke' }).click()
+  await expect(row).toContainText('Turned off')
+
+  await review.reload()
+  await expect(review.getByRole('heading', { name: 'This link does not open' })).toBeVisible()
+  await expect(review.getByRole('alert')).toContainText('This link was turned off')
+  await outsider.close()
+})

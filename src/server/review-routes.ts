@@ -1,0 +1,124 @@
+import type { Context, Hono } from 'hono'
+import type { Catalog } from '@/catalog/catalog-schema'
+import type { Render } from '@/catalog/render-contract'
+import { reviewRatingSchema, type ReviewTake, type Share } from '@/catalog/share-contract'
+import type { Database } from '@/ledger/database'
+import { updateRender } from '@/ledger/render-store'
+import { findShare, recordShareView, sharedTakes } from '@/ledger/shares'
+import type { BffEnv, ClientKey } from './bff-env'
+import { fail } from './errors'
+import type { FailureThrottle } from './failure-throttle'
+import { smallBody } from './route-inputs'
+import { loggableToken, parseShareToken, secretMatches } from './share-tokens'
+
+export interface ReviewRoutesOptions {
+  db: Database
+  catalog: Catalog
+  /** Wrong links per client: guessing is slowed down like guessing the access token. */
+  throttle: FailureThrottle
+  clientKey: ClientKey
+  audit: (event: Record<string, unknown>) => void
+  now: () => number
+}
+
+type OpenedShare = { share: Share; takes: Render[] }
+
+const day = (ms: number) => new Date(ms).toUTCString().slice(0, 16)
+
+/** What a reviewer may see of a take: how it plays and how it was asked, nothing of the studio's records. */
+function reviewTake(render: Render, catalog: Catalog): ReviewTake {
+  const settings: ReviewTake['settings'] = {}
+  for (const [field, value] of Object.entries(render.input)) {
+    if (field === 'model' || field === 'prompt') continue
+    // Media the take was made from (frames, clips) stay in the studio: the link shares the take.
+    if (typeof value === 'string' && /^(https?:|\/)/.test(value)) continue
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') settings[field] = value
+  }
+  return {
+    id: render.id,
+    prompt: render.input.prompt,
+    modelName: catalog.models.find((m) => m.id === render.input.model)?.name ?? render.input.model,
+    status: render.status,
+    videoUrl: render.keptVideoUrl ?? render.output?.video_url ?? null,
+    settings,
+    rating: render.rating ?? null,
+    createdAtMs: render.createdAtMs,
+  }
+}
+
+/**
+ * The review page's API, /api/s/<token>/…: it reaches what its link shares and nothing else, needs no session,
+ * and is the only part of the API a link opens. A wrong token is a 404 whether its id or its secret is wrong,
+ * counted against the client like a wrong access token; a revoked or expired link, or one whose takes were all
+ * deleted, is a 410 that says so.
+ */
+export function registerReviewRoutes(app: Hono<BffEnv>, options: ReviewRoutesOptions) {
+  const { db, catalog, throttle, clientKey, audit, now } = options
+
+  async function open(c: Context<BffEnv>): Promise<OpenedShare | Response> {
+    const client = clientKey(c.req.raw, c.env)
+    const lockedForS = throttle.lockedFor(client, now())
+    if (lockedForS) {
+      c.header('Retry-After', String(lockedForS))
+      return fail(c, 429, 'too_many_attempts', `Too many wrong links; try again in ${lockedForS} s`)
+    }
+    const token = c.req.param('token') ?? ''
+    const parsed = parseShareToken(token)
+    const found = parsed && (await findShare(db, parsed.id))
+    if (!found || !secretMatches(parsed.secret, found.secretHash)) {
+      const lockout = throttle.fail(client, now())
+      audit({
+        level: 'warn',
+        msg: 'share_denied',
+        client,
+        link: loggableToken(token),
+        ...(lockout ? { lockedForS: lockout } : {}),
+      })
+      return fail(c, 404, 'no_such_link', 'This link does not exist. Ask whoever sent it for a new one.')
+    }
+    const { share } = found
+    if (share.revokedAtMs !== null)
+      return fail(
+        c,
+        410,
+        'revoked',
+        `This link was turned off on ${day(share.revokedAtMs)}. Ask whoever sent it for a new one.`,
+      )
+    if (share.expiresAtMs <= now())
+      return fail(
+        c,
+        410,
+        'expired',
+        `This link expired on ${day(share.expiresAtMs)}. Ask whoever sent it for a new one.`,
+      )
+    const takes = await sharedTakes(db, share.ids)
+    if (takes.length === 0) return fail(c, 410, 'deleted', 'The takes this link shared have been deleted.')
+    return { share, takes }
+  }
+
+  app.get('/api/s/:token', async (c) => {
+    const opened = await open(c)
+    if (opened instanceof Response) return opened
+    await recordShareView(db, opened.share.id, now())
+    const { share, takes } = opened
+    return c.json({
+      kind: share.kind,
+      title: share.title,
+      expiresAtMs: share.expiresAtMs,
+      takes: takes.map((take) => reviewTake(take, catalog)),
+    })
+  })
+
+  app.patch('/api/s/:token/renders/:id', smallBody(), async (c) => {
+    const opened = await open(c)
+    if (opened instanceof Response) return opened
+    const take = opened.takes.find((t) => t.id === c.req.param('id'))
+    if (!take) return fail(c, 404, 'not_shared', 'This link does not share that take')
+    const parsed = reviewRatingSchema.safeParse(await c.req.json().catch(() => undefined))
+    if (!parsed.success) return fail(c, 400, 'invalid_input', 'rating: pick, reject or null', 'rating')
+    const rated = await updateRender(db, take.id, { rating: parsed.data.rating }, now())
+    return c.json(reviewTake(rated ?? take, catalog))
+  })
+
+  app.all('/api/s/*', (c) => fail(c, 404, 'not_found', 'A link reaches only what it shares'))
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest'
+import { ENGINES, useTestLedger } from '@/ledger/test-ledger'
+import { post, creditsStudio } from './test-credits-studio'
+
+const TOKEN = 'team-token-0123456789abcdef'
+const signedIn = { authorization: `Bearer ${TOKEN}` }
+const DAY_MS = 86_400_000
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+})
+type Made = { share: { id: string; expiresAtMs: number; views: number }; url: string }
+
+describe.each(ENGINES)('share links through the BFF (%s)', (engine) => {
+  const ledger = useTestLedger(engine)
+
+  function studio() {
+    const clock = { aheadMs: 0 }
+    const audit: Record<string, unknown>[] = []
+    const made = creditsStudio(ledger.db, {
+      accessToken: TOKEN,
+      now: () => Date.now() + clock.aheadMs,
+      log: (e) => audit.push(e),
+    })
+    /** A finished take: polled again once the studio's clock is past the render's poll_after_ms. */
+    const render = async (input: Record<string, unknown>, headers: Record<string, string>) => {
+      const accepted = await made.render(input, headers)
+      clock.aheadMs += 5_000
+      await made.call(`/api/v1/requests/${accepted.id}`, { headers })
+      return accepted
+    }
+    const share = async (body: unknown) => {
+      const response = await made.call('/api/shares', post(body, signedIn))
+      return { status: response.status, body: (await response.json()) as Made & { error?: { message: string } } }
+    }
+    /** The path of a link's review API, from the whole link. */
+    const api = (url: string, rest = '') => `/api/s/${url.split('/s/')[1]}${rest}`
+    return { ...made, render, clock, audit, share, api }
+  }
+
+  it('makes a link only for the team, lists it without its secret, and opens it with no session', async () => {
+    const { call, render, share, api } = studio()
+    const { render_id: id } = await render({ prompt: 'A lantern over a lake' }, signedIn)
+    expect((await call('/api/shares', post({ kind: 'render', ids: [id] }))).status).toBe(401)
+    const crossSite = post({ kind: 'render', ids: [id] }, { ...signedIn, 'sec-fetch-site': 'cross-site' })
+    expect((await call('/api/shares', crossSite)).status).toBe(403)
+
+    const made = await share({ kind: 'render', ids: [id] })
+    expect(made.status).toBe(201)
+    expect(made.body.url).toMatch(/^http:\/\/studio\.test\/s\/[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/)
+    const secret = made.body.url.split('.').at(-1)!
+    expect(made.body.share.expiresAtMs - Date.now()).toBeGreaterThan(7 * DAY_MS - 60_000)
+    const listed = await (await call('/api/shares', { headers: signedIn })).text()
+    expect(listed).toContain(made.body.share.id)
+    expect(listed).not.toContain(secret)
+
+    const opened = await call(api(made.body.url))
+    expect(opened.status).toBe(200)
+    const review = (await opened.json()) as { kind: string; takes: { id: string; prompt: string; videoUrl: string }[] }
+    expect(review.kind).toBe('render')
+    expect(review.takes).toHaveLength(1)
+    expect(review.takes[0]).toMatchObject({ id, prompt: 'A lantern over a lake', modelName: 'Grok' })
+    expect(review.takes[0]!.videoUrl).toBeTruthy()
+    const { items } = (await (await call('/api/shares', { headers: signedIn })).json()) as { items: Made['share'][] }
+    expect(items[0]!.views).toBe(1)
+  })
+
+  it('reaches only what it shares: no gallery, no other take, no create, no upload', async () => {
+    const { call, render, share, api } = studio()
+    const { render_id: shared } = await render({ prompt: 'Shared' }, signedIn)
+    const { render_id: other } = await render({ prompt: 'Not shared' }, signedIn)
+    const { body } = await share({ kind: 'render', ids: [shared] })
+    const token = body.url.split('/s/')[1]!
+
+    // What a viewer of the link can do: rate the shared take.
+    const rated = await call(api(body.url, `/renders/${shared}`), json('PATCH', { rating: 'pick' }))
+    expect(rated.status).toBe(200)
+    const team = (await (await call(`/api/renders/${shared}`, { headers: signedIn })).json()) as { rating: string }
+    expect(team.rating).toBe('pick')
+
+    // And nothing else, with the link or without it.
+    expect((await call(api(body.url, `/renders/${other}`), json('PATCH', { rating: 'reject' }))).status).toBe(404)
+    expect((await call(api(body.url, `/renders/${shared}`), json('PATCH', { rating: 'great' }))).status).toBe(400)
+    for (const path of ['/renders', `/renders/${other}`, '/media', '/v1/requests'])
+      expect((await call(api(body.url, path))).status, path).toBe(404)
+    // Dot segments are resolved before routing: this is /api/renders, which the gate refuses.
+    expect((await call(api(body.url, '/../../renders'))).status).toBe(401)
+    const withLink = { referer: `http://studio.test/s/${token}` }
+    expect((await call('/api/renders', { headers: withLink })).status).toBe(401)
+    expect((await call(`/api/renders/${other}`, { headers: withLink })).status).toBe(401)
+    expect((await call('/api/v1/requests', post({ operation: 'video.generate', input: {} }, withLink))).status).toBe(
+      401,
+    )
+    expect((await call('/api/media', { method: 'POST', headers: withLink, body: 'x' })).status).toBe(401)
+    expect((await call(`/api/s/${token}`, json('POST', {}))).status).toBe(404)
+  })
+
+  it('refuses what cannot be shared, with a plain reason', async () => {
+    const { call, render, share } = studio()
+    const { render_id: a } = await render({}, signedIn)
+    const { render_id: b } = await render({}, signedIn)
+    const refusals: [unknown, number][] = [
+      [{ kind: 'render', ids: [a, b] }, 400],
+      [{ kind: 'compare', ids: [a] }, 400],
+      [{ kind: 'compare', ids: [a, a] }, 400],
+      [{ kind: 'group', ids: [a, 'missing'] }, 404],
+      [{ kind: 'render', ids: [a], expiresInDays: 0 }, 400],
+      [{ kind: 'render', ids: [a], expiresInDays: 91 }, 400],
+      [{ kind: 'board', ids: [a] }, 400],
+      [{ kind: 'render', ids: ['../x'] }, 400],
+    ]
+    for (const [body, status] of refusals) {
+      const made = await share(body)
+      expect(made.status, JSON.stringify(body)).toBe(status)
+      expect(made.body.error?.message).toBeTruthy()
+    }
+    const unfinished = await call(
+      '/api/v1/requests',
+      post({ operation: 'video.generate', input: { model: 'grok', prompt: 'x', duration: 6 } }, signedIn),
+    )
+    const { render_id: pending } = (await unfinished.json()) as { render_id: string }
+    expect((await share({ kind: 'render', ids: [pending] })).body.error?.message).toBe(
+      'Only finished takes can be shared',
+    )
+    expect((await share({ kind: 'compare', ids: [a, b], expiresInDays: 30 })).status).toBe(201)
+  })
+
+  it('ends with a revoke, an expiry or a deleted take, and says which', async () => {
+    const { call, render, share, api, clock } = studio()
+    const takes = [await render({}, signedIn), await render({}, signedIn), await render({}, signedIn)]
+    const [revoked, expiring, deleted] = await Promise.all(
+      takes.map(
+        async ({ render_id }, i) => (await share({ kind: 'render', ids: [render_id], expiresInDays: i + 1 })).body,
+      ),
+    )
+    expect((await call(`/api/shares/${revoked!.share.id}`, { method: 'DELETE', headers: signedIn })).status).toBe(200)
+    expect((await call('/api/shares/0000000000000000', { method: 'DELETE', headers: signedIn })).status).toBe(404)
+    const gone = async (url: string) => {
+      const response = await call(api(url))
+      return {
+        status: response.status,
+        ...((await response.json()) as { error: { code: string; message: string } }).error,
+      }
+    }
+    expect(await gone(revoked!.url)).toMatchObject({ status: 410, code: 'revoked', message: /turned off/ })
+
+    expect((await call(api(expiring!.url))).status).toBe(200)
+    clock.aheadMs += 2 * DAY_MS + 1
+    expect(await gone(expiring!.url)).toMatchObject({ status: 410, code: 'expired', message: /expired on/ })
+
+    await call(`/api/renders/${takes[2]!.render_id}`, {
+      ...json('PATCH', { deleted: true }),
+      headers: { ...signedIn, 'content-type': 'application/json' },
+    })
+    expect(await gone(deleted!.url)).toMatchObject({ status: 410, code: 'deleted' })
+  })
+
+  it('slows down guessing: after 10 wrong links a minute, 429 with Retry-After; logs never hold a secret', async () => {
+    const { call, render, share, api, audit } = studio()
+    const { render_id: id } = await render({}, signedIn)
+    const { body } = await share({ kind: 'render', ids: [id] })
+    const [linkId, secret] = body.url.split('/s/')[1]!.split('.') as [string, string]
+    const wrong = `${secret.slice(0, -2)}${secret.endsWith('AA') ? 'BB' : 'AA'}`
+    const guesses = [`/api/s/${linkId}.${wrong}`, '/api/s/0123456789abcdef.' + 'x'.repeat(43), '/api/s/not-a-token']
+    for (let i = 0; i < 9; i++) expect((await call(guesses[i % 3]!)).status).toBe(404)
+    const locked = await call(guesses[0]!)
+    expect(locked.status).toBe(404) // the tenth failure locks the client out from the next try
+    const next = await call(api(body.url))
+    expect(next.status).toBe(429)
+    expect(Number(next.headers.get('retry-after'))).toBeGreaterThan(0)
+    const denied = audit.filter((e) => e.msg === 'share_denied')
+    expect(denied).toHaveLength(10)
+    expect(JSON.stringify(audit)).not.toContain(wrong)
+    expect(JSON.stringify(audit)).not.toContain(secret)
+  })
+})
