@@ -73,15 +73,17 @@ test('a take shared by link plays for someone with no session, who can pick it a
   const others = (await api.get(`${STUDIO}/api/s/${token}`).then((r) => r.json())) as { takes: { id: string }[] }
   expect(others.takes).toHaveLength(1)
 
-  // The team sees the reviewer's pick, and how often the link was opened.
+  // The team sees the reviewer's pick beside its own rating (untouched), and how often the link was opened.
   await page.reload()
   const item = page.getByRole('region', { name: 'Gallery' }).getByRole('listitem').filter({ hasText: 'lantern' })
-  await expect(item.getByRole('button', { name: 'Pick' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(item.getByRole('button', { name: 'Pick' })).toHaveAttribute('aria-pressed', 'false')
   await page.getByRole('button', { name: 'Shared' }).click()
   const list = page.getByRole('region', { name: 'Shared' })
   const row = list.getByRole('listitem', { name: /^Take: A lantern/ })
   await expect(row).toContainText('2 views') // the page, and the test's own read of the link
-  await row.getByRole('button', { name: 'Revoke' }).click()
+  await expect(row).toContainText('reviewers: 1 picked, 0 rejected')
+  await row.getByRole('button', { name: 'Revoke the link to A lantern drifting over a lake at dusk' }).click()
+  await row.getByRole('button', { name: 'Revoke', exact: true }).click()
   await expect(row).toContainText('Turned off')
 
   await review.reload()

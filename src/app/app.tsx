@@ -92,7 +92,7 @@ export function App() {
           <button
             type="button"
             onClick={() => setSharedOpen(true)}
-            title="Review links you have made: views, comments, revoke"
+            title="Review links the team has made: views, reviewers' picks, revoke"
             className="rounded-md px-2 py-1 text-ink-300 hover:bg-ink-800 hover:text-ink-100"
           >
             Shared

@@ -5,7 +5,15 @@ import { ReviewPage } from '@/features/review/review-page'
 import './index.css'
 
 // The page behind a share link (/s/<token>): its own entry, so it loads none of the studio's composer or gallery.
-const token = decodeURIComponent(location.pathname.replace(/^\/s\//, '').replace(/\/+$/, ''))
+const raw = location.pathname.replace(/^\/s\//, '').replace(/\/+$/, '')
+// A mangled link (a stray %) is still a link the server can answer for: it says the link does not exist.
+const token = (() => {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+})()
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } })
 
 createRoot(document.getElementById('root')!).render(

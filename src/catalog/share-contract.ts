@@ -43,10 +43,13 @@ export const shareSchema = z.object({
   lastViewedAtMs: z.nullable(z.number()),
   /** The names reviewers typed when they commented through the link. */
   commenters: z.array(z.string()),
+  /** Reviewers' picks and rejects through the link (the team's own ratings are not touched). */
+  picks: z.number(),
+  rejects: z.number(),
 })
 export type Share = z.infer<typeof shareSchema>
 
-export const createdShareSchema = z.object({ share: shareSchema, url: z.string() })
+export const createdShareSchema = z.object({ share: shareSchema, url: z.string(), expiresAt: z.string() })
 export const sharesListSchema = z.object({ items: z.array(shareSchema) })
 
 /** A take as a reviewer sees it: what it is and how to play it, nothing of the studio's bookkeeping. */
@@ -58,6 +61,7 @@ export const reviewTakeSchema = z.object({
   videoUrl: z.nullable(z.string()),
   /** The request's fields besides the prompt (duration, ratio, seed, …), for a compare's differences. */
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  /** The reviewers' pick or reject through this link (not the team's rating). */
   rating: z.nullable(ratingSchema),
   createdAtMs: z.number(),
 })

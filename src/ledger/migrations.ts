@@ -8,6 +8,7 @@ import { modelRefusalsMigration } from './schema/006-model-refusals'
 import { qualityAndRatingsMigration } from './schema/007-quality-and-ratings'
 import { sequencesMigration } from './schema/008-sequences'
 import { sharesMigration } from './schema/010-shares'
+import { newsMigration } from './schema/011-news'
 
 export interface Migration {
   version: number
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   qualityAndRatingsMigration,
   sequencesMigration,
   sharesMigration,
+  newsMigration,
 ]
 
 // Any constant will do, as long as nothing else in the database takes this advisory lock.

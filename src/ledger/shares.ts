@@ -1,3 +1,4 @@
+import type { Rating } from '@/catalog/quality-contract'
 import type { Render } from '@/catalog/render-contract'
 import type { Share, ShareKind } from '@/catalog/share-contract'
 import type { Database } from './database'
@@ -28,6 +29,8 @@ interface ShareRow {
   views: number
   last_viewed_at_ms: string | number | null
   commenters: string[]
+  picks?: string | number
+  rejects?: string | number
 }
 
 const msOrNull = (value: string | number | null) => (value === null ? null : Number(value))
@@ -45,8 +48,16 @@ function rowToShare(row: ShareRow): Share {
     views: row.views,
     lastViewedAtMs: msOrNull(row.last_viewed_at_ms),
     commenters: row.commenters,
+    picks: Number(row.picks ?? 0),
+    rejects: Number(row.rejects ?? 0),
   }
 }
+
+/** A link with how its reviewers rated its takes. */
+const WITH_COUNTS = `SELECT s.*,
+    (SELECT count(*) FROM share_ratings r WHERE r.share_id = s.id AND r.rating = 'pick') AS picks,
+    (SELECT count(*) FROM share_ratings r WHERE r.share_id = s.id AND r.rating = 'reject') AS rejects
+  FROM shares s`
 
 export async function insertShare(db: Database, share: NewShare): Promise<Share> {
   const [row] = await db.query<ShareRow>(
@@ -68,23 +79,48 @@ export async function insertShare(db: Database, share: NewShare): Promise<Share>
 
 /** The studio's links, newest first. */
 export async function listShares(db: Database, limit = 200): Promise<Share[]> {
-  const rows = await db.query<ShareRow>(`SELECT * FROM shares ORDER BY created_at_ms DESC, id DESC LIMIT $1`, [limit])
+  const rows = await db.query<ShareRow>(`${WITH_COUNTS} ORDER BY s.created_at_ms DESC, s.id DESC LIMIT $1`, [limit])
   return rows.map(rowToShare)
 }
 
 /** A link and the hash its secret must match; undefined when there is no such link. */
 export async function findShare(db: Database, id: string): Promise<{ share: Share; secretHash: string } | undefined> {
-  const [row] = await db.query<ShareRow>(`SELECT * FROM shares WHERE id = $1`, [id])
+  const [row] = await db.query<ShareRow>(`${WITH_COUNTS} WHERE s.id = $1`, [id])
   return row && { share: rowToShare(row), secretHash: row.secret_hash }
 }
 
 /** Ends a link for good; a second revoke keeps the first time. Undefined when there is no such link. */
 export async function revokeShare(db: Database, id: string, nowMs: number): Promise<Share | undefined> {
-  const [row] = await db.query<ShareRow>(
-    `UPDATE shares SET revoked_at_ms = coalesce(revoked_at_ms, $2::bigint) WHERE id = $1 RETURNING *`,
-    [id, nowMs],
+  await db.query(`UPDATE shares SET revoked_at_ms = coalesce(revoked_at_ms, $2::bigint) WHERE id = $1`, [id, nowMs])
+  return (await findShare(db, id))?.share
+}
+
+/** A reviewer's pick or reject of a take through a link (null takes it back). */
+export async function rateThroughShare(
+  db: Database,
+  shareId: string,
+  renderId: string,
+  rating: Rating | null,
+  nowMs: number,
+): Promise<void> {
+  if (rating === null) {
+    await db.query(`DELETE FROM share_ratings WHERE share_id = $1 AND render_id = $2`, [shareId, renderId])
+    return
+  }
+  await db.query(
+    `INSERT INTO share_ratings (share_id, render_id, rating, rated_at_ms) VALUES ($1, $2, $3, $4::bigint)
+     ON CONFLICT (share_id, render_id) DO UPDATE SET rating = EXCLUDED.rating, rated_at_ms = EXCLUDED.rated_at_ms`,
+    [shareId, renderId, rating, nowMs],
   )
-  return row && rowToShare(row)
+}
+
+/** What reviewers picked or rejected through a link, by take. */
+export async function shareRatings(db: Database, shareId: string): Promise<Map<string, Rating>> {
+  const rows = await db.query<{ render_id: string; rating: Rating }>(
+    `SELECT render_id, rating FROM share_ratings WHERE share_id = $1`,
+    [shareId],
+  )
+  return new Map(rows.map((row) => [row.render_id, row.rating]))
 }
 
 /** Counts one opening of the review page. */

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { lineageTotalSchema, type LineageTotal } from '@/catalog/credits-contract'
+import { newsSchema, type News } from '@/catalog/news-contract'
 import type { QualityReport, Rating } from '@/catalog/quality-contract'
 import {
   lineageTreeSchema,
@@ -60,6 +61,8 @@ export const ledgerClient = {
   /** Everyone with a name on a listed render. */
   people: (signal?: AbortSignal): Promise<People> => call('/api/people', peopleSchema, { signal }),
   /** A render and every render made from it (re-runs, variations, remixes, …): how many, and their credits. */
+  /** What ended since `sinceMs`. */
+  news: (sinceMs: number): Promise<News> => call(`/api/news?since=${Math.floor(sinceMs)}`, newsSchema),
   lineageTotal: (id: string, signal?: AbortSignal): Promise<LineageTotal> =>
     call(`${renderPath(id)}/lineage-total`, lineageTotalSchema, { signal }),
   /** The render's whole family: its first render and every render made from that one. */

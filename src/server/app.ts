@@ -27,6 +27,7 @@ import { registerSharesRoutes } from './shares-routes'
 import { registerRendersRoutes } from './renders-routes'
 import { registerSequencesRoutes } from './sequences-routes'
 import { registerLineageRoute } from './lineage-route'
+import { registerNewsRoute } from './news-route'
 import { registerCreditsRoutes } from './credits-routes'
 import { registerFidelityRoute } from './fidelity-route'
 import { uncheckedFidelity, type UpstreamFidelity } from './upstream-fidelity'
@@ -34,7 +35,7 @@ import { createRenderSubmitter } from './render-submitter'
 import type { Render } from '@/catalog/render-contract'
 import { createEstimator, type CreditOptions } from './estimator'
 import { DEMO_PRICES } from '@/simulator/pricing'
-import { readLimit, requireJson } from './request-guards'
+import { readLimit, requestLimit, requireJson } from './request-guards'
 import type { Log } from './logger'
 import { requestLog } from './request-log'
 import { securityHeaders, securityHeadersFor } from './security-headers'
@@ -85,7 +86,7 @@ export interface BffOptions {
   /** What the studio learned of Cannon at start (catalog check, key scopes); "nothing checked" when absent. */
   upstreamFidelity?: () => UpstreamFidelity
   /** A sequence's MP4 and editors' exports (the routes under /api/sequences/:id/export…); none when absent. */
-  sequenceExports?: SequenceExportRoutesOptions
+  sequenceExports?: Omit<SequenceExportRoutesOptions, 'origin'>
   now?: () => number
 }
 
@@ -156,6 +157,16 @@ export function createBffApp(options: BffOptions) {
   if (access) app.use('/api/*', accessGuard(access))
   const readLimiter = options.readLimiter ?? unlimited
   app.use('/api/*', readLimit(readLimiter, clientKey))
+  // Writes with no limiter of their own (links, reviewers' ratings, exports) count against the same per-client one.
+  const writeLimit = requestLimit(readLimiter, clientKey, (method) => method !== 'GET' && method !== 'HEAD')
+  for (const path of [
+    '/api/shares',
+    '/api/shares/*',
+    '/api/s/*',
+    '/api/sequences/:id/exports',
+    '/api/sequences/:id/exports/*',
+  ])
+    app.use(path, writeLimit)
 
   app.get('/api/health', (c) => c.json({ ok: true, mode, gated: !!access }))
   registerSessionRoute(app, access)
@@ -197,6 +208,7 @@ export function createBffApp(options: BffOptions) {
     }
     registerRendersRoutes(app, db, now, catalog)
     registerLineageRoute(app, db)
+    registerNewsRoute(app, db, now)
     registerQualityRoutes(app, db, now)
     registerSequencesRoutes(app, { db, catalog, limiter: readLimiter, clientKey, now })
     registerSharesRoutes(app, { db, publicUrl: options.publicUrl, trustProxy, now })
@@ -227,7 +239,11 @@ export function createBffApp(options: BffOptions) {
     })
   }
 
-  if (options.sequenceExports) registerSequenceExportRoutes(app, options.sequenceExports)
+  if (options.sequenceExports)
+    registerSequenceExportRoutes(app, {
+      ...options.sequenceExports,
+      origin: { publicUrl: options.publicUrl, trustProxy },
+    })
 
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route'))
 

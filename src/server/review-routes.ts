@@ -1,10 +1,10 @@
 import type { Context, Hono } from 'hono'
 import type { Catalog } from '@/catalog/catalog-schema'
 import type { Render } from '@/catalog/render-contract'
+import type { Rating } from '@/catalog/quality-contract'
 import { reviewRatingSchema, type ReviewTake, type Share } from '@/catalog/share-contract'
 import type { Database } from '@/ledger/database'
-import { updateRender } from '@/ledger/render-store'
-import { findShare, recordShareView, sharedTakes } from '@/ledger/shares'
+import { findShare, rateThroughShare, recordShareView, sharedTakes, shareRatings } from '@/ledger/shares'
 import type { BffEnv, ClientKey } from './bff-env'
 import { fail } from './errors'
 import type { FailureThrottle } from './failure-throttle'
@@ -26,7 +26,7 @@ type OpenedShare = { share: Share; takes: Render[] }
 const day = (ms: number) => new Date(ms).toUTCString().slice(0, 16)
 
 /** What a reviewer may see of a take: how it plays and how it was asked, nothing of the studio's records. */
-function reviewTake(render: Render, catalog: Catalog): ReviewTake {
+function reviewTake(render: Render, catalog: Catalog, rating: Rating | undefined): ReviewTake {
   const settings: ReviewTake['settings'] = {}
   for (const [field, value] of Object.entries(render.input)) {
     if (field === 'model' || field === 'prompt') continue
@@ -41,7 +41,7 @@ function reviewTake(render: Render, catalog: Catalog): ReviewTake {
     status: render.status,
     videoUrl: render.keptVideoUrl ?? render.output?.video_url ?? null,
     settings,
-    rating: render.rating ?? null,
+    rating: rating ?? null,
     createdAtMs: render.createdAtMs,
   }
 }
@@ -56,16 +56,18 @@ export function registerReviewRoutes(app: Hono<BffEnv>, options: ReviewRoutesOpt
   const { db, catalog, throttle, clientKey, audit, now } = options
 
   async function open(c: Context<BffEnv>): Promise<OpenedShare | Response> {
-    const client = clientKey(c.req.raw, c.env)
-    const lockedForS = throttle.lockedFor(client, now())
-    if (lockedForS) {
-      c.header('Retry-After', String(lockedForS))
-      return fail(c, 429, 'too_many_attempts', `Too many wrong links; try again in ${lockedForS} s`)
-    }
     const token = c.req.param('token') ?? ''
     const parsed = parseShareToken(token)
     const found = parsed && (await findShare(db, parsed.id))
     if (!found || !secretMatches(parsed.secret, found.secretHash)) {
+      // Only wrong links are counted and held back: a right one always opens, even from an address a guesser
+      // shares (its 256-bit secret is the protection; the throttle keeps guessers slow and visible).
+      const client = clientKey(c.req.raw, c.env)
+      const lockedForS = throttle.lockedFor(client, now())
+      if (lockedForS) {
+        c.header('Retry-After', String(lockedForS))
+        return fail(c, 429, 'too_many_attempts', `Too many wrong links; try again in ${lockedForS} s`)
+      }
       const lockout = throttle.fail(client, now())
       audit({
         level: 'warn',
@@ -101,11 +103,12 @@ export function registerReviewRoutes(app: Hono<BffEnv>, options: ReviewRoutesOpt
     if (opened instanceof Response) return opened
     await recordShareView(db, opened.share.id, now())
     const { share, takes } = opened
+    const ratings = await shareRatings(db, share.id)
     return c.json({
       kind: share.kind,
       title: share.title,
       expiresAtMs: share.expiresAtMs,
-      takes: takes.map((take) => reviewTake(take, catalog)),
+      takes: takes.map((take) => reviewTake(take, catalog, ratings.get(take.id))),
     })
   })
 
@@ -116,8 +119,8 @@ export function registerReviewRoutes(app: Hono<BffEnv>, options: ReviewRoutesOpt
     if (!take) return fail(c, 404, 'not_shared', 'This link does not share that take')
     const parsed = reviewRatingSchema.safeParse(await c.req.json().catch(() => undefined))
     if (!parsed.success) return fail(c, 400, 'invalid_input', 'rating: pick, reject or null', 'rating')
-    const rated = await updateRender(db, take.id, { rating: parsed.data.rating }, now())
-    return c.json(reviewTake(rated ?? take, catalog))
+    await rateThroughShare(db, opened.share.id, take.id, parsed.data.rating, now())
+    return c.json(reviewTake(take, catalog, parsed.data.rating ?? undefined))
   })
 
   app.all('/api/s/*', (c) => fail(c, 404, 'not_found', 'A link reaches only what it shares'))

@@ -4,6 +4,7 @@ import { promptSlug } from '@/catalog/take-name'
 import { whoIsAsking } from './author'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
+import { publicOrigin } from './public-origin'
 import { smallBody } from './route-inputs'
 import { CutProblem, type Cut, type LoadCut } from './sequence-export/cut'
 import { ExportsBusy, type ExportRunner } from './sequence-export/export-jobs'
@@ -14,9 +15,13 @@ export interface SequenceExportRoutesOptions {
   /** The sequence's cut, resolved (see createCutLoader); undefined for an unknown sequence. */
   loadCut: LoadCut
   runner: ExportRunner
+  /** Where the editors' files say the takes are: see publicOrigin. */
+  origin: { publicUrl?: string; trustProxy: boolean }
 }
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/
+/** Cuts being read at once (each may download its takes and probes every shot): the rest are told to retry. */
+const MAX_LOADING = 2
 const exportBody = z.object({ format: z.literal('mp4', { error: 'format must be "mp4"' }) })
 
 /**
@@ -24,18 +29,32 @@ const exportBody = z.object({ format: z.literal('mp4', { error: 'format must be 
  * more wait in line), `GET …/exports/:jobId` follows it, `GET …/:jobId/file` downloads it once, `DELETE …/:jobId`
  * cancels it; `GET /api/sequences/:id/export.otio` and `/export.xml` download the cut for editors.
  */
-export function registerSequenceExportRoutes(app: Hono<BffEnv>, { loadCut, runner }: SequenceExportRoutesOptions) {
+export function registerSequenceExportRoutes(
+  app: Hono<BffEnv>,
+  { loadCut, runner, origin }: SequenceExportRoutesOptions,
+) {
+  let loading = 0
+  const busy = (c: Context<BffEnv>, error = new ExportsBusy(60)) => {
+    c.header('Retry-After', String(error.retryAfterSeconds))
+    return fail(c, 429, 'exports_busy', error.message)
+  }
+
   /** The cut, or the response that says why there is none. */
   async function cutFor(c: Context<BffEnv>): Promise<Cut | Response> {
     const id = c.req.param('id') ?? ''
     if (!ID.test(id)) return fail(c, 404, 'not_found', 'No such sequence')
     const who = whoIsAsking(c)
     if ('error' in who) return fail(c, 400, 'invalid_header', who.error)
+    if (loading >= MAX_LOADING)
+      return busy(c, new ExportsBusy(5, 'Other sequences are being read for export; try again in a few seconds'))
+    loading++
     try {
       return (await loadCut(id, who)) ?? fail(c, 404, 'not_found', 'No such sequence')
     } catch (error) {
       if (error instanceof CutProblem) return fail(c, error.status, error.code, error.message)
       throw error
+    } finally {
+      loading--
     }
   }
 
@@ -44,7 +63,7 @@ export function registerSequenceExportRoutes(app: Hono<BffEnv>, { loadCut, runne
       const cut = await cutFor(c)
       if (cut instanceof Response) return cut
       try {
-        return c.body(write(cut, new URL(c.req.url).origin), 200, {
+        return c.body(write(cut, publicOrigin(c, origin)), 200, {
           'Content-Type': mime,
           'Content-Disposition': `attachment; filename="${promptSlug(cut.name)}.${ext}"`,
         })
@@ -58,18 +77,14 @@ export function registerSequenceExportRoutes(app: Hono<BffEnv>, { loadCut, runne
   app.post('/api/sequences/:id/exports', smallBody(), async (c) => {
     const body = exportBody.safeParse(await c.req.json().catch(() => undefined))
     if (!body.success) return fail(c, 400, 'invalid_input', 'Send { "format": "mp4" }', 'format')
-    const busy = (error = new ExportsBusy(60)) => {
-      c.header('Retry-After', String(error.retryAfterSeconds))
-      return fail(c, 429, 'exports_busy', error.message)
-    }
-    if (!runner.hasRoom()) return busy()
+    if (!runner.hasRoom()) return busy(c)
     const cut = await cutFor(c)
     if (cut instanceof Response) return cut
     try {
       return c.json({ jobId: runner.start(cut, `${promptSlug(cut.name)}.mp4`) }, 202)
     } catch (error) {
       await cut.release()
-      if (error instanceof ExportsBusy) return busy(error)
+      if (error instanceof ExportsBusy) return busy(c, error)
       throw error
     }
   })

@@ -73,11 +73,17 @@ describe.each(ENGINES)('share links through the BFF (%s)', (engine) => {
     const { body } = await share({ kind: 'render', ids: [shared] })
     const token = body.url.split('/s/')[1]!
 
-    // What a viewer of the link can do: rate the shared take.
+    // What a viewer of the link can do: rate the shared take, for the link; the team's own rating stays theirs.
     const rated = await call(api(body.url, `/renders/${shared}`), json('PATCH', { rating: 'pick' }))
     expect(rated.status).toBe(200)
-    const team = (await (await call(`/api/renders/${shared}`, { headers: signedIn })).json()) as { rating: string }
-    expect(team.rating).toBe('pick')
+    const team = (await (await call(`/api/renders/${shared}`, { headers: signedIn })).json()) as { rating: unknown }
+    expect(team.rating ?? null).toBeNull()
+    const seen = (await (await call(api(body.url))).json()) as { takes: { rating: string }[] }
+    expect(seen.takes[0]!.rating).toBe('pick')
+    const { items } = (await (await call('/api/shares', { headers: signedIn })).json()) as {
+      items: { picks: number; rejects: number }[]
+    }
+    expect(items[0]).toMatchObject({ picks: 1, rejects: 0 })
 
     // And nothing else, with the link or without it.
     expect((await call(api(body.url, `/renders/${other}`), json('PATCH', { rating: 'reject' }))).status).toBe(404)
@@ -166,9 +172,11 @@ describe.each(ENGINES)('share links through the BFF (%s)', (engine) => {
     for (let i = 0; i < 9; i++) expect((await call(guesses[i % 3]!)).status).toBe(404)
     const locked = await call(guesses[0]!)
     expect(locked.status).toBe(404) // the tenth failure locks the client out from the next try
-    const next = await call(api(body.url))
+    const next = await call(guesses[1]!)
     expect(next.status).toBe(429)
     expect(Number(next.headers.get('retry-after'))).toBeGreaterThan(0)
+    // The right link still opens from that address: only wrong ones are held back.
+    expect((await call(api(body.url))).status).toBe(200)
     const denied = audit.filter((e) => e.msg === 'share_denied')
     expect(denied).toHaveLength(10)
     expect(JSON.stringify(audit)).not.toContain(wrong)

@@ -1,4 +1,4 @@
-import type { Context, Hono } from 'hono'
+import type { Hono } from 'hono'
 import type { Render } from '@/catalog/render-contract'
 import {
   DEFAULT_SHARE_DAYS,
@@ -13,7 +13,7 @@ import { whoIsAsking } from './author'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
 import { RENDER_ID, smallBody } from './route-inputs'
-import { servedOverHttps } from './security-headers'
+import { publicOrigin } from './public-origin'
 import { newShareToken } from './share-tokens'
 
 const DAY_MS = 86_400_000
@@ -25,14 +25,6 @@ export interface SharesRoutesOptions {
   publicUrl?: string
   trustProxy: boolean
   now: () => number
-}
-
-/** Where the person making the link reached the studio: the link works for those they send it to there. */
-function originOf(c: Context, { publicUrl, trustProxy }: SharesRoutesOptions): string {
-  if (publicUrl) return publicUrl.replace(/\/+$/, '')
-  const forwardedHost = trustProxy ? c.req.header('x-forwarded-host')?.split(',')[0]?.trim() : undefined
-  const host = forwardedHost || c.req.header('host') || new URL(c.req.url).host
-  return `${servedOverHttps(c.req.raw, trustProxy) ? 'https' : 'http'}://${host}`
 }
 
 /** Why these takes cannot be shared this way, or undefined when they can. */
@@ -77,7 +69,8 @@ export function registerSharesRoutes(app: Hono<BffEnv>, options: SharesRoutesOpt
       createdAtMs,
       expiresAtMs: createdAtMs + (request.expiresInDays ?? DEFAULT_SHARE_DAYS) * DAY_MS,
     })
-    return c.json({ share, url: `${originOf(c, options)}${REVIEW_PAGE_PREFIX}${token.token}` }, 201)
+    const url = `${publicOrigin(c, options)}${REVIEW_PAGE_PREFIX}${token.token}`
+    return c.json({ share, url, expiresAt: new Date(share.expiresAtMs).toISOString() }, 201)
   })
 
   app.get('/api/shares', async (c) => c.json({ items: await listShares(db) }))

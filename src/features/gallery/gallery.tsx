@@ -25,6 +25,7 @@ import { useGalleryRenders } from './use-gallery-renders'
 import { useHoverPreview } from './use-hover-preview'
 import { useStableCallbacks } from './use-stable-callbacks'
 import { useToast } from './use-toast'
+import { WhatsNew } from './whats-new'
 
 interface GalleryProps {
   catalog: Catalog
@@ -85,7 +86,12 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage, onShar
     addToSequence: setSequencing,
     shareGroup: (members) => {
       const ids = members.filter(isShareable).map((r) => r.localId)
-      onShare(ids.length === 1 ? { kind: 'render', ids } : { kind: 'group', ids: ids.slice(0, SHARE_SIZES.group.max) })
+      const { max } = SHARE_SIZES.group
+      onShare(
+        ids.length === 1
+          ? { kind: 'render', ids }
+          : { kind: 'group', ids: ids.slice(0, max), leftOut: Math.max(0, ids.length - max) },
+      )
     },
     favourite: (record) => void renderActions.toggleFavourite(record).then(showRefusal),
     rate: (record, rating) => void renderActions.rate(record, rating).then(showRefusal),
@@ -148,6 +154,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage, onShar
           <GalleryFileButtons onResult={(message) => show({ message })} />
         </div>
       </div>
+      <WhatsNew renders={shown} modelName={modelName} onOpen={actions.open} />
       <GalleryToolbar
         catalog={catalog}
         filters={filters}

@@ -7,6 +7,8 @@ import { sharesClient, sharesQueryKey } from './shares-client'
 export interface ShareTarget {
   kind: ShareKind
   ids: string[]
+  /** Takes of a group past what one link holds, left out (the oldest). */
+  leftOut?: number
 }
 
 const DAYS = [1, 7, 30, 90]
@@ -43,7 +45,7 @@ export default function ShareDialog({ target, onClose }: { target: ShareTarget; 
     <Modal label="Share" onClose={onClose}>
       <div className="flex max-w-xl flex-col gap-3 text-sm">
         <p className="text-ink-200">
-          {`A link to ${WHAT[target.kind](target.ids.length)}. Whoever opens it can play, pick or reject, and nothing else: no composer, no credits, no other take.`}
+          {`A link to ${WHAT[target.kind](target.ids.length)}${target.leftOut ? ` (the ${target.leftOut} oldest are left out: a link holds ${target.ids.length})` : ''}. Whoever opens it can play and pick or reject (their picks are shown to the team apart from its own), and nothing else: no composer, no credits, no other take. Revoking closes the page; a video address someone copied from it stays playable.`}
         </p>
         {create.data ? (
           <>

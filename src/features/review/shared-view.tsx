@@ -5,6 +5,8 @@ import { Modal } from '@/components/modal'
 import { sharesClient, sharesQueryKey } from './shares-client'
 
 const KIND_WORDS: Record<Share['kind'], string> = { render: 'Take', compare: 'Compare', group: 'Group' }
+const smallButton =
+  'rounded-md border border-ink-600 px-2 py-1 text-xs text-ink-200 hover:bg-ink-800 disabled:opacity-50'
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 function state(share: Share, nowMs: number): string {
@@ -20,6 +22,7 @@ function ShareRow({ share, nowMs }: { share: Share; nowMs: number }) {
     onSuccess: (revoked) =>
       queryClient.setQueryData<Share[]>(sharesQueryKey, (all) => all?.map((s) => (s.id === revoked.id ? revoked : s))),
   })
+  const [confirming, setConfirming] = useState(false)
   const open = share.revokedAtMs === null && share.expiresAtMs > nowMs
   const takes = share.ids.length === 1 ? '1 take' : `${share.ids.length} takes`
   return (
@@ -29,22 +32,41 @@ function ShareRow({ share, nowMs }: { share: Share; nowMs: number }) {
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <p className="line-clamp-1 text-sm text-ink-100">{`${KIND_WORDS[share.kind]} · ${takes} · ${share.title}`}</p>
-        {open && (
-          <button
-            type="button"
-            disabled={revoke.isPending}
-            onClick={() => revoke.mutate()}
-            className="rounded-md border border-ink-600 px-2 py-1 text-xs text-ink-200 hover:bg-ink-800 disabled:opacity-50"
-          >
-            Revoke
-          </button>
-        )}
+        {open &&
+          (confirming ? (
+            <span className="flex items-center gap-2 text-xs text-ink-300">
+              Turn this link off for good?
+              <button
+                type="button"
+                disabled={revoke.isPending}
+                onClick={() => revoke.mutate()}
+                className={`${smallButton} border-red-800 text-red-200`}
+              >
+                Revoke
+              </button>
+              <button type="button" onClick={() => setConfirming(false)} className={smallButton}>
+                Keep
+              </button>
+            </span>
+          ) : (
+            <button
+              type="button"
+              aria-label={`Revoke the link to ${share.title}`}
+              onClick={() => setConfirming(true)}
+              className={smallButton}
+            >
+              Revoke…
+            </button>
+          ))}
       </div>
       <p className="text-xs text-ink-400">
         {[
           state(share, nowMs),
           `${share.views} ${share.views === 1 ? 'view' : 'views'}`,
-          share.commenters.length ? `comments from ${share.commenters.join(', ')}` : 'no comments',
+          share.picks + share.rejects > 0
+            ? `reviewers: ${share.picks} picked, ${share.rejects} rejected`
+            : 'not rated yet',
+          ...(share.commenters.length ? [`comments from ${share.commenters.join(', ')}`] : []),
           `made ${when(share.createdAtMs)}${share.createdBy ? ` by ${share.createdBy}` : ''}`,
         ].join(' · ')}
       </p>

@@ -21,5 +21,13 @@ export const sharesMigration: Migration = {
       commenters jsonb NOT NULL DEFAULT '[]'
     )`,
     `CREATE INDEX shares_newest ON shares (created_at_ms DESC, id DESC)`,
+    // Reviewers' picks and rejects through a link: kept apart from the team's own rating of the take.
+    `CREATE TABLE share_ratings (
+      share_id text NOT NULL REFERENCES shares (id) ON DELETE CASCADE,
+      render_id text NOT NULL,
+      rating text NOT NULL CHECK (rating IN ('pick', 'reject')),
+      rated_at_ms bigint NOT NULL,
+      PRIMARY KEY (share_id, render_id)
+    )`,
   ],
 }

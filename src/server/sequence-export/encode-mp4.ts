@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import { chooseCanvas, type Canvas } from './canvas'
 import { framesOf, type Cut } from './cut'
-import { ffmpegComplaint, runFfmpeg } from './ffmpeg'
+import { ffmpegComplaint, runFfmpeg, TAKE_INPUT } from './ffmpeg'
 
 const SAMPLE_RATE = 48_000
 /** Read a little past each out point, so the frame-exact trim below always has its last frame. */
@@ -36,7 +36,7 @@ export function mp4Args(cut: Cut, canvas: Canvas, output: string): string[] {
     const frames = framesOf(shot, canvas.fps)
     const samples = Math.round((frames * canvas.fps.den * SAMPLE_RATE) / canvas.fps.num)
     inputs.push('-ss', secondsArg(shot.inMs), '-t', secondsArg(shot.outMs - shot.inMs + READ_MARGIN_S * 1000))
-    inputs.push('-i', shot.file)
+    inputs.push(...TAKE_INPUT, '-i', shot.file)
     chains.push(videoChain(index, canvas, frames), audioChain(index, shot.hasAudio, samples))
   })
   const pairs = cut.shots.map((_, index) => `[v${index}][a${index}]`).join('')

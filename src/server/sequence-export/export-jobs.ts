@@ -33,8 +33,11 @@ const MAX_WAITING = 4
 
 /** More exports are waiting than the studio takes on: answered 429, nothing started. */
 export class ExportsBusy extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super(`${MAX_WAITING} exports are already waiting; try again in a few minutes`)
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `${MAX_WAITING} exports are already waiting; try again in a few minutes`,
+  ) {
+    super(message)
     this.name = 'ExportsBusy'
   }
 }

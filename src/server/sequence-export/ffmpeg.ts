@@ -28,6 +28,12 @@ export interface FfmpegRun {
 }
 
 const STDERR_TAIL = 64 * 1024
+
+/**
+ * Put before each `-i` of a take: ffmpeg then reads only local files in the containers takes come in (MP4/MOV,
+ * Matroska/WebM), so a "take" that is really a playlist cannot make it open other files or URLs.
+ */
+export const TAKE_INPUT = ['-protocol_whitelist', 'file', '-format_whitelist', 'mov,matroska,webm'] as const
 /** Exports run below the studio's own priority, so requests stay quick while one encodes. */
 const BACKGROUND_NICENESS = 10
 

@@ -1,5 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseProbe } from './probe'
+import { runFfmpeg, TAKE_INPUT } from './ffmpeg'
+import { parseProbe, probeFile } from './probe'
+import { makeClip } from './test-clips'
 
 const input = (streams: string, duration = '00:00:05.04') => `Input #0, mov,mp4,m4a,3gp,3g2,mj2, from 'take.mp4':
   Metadata:
@@ -42,5 +47,22 @@ describe('reading what ffmpeg says of a take', () => {
     expect(parseProbe(input(`    Stream #0:0: Audio: mp3, 44100 Hz, stereo, fltp, 128 kb/s`))).toBeUndefined()
     expect(parseProbe('take.mp4: Invalid data found when processing input')).toBeUndefined()
     expect(parseProbe(input(`    Stream #0:0: Video: h264, yuv420p, 320x180, 25 fps, 25 tbr`, 'N/A'))).toBeUndefined()
+  })
+
+  it('will not follow a list of files posing as a take', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'probe-'))
+    try {
+      await makeClip(dir, 'inner.mp4', { source: 'color=c=red', width: 64, height: 36, fps: 10, seconds: 1 })
+      const posing = join(dir, 'take.mp4')
+      await writeFile(posing, "ffconcat version 1.0\nfile 'inner.mp4'\n")
+      // Left to itself, ffmpeg opens the list and reads the file it names; as a take, it refuses the list.
+      expect((await runFfmpeg(['-i', posing]).done).stderr).toContain('Input #0, concat')
+      const asTake = (await runFfmpeg([...TAKE_INPUT, '-i', posing]).done).stderr
+      expect(asTake).toContain('not on whitelist')
+      expect(asTake).not.toContain('Input #0')
+      await expect(probeFile(posing)).rejects.toThrow('no playable video')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

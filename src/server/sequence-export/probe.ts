@@ -1,5 +1,5 @@
 import type { Rate } from './cut'
-import { runFfmpeg } from './ffmpeg'
+import { runFfmpeg, TAKE_INPUT } from './ffmpeg'
 
 /** What a take's file says of itself: its first video stream's picture, whether it has sound, its length. */
 export interface Probe {
@@ -47,7 +47,7 @@ export function parseProbe(stderr: string): Probe | undefined {
 
 /** Probes a file with ffmpeg itself (the package ships no ffprobe); throws when it is not a playable video. */
 export async function probeFile(path: string): Promise<Probe> {
-  const { stderr } = await runFfmpeg(['-i', path]).done
+  const { stderr } = await runFfmpeg([...TAKE_INPUT, '-i', path]).done
   const probe = parseProbe(stderr)
   if (!probe) throw new Error('ffmpeg finds no playable video in it')
   return probe

@@ -80,7 +80,6 @@ describe('resolving a sequence into its cut', () => {
     ['an unknown take', sequence('nope'), 422, 'unknown_take'],
     ['a take not finished', sequence('t2'), 409, 'take_not_finished'],
     ['a take not kept yet', sequence('t3'), 409, 'take_not_kept'],
-    ['a take deleted from the gallery', sequence('t4'), 409, 'take_deleted'],
     ['an out point past the take’s end', sequence('t1', 0, 1500), 422, 'trim_out_of_range'],
     ['an in point after the out point', sequence('t1', 800, 400), 422, 'trim_out_of_range'],
     ['no shots', { ...sequence('t1'), shots: [] }, 422, 'empty_sequence'],
@@ -91,6 +90,13 @@ describe('resolving a sequence into its cut', () => {
     expect(error).toMatchObject({ status, code })
     expect((error as Error).message.length).toBeGreaterThan(20)
     expect(await readdir(tempDir()).catch(() => [])).toHaveLength(0)
+  })
+
+  it('keeps a take deleted from the gallery (the cut keeps what was put in it), and ends a whole take at its end', async () => {
+    const cut = await resolveCut(sequence('t4', 0, 1200), { getTake, store, tempDir: tempDir() })
+    expect(cut.shots[0]!.takeId).toBe('t4')
+    expect(cut.shots[0]!.outMs).toBe(cut.shots[0]!.durationMs) // said to last 1.2 s, the file is a little shorter
+    await cut.release()
   })
 
   it('names the shot and the take’s length when a trim does not fit', async () => {

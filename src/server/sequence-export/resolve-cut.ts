@@ -6,6 +6,9 @@ import { CutProblem, type Cut, type CutShot, type SequenceShape } from './cut'
 import { probeFile, type Probe } from './probe'
 import { takeFile, type TakeFile } from './take-files'
 
+/** How far past a take's probed end an out point may lie and still mean "to the end". */
+const END_SLACK_MS = 250
+
 export interface CutSources {
   /** A render from the ledger by id (getRender). */
   getTake(id: string): Promise<Render | undefined>
@@ -35,8 +38,6 @@ export async function resolveCut(sequence: SequenceShape, sources: CutSources): 
       const take = await sources.getTake(shot.activeTakeId)
       if (!take || !shot.takeIds.includes(shot.activeTakeId))
         throw new CutProblem(422, 'unknown_take', `${where}: its active take ${shot.activeTakeId} is not in the studio`)
-      if (take.deleted)
-        throw new CutProblem(409, 'take_deleted', `${where}: its take was deleted from the gallery; choose another`)
       if (take.status !== 'succeeded')
         throw new CutProblem(409, 'take_not_finished', `${where}: its take has not finished (${take.status})`)
       const kept = take.keptVideoUrl ? parseMediaName(take.keptVideoUrl.split('/').pop() ?? '') : undefined
@@ -51,8 +52,13 @@ export async function resolveCut(sequence: SequenceShape, sources: CutSources): 
       const probe = await (sources.probe ?? probeFile)(file.path).catch((error: unknown) => {
         throw new CutProblem(422, 'take_unreadable', `${where}: its take cannot be read (${String(error)})`)
       })
-      const frameMs = (1000 * probe.fps.den) / probe.fps.num
-      if (!(shot.inMs >= 0 && shot.inMs < shot.outMs && shot.outMs <= probe.durationMs + frameMs))
+      // A shot that plays its take whole ends where the take was said to end, which the file may miss by a little.
+      const slackMs = Math.max(END_SLACK_MS, (1000 * probe.fps.den) / probe.fps.num)
+      if (!(
+        shot.inMs >= 0 &&
+        shot.inMs < Math.min(shot.outMs, probe.durationMs) &&
+        shot.outMs <= probe.durationMs + slackMs
+      ))
         throw new CutProblem(
           422,
           'trim_out_of_range',
