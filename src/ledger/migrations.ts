@@ -6,6 +6,7 @@ import { creditsMigration } from './schema/004-credits'
 import { takeCopiesMigration } from './schema/005-take-copies'
 import { modelRefusalsMigration } from './schema/006-model-refusals'
 import { qualityAndRatingsMigration } from './schema/007-quality-and-ratings'
+import { commentsMigration } from './schema/009-comments'
 
 export interface Migration {
   version: number
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   takeCopiesMigration,
   modelRefusalsMigration,
   qualityAndRatingsMigration,
+  commentsMigration,
 ]
 
 // Any constant will do, as long as nothing else in the database takes this advisory lock.

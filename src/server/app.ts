@@ -22,6 +22,7 @@ import { registerPollRoute } from './poll-route'
 import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
 import { registerQualityRoutes } from './quality-routes'
+import { registerCommentsRoutes } from './comments-routes'
 import { registerRendersRoutes } from './renders-routes'
 import { registerLineageRoute } from './lineage-route'
 import { registerCreditsRoutes } from './credits-routes'
@@ -57,6 +58,8 @@ export interface BffOptions {
   createLimiter?: RateLimiter
   /** Limits reads per client (STUDIO_POLL_RATE_LIMIT); none when absent. */
   readLimiter?: RateLimiter
+  /** Limits comments written (and resolved) per client; none when absent. */
+  commentLimiter?: RateLimiter
   /** Who a request is counted against; the Node entry uses the socket address. Default: one shared bucket. */
   clientKey?: ClientKey
   /** Take the client's scheme and host from X-Forwarded-* (behind a reverse proxy). */
@@ -192,6 +195,7 @@ export function createBffApp(options: BffOptions) {
     registerRendersRoutes(app, db, now, catalog)
     registerLineageRoute(app, db)
     registerQualityRoutes(app, db, now)
+    registerCommentsRoutes(app, { db, limiter: options.commentLimiter ?? unlimited, clientKey, now })
     registerCreditsRoutes(app, {
       db,
       catalog,
