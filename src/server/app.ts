@@ -23,6 +23,7 @@ import type { TakeKeeper } from './take-keeper'
 import { relay } from './relay'
 import { registerQualityRoutes } from './quality-routes'
 import { registerCommentsRoutes } from './comments-routes'
+import { registerScorecardRoute } from './scorecard-route'
 import { registerRendersRoutes } from './renders-routes'
 import { registerLineageRoute } from './lineage-route'
 import { registerCreditsRoutes } from './credits-routes'
@@ -196,6 +197,7 @@ export function createBffApp(options: BffOptions) {
     registerLineageRoute(app, db)
     registerQualityRoutes(app, db, now)
     registerCommentsRoutes(app, { db, limiter: options.commentLimiter ?? unlimited, clientKey, now })
+    registerScorecardRoute(app, db, catalog, now)
     registerCreditsRoutes(app, {
       db,
       catalog,
