@@ -7,6 +7,7 @@ import { createSimulator, DEMO_API_KEY, type SimulatorOptions } from '@/simulato
 import { creditsHandlers } from './credits-handlers'
 import { ledgerHandlers } from './ledger-handlers'
 import { createMemoryLedger } from './memory-ledger'
+import { reviewHandlers } from './review-handlers'
 
 export const CANNON_ORIGIN = 'https://www.cannonstudio.app'
 
@@ -48,6 +49,7 @@ export function studioHandlers(
   const credits = creditsHandlers(catalog)
   const handlers: RequestHandler[] = [
     ...ledgerHandlers(ledger, toBff),
+    ...reviewHandlers(ledger, catalog),
     ...credits.handlers,
     http.all('*/api/*', ({ request }) => toBff(request)),
   ]

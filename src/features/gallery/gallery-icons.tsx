@@ -7,6 +7,7 @@ const PATHS = {
   stack: 'M8 2 14 5 8 8 2 5zM2 8l6 3 6-3M2 11l6 3 6-3',
   chevron: 'M4 6l4 4 4-4',
   lineage: 'M8 2.5v4M8 6.5 4 10M8 6.5l4 3.5M4 10v3.5M12 10v3.5',
+  comment: 'M2.5 3.5h11v7H7l-3 2.5v-2.5H2.5z',
 } as const
 
 export type IconName = keyof typeof PATHS
