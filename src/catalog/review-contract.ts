@@ -87,3 +87,17 @@ export function pickRate(row: Pick<ScorecardRow, 'picks' | 'rejects'>): number |
   const rated = row.picks + row.rejects
   return rated >= PICK_RATE_MIN_RATED ? row.picks / rated : undefined
 }
+
+/** A model's share of picks among its rated takes, and how many takes are rated. */
+export interface PickRate {
+  rate: number
+  rated: number
+}
+
+/** The models whose pick rate can be shown (enough takes rated), by model id. */
+export function pickRates(scorecard: Pick<Scorecard, 'models'>): [string, PickRate][] {
+  return scorecard.models.flatMap((row) => {
+    const rate = pickRate(row)
+    return rate === undefined ? [] : [[row.model, { rate, rated: row.picks + row.rejects }] as [string, PickRate]]
+  })
+}
