@@ -100,9 +100,10 @@ function CommentItem(props: {
         >
           {at}
         </button>
-        <span className="truncate text-ink-300">{comment.author ?? 'No name given'}</span>
-        <span>{when(comment.createdAtMs)}</span>
-        <button type="button" className={`${smallButton} ml-auto`} onClick={() => props.onResolve(!comment.resolved)}>
+        <span className="min-w-0 flex-1 truncate" title={when(comment.createdAtMs)}>
+          <span className="text-ink-300">{comment.author ?? 'No name given'}</span> · {when(comment.createdAtMs)}
+        </span>
+        <button type="button" className={`${smallButton} shrink-0`} onClick={() => props.onResolve(!comment.resolved)}>
           {comment.resolved ? 'Reopen' : 'Resolve'}
         </button>
       </div>
