@@ -1,5 +1,6 @@
 import type { ScorecardRow } from '@/catalog/review-contract'
 import { formatElapsed } from '@/components/elapsed'
+import { NumberTableHead, numberCellClass } from '@/components/number-table-head'
 
 interface ScorecardTableProps {
   caption: string
@@ -28,39 +29,25 @@ export function ScorecardTable({ caption, rows, label }: ScorecardTableProps) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[44rem] text-left text-sm">
-        <caption className="mb-2 text-left text-xs font-semibold tracking-wide text-ink-400 uppercase">
-          {caption}
-        </caption>
-        <thead className="text-xs text-ink-400">
-          <tr>
-            <th scope="col" className="py-1 font-medium">
-              Model
-            </th>
-            {COLUMNS.map((column) => (
-              <th key={column} scope="col" className="py-1 text-right font-medium">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <NumberTableHead caption={caption} first="Model" columns={COLUMNS} />
         <tbody className="text-ink-200">
           {rows.map((row) => (
             <tr key={`${row.model} ${row.mode} ${row.seconds}`} className="border-t border-ink-800">
               <th scope="row" className="py-1.5 font-normal">
                 {label(row)}
               </th>
-              <td className="py-1.5 text-right tabular-nums">{n(row.renders)}</td>
-              <td className="py-1.5 text-right tabular-nums">{n(row.picks)}</td>
-              <td className="py-1.5 text-right tabular-nums">{n(row.rejects)}</td>
-              <td className="py-1.5 text-right tabular-nums">{n(row.flagged)}</td>
-              <td className="py-1.5 text-right tabular-nums">
+              <td className={numberCellClass}>{n(row.renders)}</td>
+              <td className={numberCellClass}>{n(row.picks)}</td>
+              <td className={numberCellClass}>{n(row.rejects)}</td>
+              <td className={numberCellClass}>{n(row.flagged)}</td>
+              <td className={numberCellClass}>
                 {percent(row.failureRate)} <span className="text-ink-400">({n(row.failed)})</span>
               </td>
-              <td className="py-1.5 text-right tabular-nums">
+              <td className={numberCellClass}>
                 {row.medianRenderMs === null ? '—' : formatElapsed(row.medianRenderMs)}
               </td>
-              <td className="py-1.5 text-right tabular-nums">{credits(row.creditsPerPick)}</td>
-              <td className="py-1.5 text-right tabular-nums">{credits(row.creditsPerPickedSecond)}</td>
+              <td className={numberCellClass}>{credits(row.creditsPerPick)}</td>
+              <td className={numberCellClass}>{credits(row.creditsPerPickedSecond)}</td>
             </tr>
           ))}
         </tbody>
