@@ -34,20 +34,21 @@ export async function newPage(browser: Browser) {
   return { page, videoBytes: () => videoBytes }
 }
 
-export async function scrollFrames(page: Page) {
-  return page.evaluate(async () => {
+/** Frame times while the window scrolls by `step` px a frame for 2 s (a negative step scrolls back up). */
+export async function scrollFrames(page: Page, step = 120) {
+  return page.evaluate(async (step) => {
     const times: number[] = []
     let last = performance.now()
     const end = last + 2000
     while (performance.now() < end) {
-      window.scrollBy(0, 120)
+      window.scrollBy(0, step)
       await new Promise((resolve) => requestAnimationFrame(resolve))
       const now = performance.now()
       times.push(now - last)
       last = now
     }
     return times
-  })
+  }, step)
 }
 
 /** Script time the page spends on `refreshes` reads of the newest page, each triggered as a window refocus. */

@@ -36,7 +36,8 @@ const MODELS = ['seedance2', 'wan27video', 'veo31', 'sora2', 'grok']
 const SEED_CHUNK = 2500
 const BENCH_CLIPS = ['9:16', '16:9'].map((ratio) => DEMO_CLIPS.find((clip) => clip.aspectRatio === ratio)!)
 
-function renders(count: number) {
+/** `kept`: each take also has a same-origin copy, which the browser's quality check samples once it is on screen. */
+function renders(count: number, kept: boolean) {
   const now = Date.now()
   return Array.from({ length: count }, (_, i) => ({
     id: `bench-${i}`,
@@ -49,12 +50,13 @@ function renders(count: number) {
     billableCredits: 12,
     output: { video_url: BENCH_CLIPS[i % 2]!.path, aspect_ratio: BENCH_CLIPS[i % 2]!.aspectRatio },
     favourite: i % 7 === 0,
+    keptVideoUrl: kept ? BENCH_CLIPS[i % 2]!.path : undefined,
   }))
 }
 
 /** Fills the studio's ledger through POST /api/renders/import (the studio's own gallery file, version 2). */
-async function seedLedger(url: string, count: number) {
-  const all = renders(count)
+async function seedLedger(url: string, count: number, kept: boolean) {
+  const all = renders(count, kept)
   for (let start = 0; start < all.length; start += SEED_CHUNK) {
     const response = await fetch(`${url}/api/renders/import`, {
       method: 'POST',
@@ -82,17 +84,17 @@ async function serverRefetch(url: string) {
   return { bytes, ms: round1(median(times)) }
 }
 
-interface SeededStudio {
+export interface SeededStudio {
   count: number
   url: string
   stop: () => Promise<void>
 }
 
 /** A built studio with a ledger folder of its own, holding `count` renders. */
-async function seededStudio(outDir: string, port: number, count: number): Promise<SeededStudio> {
+export async function seededStudio(outDir: string, port: number, count: number, kept = false): Promise<SeededStudio> {
   const dataDir = await mkdtemp(join(tmpdir(), 'studio-bench-gallery-'))
   const studio = await startStudio(outDir, port, { STUDIO_DATA_DIR: dataDir })
-  await seedLedger(studio.url, count)
+  await seedLedger(studio.url, count, kept)
   return {
     count,
     url: studio.url,

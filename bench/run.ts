@@ -5,9 +5,11 @@ import { measureBundle } from './bundle'
 import { buildBaselines, serveBaselines } from './baselines'
 import { measureModelSwitch } from './composer'
 import { compareGallerySizes } from './gallery'
+import { compareScrollWithSampling } from './gallery-sampling'
 import { compareLighthouse, measureLighthouse } from './lighthouse'
 import { measurePollLoad } from './load'
 import { measurePoller } from './poller'
+import { measureSequenceExport } from './sequence-export'
 import { measureTyping } from './typing'
 import { ensureBuilt, startStudio } from './studio-server'
 
@@ -128,6 +130,21 @@ row(
   ratio <= 1.1,
 )
 
+// Scrolling while kept takes are checked for defects, beside the same gallery with nothing to check.
+const sampling = await compareScrollWithSampling(OUT_DIR, PORT + 6)
+results.gallerySampling = sampling
+row(
+  `gallery ${sampling.renders.toLocaleString('en')}: scroll frame median / p95 (ms), checking / not`,
+  `${sampling.sampling.scrollFrameMedianMs} / ${sampling.sampling.scrollFrameP95Ms}, ` +
+    `${sampling.plain.scrollFrameMedianMs} / ${sampling.plain.scrollFrameP95Ms}`,
+)
+row(
+  `  ratio median, p95 (${sampling.sampling.checks} takes checked while scrolling)`,
+  `${sampling.medianRatio}, ${sampling.p95Ratio}`,
+  '≤ 1.1',
+  Math.max(sampling.medianRatio, sampling.p95Ratio) <= 1.1,
+)
+
 // Renders that finish (requests per render) and renders the simulator keeps in flight (requests per minute).
 const manyCreates = { STUDIO_CREATE_RATE_LIMIT: '1000/60s' }
 const finishing = await startStudio(OUT_DIR, PORT + 2, manyCreates)
@@ -164,6 +181,14 @@ try {
 } finally {
   loadStudio.stop()
 }
+
+// A sequence's MP4 export: 3 × 5 s 720p shots through the studio's ffmpeg, as a share of the cut's running time.
+const sequenceExport = await measureSequenceExport()
+results.sequenceExport = sequenceExport
+row(
+  `sequence export MP4, 3 × 5 s 720p: export time / running time`,
+  `${sequenceExport.exportSeconds} s / ${sequenceExport.runningSeconds} s = ${sequenceExport.ratio}`,
+)
 
 await writeFile('bench/results.json', `${JSON.stringify(results, null, 2)}\n`)
 const width = Math.max(...rows.map((r) => r.metric.length))

@@ -62,6 +62,18 @@ try {
   await shot(page, 'compare')
   await page.keyboard.press('Escape')
 
+  const addToSequence = (n: number) =>
+    gallery.getByRole('listitem').nth(n).getByRole('button', { name: 'Add to sequence' }).click()
+  const adding = page.getByRole('dialog', { name: 'Add to sequence' })
+  await addToSequence(0)
+  await adding.getByLabel('New sequence').fill('Night market')
+  await adding.getByRole('button', { name: 'Create' }).click()
+  await page.getByText('Added to “Night market” as shot 1').waitFor()
+  await addToSequence(1)
+  await adding.getByRole('button', { name: /Night market/ }).waitFor()
+  await shot(page, 'sequence')
+  await page.keyboard.press('Escape')
+
   await page.getByRole('button', { name: /credits/ }).click()
   await page.getByRole('button', { name: 'Spend by day, model and person' }).click()
   await page.getByRole('dialog', { name: 'Spend' }).getByRole('table').first().waitFor()
@@ -130,7 +142,7 @@ try {
   await phone.waitForTimeout(1000)
   await shot(phone, 'phone-gallery')
   console.log(
-    'wrote docs/{studio,player,compare,spend,try-on-models,lineage,comments,models,phone-compose,phone-gallery}.png',
+    'wrote docs/{studio,player,compare,sequence,spend,try-on-models,lineage,comments,models,phone-compose,phone-gallery}.png',
   )
 } finally {
   await browser.close()

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { CancelButton } from '@/components/cancel-button'
 import type { Model } from '@/catalog/catalog-schema'
 import { totalCredits, useEstimate } from '@/lib/estimates'
 
@@ -74,13 +75,7 @@ export function VariationsDialog(props: VariationsDialogProps) {
             : 'This model takes no seed: each variation sends the same input again.'}
         </p>
         <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={onCancel}
-            className="rounded-lg px-3 py-2 text-sm text-ink-400 hover:text-ink-200"
-          >
-            Cancel
-          </button>
+          <CancelButton onClick={onCancel} />
           <button
             type="submit"
             className="rounded-lg bg-accent-500 px-3 py-2 text-sm font-semibold text-ink-950 hover:bg-accent-400"

@@ -6,6 +6,7 @@ import { creditsMigration } from './schema/004-credits'
 import { takeCopiesMigration } from './schema/005-take-copies'
 import { modelRefusalsMigration } from './schema/006-model-refusals'
 import { qualityAndRatingsMigration } from './schema/007-quality-and-ratings'
+import { sequencesMigration } from './schema/008-sequences'
 import { commentsMigration } from './schema/009-comments'
 
 export interface Migration {
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   takeCopiesMigration,
   modelRefusalsMigration,
   qualityAndRatingsMigration,
+  sequencesMigration,
   commentsMigration,
 ]
 

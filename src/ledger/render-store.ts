@@ -4,6 +4,7 @@ import type { Rating } from '@/catalog/quality-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import type { Database } from './database'
 import { firstRender, TERMINAL, type RenderRow } from './render-row'
+import { joinSequences } from './sequences'
 import { DEFAULT_POLL_AFTER_MS, RESEND_AFTER_MS } from './timing'
 
 export interface NewSubmission {
@@ -141,8 +142,9 @@ export async function applyRequestObject(
   obj: RequestObject,
   nowMs: number,
 ): Promise<Render | undefined> {
-  const updated = await db.query<RenderRow>(
-    `UPDATE renders SET status = $2,
+  const write = (tx: Database) =>
+    tx.query<RenderRow>(
+      `UPDATE renders SET status = $2,
        billable_credits = coalesce($3::double precision, billable_credits),
        started_at_ms = coalesce($4::bigint, started_at_ms),
        completed_at_ms = coalesce($5::bigint, completed_at_ms),
@@ -155,19 +157,28 @@ export async function applyRequestObject(
        updated_at_ms = $9::bigint
      WHERE request_id = $1 AND status NOT IN ${TERMINAL}
      RETURNING *`,
-    [
-      requestId,
-      obj.status,
-      obj.billableCredits ?? null,
-      obj.startedAtMs ?? null,
-      obj.completedAtMs ?? null,
-      obj.errorMessage ?? null,
-      obj.output ? JSON.stringify(obj.output) : null,
-      isTerminal(obj.status),
-      nowMs,
-    ],
-  )
-  return firstRender(updated) ?? getRenderByRequestId(db, requestId)
+      [
+        requestId,
+        obj.status,
+        obj.billableCredits ?? null,
+        obj.startedAtMs ?? null,
+        obj.completedAtMs ?? null,
+        obj.errorMessage ?? null,
+        obj.output ? JSON.stringify(obj.output) : null,
+        isTerminal(obj.status),
+        nowMs,
+      ],
+    )
+  // A success is written with what follows from it (the take joining its parent's sequences) in one transaction.
+  const updated =
+    obj.status === 'succeeded'
+      ? await db.transaction(async (tx) => {
+          const render = firstRender(await write(tx))
+          if (render) await joinSequences(tx, render, nowMs)
+          return render
+        })
+      : firstRender(await write(db))
+  return updated ?? getRenderByRequestId(db, requestId)
 }
 
 /** The create body recorded for the render (what a re-send sends); undefined for an unknown id. */

@@ -51,7 +51,7 @@ export function useTestLedger(engine: Engine, options: { own?: boolean } = {}): 
     if (options.own) await db?.close()
   })
   beforeEach(async () => {
-    await db?.query('TRUNCATE comments, renders, rate_windows, sessions, credit_days, model_refusals')
+    await db?.query('TRUNCATE comments, renders, rate_windows, sessions, credit_days, model_refusals, sequences')
   })
   return {
     get db() {

@@ -46,7 +46,8 @@ function search(query: object): string {
   return text ? `?${text}` : ''
 }
 
-const json = (body: unknown): RequestInit => ({
+/** A JSON request body with its content type. */
+export const json = (body: unknown): RequestInit => ({
   headers: { 'content-type': 'application/json' },
   body: typeof body === 'string' ? body : JSON.stringify(body),
 })

@@ -25,6 +25,14 @@ describe('the folder store', () => {
     expect(await store.urlFor(stored.name)).toBe(`/media/${stored.name}`)
   })
 
+  it('answers the local path of a stored file, and none for a missing file or a name that is not a media name', async () => {
+    const store = await openFolderStore({ dir })
+    const stored = await store.put(streamOf(fixture('audio.aac')))
+    expect(await store.localPath?.(stored.name)).toBe(join(dir, stored.sha256.slice(0, 2), stored.name))
+    expect(await store.localPath?.(`${'0'.repeat(64)}.mp4`)).toBeUndefined()
+    expect(await store.localPath?.('../../etc/passwd')).toBeUndefined()
+  })
+
   it('stores the same bytes once when they arrive at the same time', async () => {
     const store = await openFolderStore({ dir })
     const results = await Promise.all([1, 2, 3].map(() => store.put(streamOf(fixture('video.mov')))))

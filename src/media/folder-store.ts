@@ -87,6 +87,13 @@ export async function openFolderStore(options: FolderStoreOptions): Promise<Medi
       return `${publicOrigin ?? ''}${mediaPath(parsed.name)}`
     },
 
+    async localPath(name): Promise<string | undefined> {
+      const parsed = parseMediaName(name)
+      if (!parsed) return undefined
+      const info = await stat(pathOf(parsed)).catch(() => undefined)
+      return info?.isFile() ? pathOf(parsed) : undefined
+    },
+
     async delete(name): Promise<void> {
       await unlink(pathOf(requireMediaName(name))).catch((error: unknown) => {
         if (errorCode(error) !== 'ENOENT') throw error

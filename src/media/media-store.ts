@@ -73,6 +73,11 @@ export interface MediaStore {
    * presigned GET or public-bucket URL for S3. Throws on an invalid name.
    */
   urlFor(name: string): Promise<string>
+  /**
+   * The stored file's path on this machine, for tools that read files (an export's ffmpeg): only a store that
+   * keeps files on a local disk has it; undefined when there is no such file.
+   */
+  localPath?(name: string): Promise<string | undefined>
   /** Removes the file; no error when it is already gone. */
   delete(name: string): Promise<void>
 }

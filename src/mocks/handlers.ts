@@ -7,6 +7,7 @@ import { createSimulator, DEMO_API_KEY, type SimulatorOptions } from '@/simulato
 import { creditsHandlers } from './credits-handlers'
 import { ledgerHandlers } from './ledger-handlers'
 import { createMemoryLedger } from './memory-ledger'
+import { sequenceHandlers } from './sequence-handlers'
 import { reviewHandlers } from './review-handlers'
 
 export const CANNON_ORIGIN = 'https://www.cannonstudio.app'
@@ -51,6 +52,7 @@ export function studioHandlers(
     ...ledgerHandlers(ledger, toBff),
     ...reviewHandlers(ledger, catalog),
     ...credits.handlers,
+    ...sequenceHandlers(ledger.get, catalog),
     http.all('*/api/*', ({ request }) => toBff(request)),
   ]
   return { simulator, ledger, handlers, estimateRequests: () => credits.counts.estimates }

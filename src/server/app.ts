@@ -25,6 +25,7 @@ import { registerQualityRoutes } from './quality-routes'
 import { registerCommentsRoutes } from './comments-routes'
 import { registerScorecardRoute } from './scorecard-route'
 import { registerRendersRoutes } from './renders-routes'
+import { registerSequencesRoutes } from './sequences-routes'
 import { registerLineageRoute } from './lineage-route'
 import { registerCreditsRoutes } from './credits-routes'
 import { registerFidelityRoute } from './fidelity-route'
@@ -40,6 +41,7 @@ import { securityHeaders, securityHeadersFor } from './security-headers'
 import { createLedgerSessionStore, createMemorySessionStore, type SessionStore } from './sessions'
 import { UpstreamUnavailable, type UpstreamClient } from './upstream'
 import { registerWebhookRoute, WEBHOOK_PREFIX } from './webhook-route'
+import { registerSequenceExportRoutes, type SequenceExportRoutesOptions } from './sequence-export-routes'
 
 export interface BffOptions {
   mode: 'demo' | 'live'
@@ -84,6 +86,8 @@ export interface BffOptions {
   }
   /** What the studio learned of Cannon at start (catalog check, key scopes); "nothing checked" when absent. */
   upstreamFidelity?: () => UpstreamFidelity
+  /** A sequence's MP4 and editors' exports (the routes under /api/sequences/:id/export…); none when absent. */
+  sequenceExports?: SequenceExportRoutesOptions
   now?: () => number
 }
 
@@ -198,6 +202,7 @@ export function createBffApp(options: BffOptions) {
     registerQualityRoutes(app, db, now)
     registerCommentsRoutes(app, { db, limiter: options.commentLimiter ?? unlimited, clientKey, now })
     registerScorecardRoute(app, db, catalog, now)
+    registerSequencesRoutes(app, { db, catalog, limiter: readLimiter, clientKey, now })
     registerCreditsRoutes(app, {
       db,
       catalog,
@@ -216,6 +221,8 @@ export function createBffApp(options: BffOptions) {
       clientKey,
     })
   }
+
+  if (options.sequenceExports) registerSequenceExportRoutes(app, options.sequenceExports)
 
   app.all('/api/*', (c) => fail(c, 404, 'not_found', 'No such API route'))
 

@@ -24,10 +24,14 @@ export function requireJson(exempt: (path: string) => boolean = () => false): Mi
   }
 }
 
-/** A generous per-client limit on reads, so one tab cannot fan out hundreds of upstream calls with the team's key. */
-export function readLimit(limiter: RateLimiter, clientKey: ClientKey): MiddlewareHandler<BffEnv> {
+/** Counts the requests `applies` picks against the client's limit, and answers 429 once it is spent. */
+export function requestLimit(
+  limiter: RateLimiter,
+  clientKey: ClientKey,
+  applies: (method: string, path: string) => boolean = () => true,
+): MiddlewareHandler<BffEnv> {
   return async (c, next) => {
-    if ((c.req.method === 'GET' || c.req.method === 'HEAD') && c.req.path !== '/api/health') {
+    if (applies(c.req.method, c.req.path)) {
       const decision = await limiter.take(clientKey(c.req.raw, c.env))
       if (!decision.allowed) {
         c.header('Retry-After', String(decision.retryAfterSeconds))
@@ -37,3 +41,7 @@ export function readLimit(limiter: RateLimiter, clientKey: ClientKey): Middlewar
     await next()
   }
 }
+
+/** A generous per-client limit on reads, so one tab cannot fan out hundreds of upstream calls with the team's key. */
+export const readLimit = (limiter: RateLimiter, clientKey: ClientKey) =>
+  requestLimit(limiter, clientKey, (method, path) => (method === 'GET' || method === 'HEAD') && path !== '/api/health')

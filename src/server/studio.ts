@@ -5,6 +5,7 @@ import { openS3Store } from '@/media/s3-store'
 import { LedgerUnavailable } from '@/ledger/ledger-errors'
 import { migrate } from '@/ledger/migrations'
 import { resumeOrphanedSubmissions } from '@/ledger/render-sweep'
+import { getSequence } from '@/ledger/sequences'
 import { FaultsError, parseFaults } from '@/simulator/faults'
 import { createSimulator, DEMO_API_KEY } from '@/simulator/simulator'
 import { createBffApp } from './app'
@@ -14,6 +15,7 @@ import { createDnsHostCheck } from './media-dns'
 import { ConfigError, loadConfig, type ServerConfig } from './config'
 import { createLedgerRateLimiter } from './ledger-limiter'
 import { createRenderSubmitter } from './render-submitter'
+import { openSequenceExports } from './sequence-export/open-exports'
 import { createSweeper } from './sweeper'
 import { createTakeKeeper } from './take-keeper'
 import { batchedLineWriter } from './log-sink'
@@ -101,6 +103,12 @@ export async function createStudio(env: Record<string, string | undefined>, { de
         log,
       })
     : undefined
+  const sequenceExports = await openSequenceExports({
+    dataDir: config.dataDir,
+    db,
+    store: media.store,
+    getSequence: (id) => getSequence(db, id),
+  })
   const app = createBffApp({
     mode: config.mode,
     catalog,
@@ -125,6 +133,7 @@ export async function createStudio(env: Record<string, string | undefined>, { de
       keeper,
       demoDir: config.mode === 'demo' ? demoDir : undefined,
     },
+    sequenceExports,
   })
   const sweeper = createSweeper({
     db,
@@ -135,6 +144,7 @@ export async function createStudio(env: Record<string, string | undefined>, { de
   })
   const close = async () => {
     keeper?.stop()
+    await sequenceExports.runner.close()
     await sweeper.stop()
     await pooled?.close()
     await db.close()

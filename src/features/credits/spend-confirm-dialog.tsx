@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { CancelButton } from '@/components/cancel-button'
 import { answerSpendQuestion, type SpendQuestion } from './spend-question'
 
 /** Asks before an action estimated over the browser's threshold spends; Escape or Cancel sends nothing. */
@@ -32,13 +33,7 @@ export default function SpendConfirmDialog({ question }: { question: SpendQuesti
           {question.threshold.toLocaleString()} credits (change it under Credits in the header).
         </p>
         <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={() => answerSpendQuestion(false)}
-            className="rounded-lg px-3 py-2 text-sm text-ink-400 hover:text-ink-200"
-          >
-            Cancel
-          </button>
+          <CancelButton onClick={() => answerSpendQuestion(false)} />
           <button
             ref={confirm}
             type="button"

@@ -14,16 +14,19 @@ export function IconButton(props: {
   onClick: () => void
   expanded?: boolean
   warning?: string
+  /** Not yet possible, and why (shown on hover). */
+  disabledWhy?: string
 }) {
   return (
     <button
       type="button"
       aria-label={props.label}
       aria-description={props.warning}
-      title={props.warning ?? props.label}
+      title={props.disabledWhy ?? props.warning ?? props.label}
+      disabled={props.disabledWhy !== undefined}
       aria-expanded={props.expanded}
       onClick={props.onClick}
-      className={`${iconButtonClass} ${props.warning ? 'bg-amber-950/80 text-amber-200' : ''}`}
+      className={`${iconButtonClass} disabled:cursor-not-allowed disabled:text-ink-600 disabled:hover:bg-transparent ${props.warning ? 'bg-amber-950/80 text-amber-200' : ''}`}
     >
       <Icon name={props.icon} />
     </button>

@@ -30,6 +30,7 @@ const actions: ItemActions = {
   variations: vi.fn(),
   remix: vi.fn(),
   lineage: vi.fn(),
+  addToSequence: vi.fn(),
   favourite: vi.fn(),
   rate: vi.fn(),
   remove: vi.fn(),
@@ -175,6 +176,9 @@ it('stacks re-runs and variations into one card with their total credits, which 
   expect(open).toHaveAttribute('aria-expanded', 'false')
   await user.click(open)
   expect(onToggle).toHaveBeenCalledWith('takes:first-take')
+  // The family tree is one click away without opening the stack: it starts from the group's first take.
+  await user.click(within(card).getByRole('button', { name: 'Lineage' }))
+  expect(actions.lineage).toHaveBeenCalledWith(first)
 })
 
 it('shows a flagged take’s flags with their times, and marks Re-run as the thing to do', () => {

@@ -8,6 +8,7 @@ const PATHS = {
   chevron: 'M4 6l4 4 4-4',
   lineage: 'M8 2.5v4M8 6.5 4 10M8 6.5l4 3.5M4 10v3.5M12 10v3.5',
   comment: 'M2.5 3.5h11v7H7l-3 2.5v-2.5H2.5z',
+  sequence: 'M2 4h12v8H2zM5.5 4v8M10.5 4v8M2 6.5h1.5M2 9.5h1.5M12.5 6.5H14M12.5 9.5H14',
 } as const
 
 export type IconName = keyof typeof PATHS

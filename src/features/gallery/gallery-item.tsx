@@ -21,6 +21,7 @@ export interface ItemActions {
   variations: (record: RenderRecord) => void
   remix: (record: RenderRecord) => void
   lineage: (record: RenderRecord) => void
+  addToSequence: (record: RenderRecord) => void
   favourite: (record: RenderRecord) => void
   rate: (record: RenderRecord, rating: Rating) => void
   remove: (record: RenderRecord) => void
@@ -176,6 +177,12 @@ function TakeCard(props: GalleryItemProps) {
           <IconButton label="Variations" icon="variations" onClick={() => actions.variations(record)} />
           <IconButton label="Remix" icon="remix" onClick={() => actions.remix(record)} />
           <IconButton label="Lineage" icon="lineage" onClick={() => actions.lineage(record)} />
+          <IconButton
+            label="Add to sequence"
+            icon="sequence"
+            onClick={() => actions.addToSequence(record)}
+            disabledWhy={record.status === 'succeeded' ? undefined : 'Add to sequence (when the take is ready)'}
+          />
           {download ? (
             <a
               href={download.href}

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+import { Suspense, useCallback, useMemo, useState } from 'react'
 import type { Catalog } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Toast } from '@/components/toast'
@@ -8,6 +8,7 @@ import type { RenderRecord } from '@/features/renders/render-record'
 import { useRenderActions } from '@/features/renders/use-render-actions'
 import { MAX_VARIATIONS, MIN_VARIATIONS } from '@/features/renders/variations'
 import { readDisplayName } from '@/lib/display-name'
+import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { useCardSize } from './card-size'
 import { GalleryFileButtons } from './gallery-file-buttons'
 import { GalleryGrid } from './gallery-grid'
@@ -32,6 +33,8 @@ interface GalleryProps {
   onLineage: (record: RenderRecord) => void
 }
 
+const AddToSequenceDialog = lazyWithRetry(() => import('@/features/sequences/add-to-sequence-dialog'))
+
 const MAX_COMPARED = 4
 const buttonClass =
   'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40'
@@ -51,6 +54,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage }: Gall
   const [size, setSize] = useCardSize()
   const [selected, setSelected] = useState<Set<string>>()
   const [varying, setVarying] = useState<RenderRecord>()
+  const [sequencing, setSequencing] = useState<RenderRecord>()
   const preview = useHoverPreview()
   const { toast, show, dismiss } = useToast()
   const renderActions = useRenderActions()
@@ -75,6 +79,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage }: Gall
     variations: setVarying,
     remix: (record) => onRemix(record.input as VideoInput, record.localId),
     lineage: onLineage,
+    addToSequence: setSequencing,
     favourite: (record) => void renderActions.toggleFavourite(record).then(showRefusal),
     rate: (record, rating) => void renderActions.rate(record, rating).then(showRefusal),
     remove: (record) => {
@@ -173,6 +178,19 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage }: Gall
             setVarying(undefined)
           }}
         />
+      )}
+      {sequencing && (
+        <Suspense fallback={null}>
+          <AddToSequenceDialog
+            record={sequencing}
+            model={modelOf(sequencing.input.model)}
+            onCancel={() => setSequencing(undefined)}
+            onAdded={(message) => {
+              setSequencing(undefined)
+              show({ message })
+            }}
+          />
+        </Suspense>
       )}
       {toast && (
         <Toast

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { byRating } from '@/features/renders/rating-order'
 import { isUnfinished, videoUrlOf, type RenderRecord } from '@/features/renders/render-record'
 import { creditsText, timeAgo, type Fact } from './card-facts'
-import { FactLine, SpecChips } from './card-parts'
+import { FactLine, IconButton, SpecChips } from './card-parts'
 import { Icon } from './gallery-icons'
 import { tileStyle, type ItemActions, type TilePlacement } from './gallery-item'
 import { lineageTotalQuery } from '@/features/renders/lineage-total-query'
@@ -20,7 +20,7 @@ interface GroupCardProps {
   placement: TilePlacement
   modelName: (id: string) => string
   previewId: string | undefined
-  actions: Pick<ItemActions, 'hover'>
+  actions: Pick<ItemActions, 'hover' | 'lineage'>
   onToggle: (key: string) => void
 }
 
@@ -127,7 +127,7 @@ export function GroupCard({ tile, placement, modelName, previewId, actions, onTo
             />
           )}
           <FactLine facts={[groupCredits(members)]} className="text-ink-300" />
-          <div className="mt-auto flex items-center">
+          <div className="mt-auto flex items-center justify-between">
             <button
               type="button"
               aria-expanded={open}
@@ -140,6 +140,7 @@ export function GroupCard({ tile, placement, modelName, previewId, actions, onTo
                 <Icon name="chevron" size={12} />
               </span>
             </button>
+            <IconButton label="Lineage" icon="lineage" onClick={() => actions.lineage(first)} />
           </div>
         </div>
       </div>
