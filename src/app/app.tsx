@@ -119,7 +119,7 @@ export function App() {
             </Suspense>
           )}
           {catalog.data && (
-            <div className={view === 'models' ? 'hidden' : 'contents'}>
+            <div hidden={view === 'models'}>
               <Suspense fallback={<PanelFallback label="the gallery" />}>
                 <Gallery
                   catalog={catalog.data}
