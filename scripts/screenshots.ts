@@ -97,6 +97,42 @@ try {
   await shot(page, 'lineage')
   await page.keyboard.press('Escape')
 
+  await gallery.getByRole('listitem').first().getByRole('button', { name: /^Open/ }).click()
+  const viewer = page.getByRole('dialog')
+  const comments = viewer.getByRole('region', { name: 'Comments' })
+  for (const [seconds, text] of [
+    [1.2, 'The first frame is soft: hold the focus pull a beat longer'],
+    [3.4, 'Love this move. Keep it for the cut'],
+  ] as const) {
+    await viewer.locator('video').evaluate((v: HTMLVideoElement, at: number) => {
+      v.pause()
+      v.currentTime = at
+    }, seconds)
+    await comments.getByRole('button', { name: 'Comment' }).click()
+    await comments.getByLabel('Comment text').fill(text)
+    await comments.getByRole('button', { name: 'Post' }).click()
+    await comments.getByText(text).waitFor()
+  }
+  await comments.getByRole('button', { name: 'Resolve' }).first().click()
+  await comments.getByText(/^Resolved/).waitFor()
+  await shot(page, 'comments')
+  await page.keyboard.press('Escape')
+
+  const cards = gallery.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Pick' }) })
+  for (const [n, rating] of [
+    [0, 'Pick'],
+    [1, 'Pick'],
+    [2, 'Reject'],
+    [3, 'Pick'],
+    [4, 'Reject'],
+  ] as const) {
+    await cards.nth(n).getByRole('button', { name: rating }).click()
+  }
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Models' }).click()
+  await page.getByRole('region', { name: 'Models' }).getByRole('table').first().waitFor()
+  await shot(page, 'models')
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Gallery' }).click()
+
   const phone = await browser.newPage({ viewport: PHONE, baseURL: studio.origin, isMobile: true, hasTouch: true })
   await phone.goto('/')
   await phone.getByRole('button', { name: 'Generate' }).waitFor()
@@ -105,7 +141,9 @@ try {
   await phone.getByRole('region', { name: 'Gallery' }).getByRole('listitem').first().waitFor()
   await phone.waitForTimeout(1000)
   await shot(phone, 'phone-gallery')
-  console.log('wrote docs/{studio,player,compare,sequence,spend,try-on-models,lineage,phone-compose,phone-gallery}.png')
+  console.log(
+    'wrote docs/{studio,player,compare,sequence,spend,try-on-models,lineage,comments,models,phone-compose,phone-gallery}.png',
+  )
 } finally {
   await browser.close()
   await studio.stop()

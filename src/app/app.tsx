@@ -18,7 +18,7 @@ import type { ShareTarget } from '@/features/review/share-dialog'
 import { ConnectionStatus } from './connection-status'
 import { SignOutButton } from './sign-out-button'
 import { UpstreamNotice } from './upstream-notice'
-import { ViewTabs, WIDE, type StudioView } from './view-tabs'
+import { ViewTabs, WideViewSwitch, WIDE, type StudioView } from './view-tabs'
 
 // Not needed for the composer's first paint: each loads in its own chunk.
 const Gallery = lazyWithRetry(() => import('@/features/gallery/gallery').then((m) => ({ default: m.Gallery })))
@@ -33,6 +33,7 @@ const TryOnModelsDialog = lazyWithRetry(() => import('@/features/shootout/try-on
 const SpendView = lazyWithRetry(() => import('@/features/credits/spend-view'))
 const ShareDialog = lazyWithRetry(() => import('@/features/review/share-dialog'))
 const SharedView = lazyWithRetry(() => import('@/features/review/shared-view'))
+const ModelsView = lazyWithRetry(() => import('@/features/review/models-view'))
 const SpendConfirmDialog = lazyWithRetry(() => import('@/features/credits/spend-confirm-dialog'))
 
 export function App() {
@@ -104,7 +105,7 @@ export function App() {
       <main className="lg:grid lg:grid-cols-[400px_1fr] lg:gap-6 lg:pl-6">
         <aside
           aria-label="Compose"
-          className={`${view === 'gallery' ? 'hidden lg:block' : ''} px-4 pt-4 lg:sticky lg:top-14 lg:h-[calc(100dvh-3.5rem)] lg:px-0`}
+          className={`${view === 'compose' ? '' : 'hidden lg:block'} px-4 pt-4 lg:sticky lg:top-14 lg:h-[calc(100dvh-3.5rem)] lg:px-0`}
         >
           {catalog.data ? (
             <Composer
@@ -124,17 +125,25 @@ export function App() {
           className={`${view === 'compose' ? 'hidden lg:flex' : 'flex'} min-w-0 flex-col gap-6 px-4 py-4 lg:pr-6 lg:pl-0`}
         >
           <StorageNotice />
-          {catalog.data && (
-            <Suspense fallback={<PanelFallback label="the gallery" />}>
-              <Gallery
-                catalog={catalog.data}
-                onOpen={(record) => setOpenId(record.localId)}
-                onRemix={loadIntoComposer}
-                onCompare={(records) => setCompareIds(records.map((r) => r.localId))}
-                onLineage={(record) => setLineageOf(record.localId)}
-                onShare={setShareTarget}
-              />
+          <WideViewSwitch view={view} onChange={setView} />
+          {view === 'models' && catalog.data && (
+            <Suspense fallback={<PanelFallback label="the models" />}>
+              <ModelsView catalog={catalog.data} />
             </Suspense>
+          )}
+          {catalog.data && (
+            <div hidden={view === 'models'}>
+              <Suspense fallback={<PanelFallback label="the gallery" />}>
+                <Gallery
+                  catalog={catalog.data}
+                  onOpen={(record) => setOpenId(record.localId)}
+                  onRemix={loadIntoComposer}
+                  onCompare={(records) => setCompareIds(records.map((r) => r.localId))}
+                  onLineage={(record) => setLineageOf(record.localId)}
+                  onShare={setShareTarget}
+                />
+              </Suspense>
+            </div>
           )}
           {catalog.data && (
             <Suspense fallback={<PanelFallback label="the player" />}>

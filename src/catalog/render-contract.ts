@@ -62,6 +62,8 @@ export const renderSchema = z.object({
   qualityFlags: z.optional(z.nullable(z.array(qualityFlagSchema))),
   /** The sampler version that checked it (QUALITY_SAMPLER); null before. */
   qualitySampler: z.optional(z.nullable(z.number())),
+  /** How many of its comments are not resolved yet. */
+  openComments: z.optional(z.number()),
 })
 export type Render = z.infer<typeof renderSchema>
 

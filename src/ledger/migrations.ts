@@ -7,6 +7,7 @@ import { takeCopiesMigration } from './schema/005-take-copies'
 import { modelRefusalsMigration } from './schema/006-model-refusals'
 import { qualityAndRatingsMigration } from './schema/007-quality-and-ratings'
 import { sequencesMigration } from './schema/008-sequences'
+import { commentsMigration } from './schema/009-comments'
 import { sharesMigration } from './schema/010-shares'
 import { newsMigration } from './schema/011-news'
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   modelRefusalsMigration,
   qualityAndRatingsMigration,
   sequencesMigration,
+  commentsMigration,
   sharesMigration,
   newsMigration,
 ]

@@ -21,6 +21,8 @@ export interface ListRendersQuery {
   favourite?: boolean
   /** true: takes whose sampling found a fault; false: takes checked and found clean. */
   flagged?: boolean
+  /** true: takes with comments not resolved yet. */
+  commented?: boolean
   /** 'unrated': takes with no rating yet. */
   rating?: 'pick' | 'reject' | 'unrated'
   author?: string
@@ -104,6 +106,7 @@ export async function listRenders(db: Database, query: ListRendersQuery = {}): P
   if (query.favourite !== undefined) where.push(query.favourite ? 'favourite' : 'NOT favourite')
   if (query.flagged !== undefined)
     where.push(query.flagged ? 'jsonb_array_length(quality_flags) > 0' : `quality_flags = '[]'::jsonb`)
+  if (query.commented !== undefined) where.push(query.commented ? 'open_comments > 0' : 'open_comments = 0')
   if (query.rating === 'unrated') where.push('rating IS NULL')
   else if (query.rating !== undefined) where.push(`rating = ${param(query.rating)}`)
   for (const word of searchWords(query.q)) {

@@ -44,6 +44,7 @@ export interface RenderRow {
   rating: Rating | null
   quality_flags: QualityFlag[] | null
   quality_sampler: number | null
+  open_comments: number
 }
 
 /** The SQL list of a finished render's statuses (Cannon's terminal words). */
@@ -80,6 +81,7 @@ export function rowToRender(row: RenderRow): Render {
     rating: row.rating ?? null,
     qualityFlags: row.quality_flags ?? null,
     qualitySampler: row.quality_sampler ?? null,
+    openComments: row.open_comments ?? 0,
   }
 }
 

@@ -51,7 +51,9 @@ export function useTestLedger(engine: Engine, options: { own?: boolean } = {}): 
     if (options.own) await db?.close()
   })
   beforeEach(async () => {
-    await db?.query('TRUNCATE renders, rate_windows, sessions, credit_days, model_refusals, sequences, shares, share_ratings')
+    await db?.query(
+      'TRUNCATE comments, renders, rate_windows, sessions, credit_days, model_refusals, sequences, shares, share_ratings',
+    )
   })
   return {
     get db() {

@@ -30,6 +30,8 @@ export interface RendersQuery {
   /** true: takes whose sampling found a fault. */
   flagged?: boolean
   rating?: Rating | 'unrated'
+  /** true: takes with comments not resolved yet. */
+  commented?: boolean
   /** One person's renders, by the name the ledger keeps. */
   author?: string
   /** Only the asker's renders (by their named token, else by the display name this browser sends). */

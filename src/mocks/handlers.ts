@@ -8,6 +8,7 @@ import { creditsHandlers } from './credits-handlers'
 import { ledgerHandlers } from './ledger-handlers'
 import { createMemoryLedger } from './memory-ledger'
 import { sequenceHandlers } from './sequence-handlers'
+import { reviewHandlers } from './review-handlers'
 
 export const CANNON_ORIGIN = 'https://www.cannonstudio.app'
 
@@ -49,6 +50,7 @@ export function studioHandlers(
   const credits = creditsHandlers(catalog)
   const handlers: RequestHandler[] = [
     ...ledgerHandlers(ledger, toBff),
+    ...reviewHandlers(ledger, catalog),
     ...credits.handlers,
     ...sequenceHandlers(ledger.get, catalog),
     http.all('*/api/*', ({ request }) => toBff(request)),

@@ -79,6 +79,7 @@ export function ledgerHandlers(ledger: MemoryLedger, bff: (request: Request) => 
       const text = (name: string) => params.get(name) ?? undefined
       const favourite = text('favourite')
       const flagged = text('flagged')
+      const commented = text('commented')
       return HttpResponse.json(
         ledger.list({
           limit: Number(text('limit') ?? 50),
@@ -88,6 +89,7 @@ export function ledgerHandlers(ledger: MemoryLedger, bff: (request: Request) => 
           q: text('q'),
           favourite: favourite === undefined ? undefined : favourite === 'true',
           flagged: flagged === undefined ? undefined : flagged === 'true',
+          commented: commented === undefined ? undefined : commented === 'true',
           rating: text('rating'),
           author: text('author'),
         }),

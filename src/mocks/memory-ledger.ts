@@ -15,6 +15,7 @@ export interface ListQuery {
   q?: string
   favourite?: boolean
   flagged?: boolean
+  commented?: boolean
   rating?: string
   author?: string
 }
@@ -124,6 +125,7 @@ export function createMemoryLedger(now: () => number = Date.now) {
             (query.favourite === undefined || r.favourite === query.favourite) &&
             (query.flagged === undefined ||
               (query.flagged ? (r.qualityFlags?.length ?? 0) > 0 : r.qualityFlags?.length === 0)) &&
+            (query.commented === undefined || (r.openComments ?? 0) > 0 === query.commented) &&
             (query.rating === undefined || (r.rating ?? 'unrated') === query.rating) &&
             (query.author === undefined || r.author === query.author) &&
             words.every((w) => r.input.prompt.toLowerCase().includes(w) || r.input.model.includes(w)),
@@ -152,6 +154,11 @@ export function createMemoryLedger(now: () => number = Date.now) {
       if (!render || render.status !== 'succeeded' || !render.keptVideoUrl) return undefined
       if ((render.qualitySampler ?? 0) >= report.sampler) return render
       return update(render, { qualityFlags: report.flags, qualitySampler: report.sampler })
+    },
+    /** A take's count of open comments changed (the comment handlers keep the comments). */
+    setOpenComments(id: string, openComments: number): Render | undefined {
+      const render = renders.get(id)
+      return render && update(render, { openComments })
     },
     recheck(id: string): Render | undefined {
       const render = renders.get(id)

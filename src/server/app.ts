@@ -24,6 +24,8 @@ import { relay } from './relay'
 import { registerQualityRoutes } from './quality-routes'
 import { registerReviewRoutes } from './review-routes'
 import { registerSharesRoutes } from './shares-routes'
+import { registerCommentsRoutes } from './comments-routes'
+import { registerScorecardRoute } from './scorecard-route'
 import { registerRendersRoutes } from './renders-routes'
 import { registerSequencesRoutes } from './sequences-routes'
 import { registerLineageRoute } from './lineage-route'
@@ -62,6 +64,8 @@ export interface BffOptions {
   createLimiter?: RateLimiter
   /** Limits reads per client (STUDIO_POLL_RATE_LIMIT); none when absent. */
   readLimiter?: RateLimiter
+  /** Limits comments written (and resolved) per client; none when absent. */
+  commentLimiter?: RateLimiter
   /** Who a request is counted against; the Node entry uses the socket address. Default: one shared bucket. */
   clientKey?: ClientKey
   /** Take the client's scheme and host from X-Forwarded-* (behind a reverse proxy). */
@@ -210,6 +214,8 @@ export function createBffApp(options: BffOptions) {
     registerLineageRoute(app, db)
     registerNewsRoute(app, db, now)
     registerQualityRoutes(app, db, now)
+    registerCommentsRoutes(app, { db, limiter: options.commentLimiter ?? unlimited, clientKey, now })
+    registerScorecardRoute(app, db, catalog, now)
     registerSequencesRoutes(app, { db, catalog, limiter: readLimiter, clientKey, now })
     registerSharesRoutes(app, { db, publicUrl: options.publicUrl, trustProxy, now })
     registerReviewRoutes(app, {

@@ -25,6 +25,8 @@ const listQuery = z.object({
   q: z.string().max(200).optional(),
   favourite: z.enum(['true', 'false']).optional(),
   flagged: z.enum(['true', 'false']).optional(),
+  /** `true`: takes with open comments. */
+  commented: z.enum(['true', 'false']).optional(),
   rating: z.enum(['pick', 'reject', 'unrated']).optional(),
   author: z.string().max(100).optional(),
   /** `true`: only the asker's own renders (by their named token, else by the name they send). */
@@ -77,7 +79,7 @@ export function registerRendersRoutes(
       const issue = parsed.error.issues[0]!
       return fail(c, 400, 'invalid_query', `${String(issue.path[0])}: ${issue.message}`, String(issue.path[0]))
     }
-    const { favourite, flagged, mine, ...query } = parsed.data
+    const { favourite, flagged, commented, mine, ...query } = parsed.data
     const own = mine === 'true' ? ownRenders(c) : {}
     if ('error' in own) return fail(c, 400, 'invalid_query', own.error, 'mine')
     if (own.author !== undefined && query.author !== undefined) {
@@ -91,6 +93,7 @@ export function registerRendersRoutes(
         modelsMatching: searchModels,
         favourite: favourite === undefined ? undefined : favourite === 'true',
         flagged: flagged === undefined ? undefined : flagged === 'true',
+        commented: commented === undefined ? undefined : commented === 'true',
       })
       return c.json({ items: page.items, next_cursor: page.nextCursor })
     } catch (error) {

@@ -119,6 +119,7 @@ export async function createStudio(env: Record<string, string | undefined>, { de
     allowedHosts: config.allowedHosts,
     createLimiter: createLedgerRateLimiter(db, 'create', config.createRateLimit),
     readLimiter: createMemoryRateLimiter(config.pollRateLimit),
+    commentLimiter: createLedgerRateLimiter(db, 'comments', { limit: 60, windowMs: 60_000 }),
     clientKey: clientAddress(config.trustProxy),
     mediaHostCheck,
     trustProxy: config.trustProxy,

@@ -7,7 +7,7 @@ import { EstimateLabel } from '@/components/estimate-label'
 import { FieldError } from '@/components/field-error'
 import { useEstimate } from '@/lib/estimates'
 import { reportCreateRefusal, useCreateRefusal } from '@/lib/create-refusals'
-import { creditsQuery, fidelityQuery } from '@/lib/queries'
+import { creditsQuery } from '@/lib/queries'
 import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { FieldRadioGroup } from '@/components/field-radio-group'
 import { AdvancedFields, ShotFields } from './composer-fields'
@@ -25,6 +25,7 @@ import { inputClass, labelClass } from './spec-field'
 import { SwitchNotice } from './switch-notice'
 import { readDraft, useSaveDraft } from './use-composer-draft'
 import { useFormValues } from './use-form-values'
+import { useModelSignals } from './use-model-signals'
 import { useModelSwitch } from './use-model-switch'
 import { validateComposer, type FormField } from './validate-composer'
 
@@ -85,8 +86,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
   useSaveDraft(values)
   const estimate = useEstimate(model, validation.input)
   const balance = useQuery(creditsQuery).data?.creditsRemaining
-  const fidelity = useQuery(fidelityQuery).data
-  const refusals = useMemo(() => new Map(fidelity?.refusals.map((r) => [r.model, r])), [fidelity])
+  const modelSignals = useModelSignals()
   const refusal = placeRefusal(model, values, useCreateRefusal())
 
   // A new remix: announce it and set the seed lock while rendering (React's "adjust state on a prop change"),
@@ -203,7 +203,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
       onKeyDown={onKeyDown}
       onBlur={settle}
     >
-      <ModelPicker models={catalog.models} value={model.id} onChange={switcher.changeModel} refusals={refusals} />
+      <ModelPicker models={catalog.models} value={model.id} onChange={switcher.changeModel} {...modelSignals} />
       <SwitchNotice notice={switcher.notice} onUndo={switcher.undo} />
 
       <div className="flex flex-col gap-1.5">

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
 import type { ModelRefusal } from '@/catalog/fidelity-contract'
+import type { PickRate } from '@/catalog/review-contract'
 import { inputClass } from './spec-field'
 import { modelNotes } from './model-notes'
 
@@ -10,6 +11,8 @@ interface ModelListProps {
   value: string
   /** Cannon's latest refusal of each model since its last success, by model id. */
   refusals: ReadonlyMap<string, ModelRefusal>
+  /** The team's pick rate of the models with enough rated takes, by model id. */
+  pickRates: ReadonlyMap<string, PickRate>
   /** What the creative typed on the closed picker, which starts the filter. */
   initialQuery: string
   onPick: (id: string) => void
@@ -33,7 +36,7 @@ export const BADGE_CLASS = 'rounded-full border border-ink-600 px-1.5 text-[0.65
  * The open model picker: a filter box (a combobox) over a listbox of models with their one line. Focus stays in
  * the box; arrows move the active option, Enter picks it, Escape closes.
  */
-export function ModelList({ id, models, value, refusals, initialQuery, onPick, onClose }: ModelListProps) {
+export function ModelList({ id, models, value, refusals, pickRates, initialQuery, onPick, onClose }: ModelListProps) {
   const baseId = useId()
   const input = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState(initialQuery)
@@ -92,6 +95,7 @@ export function ModelList({ id, models, value, refusals, initialQuery, onPick, o
           const selected = model.id === value
           const { badge, notes } = modelNotes(model, refusals.get(model.id))
           const refusal = refusals.get(model.id)
+          const picks = pickRates.get(model.id)
           return (
             <li
               key={model.id}
@@ -113,6 +117,14 @@ export function ModelList({ id, models, value, refusals, initialQuery, onPick, o
               <span className="flex items-center gap-2 text-sm font-medium text-ink-200">
                 {model.name}
                 {badge && <span className={BADGE_CLASS}>{badge}</span>}
+                {picks && (
+                  <span
+                    className="ml-auto text-xs font-normal text-ink-400 tabular-nums"
+                    title={`The team picked ${Math.round(picks.rate * 100)}% of its ${picks.rated} rated takes`}
+                  >
+                    {Math.round(picks.rate * 100)}% picked
+                  </span>
+                )}
               </span>
               <span id={`${optionId(index)}-line`} className="text-xs text-ink-400">
                 {model.tagline}

@@ -4,14 +4,27 @@ import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
 import { catalogV1 } from '@/catalog/models-v1'
 import type { ModelRefusal } from '@/catalog/fidelity-contract'
+import { pickRates, type PickRate } from '@/catalog/review-contract'
 import { shownModel } from '@/test/choose-model'
 import { ModelPicker } from './model-picker'
 
-function Picker({ refusals }: { refusals?: ReadonlyMap<string, ModelRefusal> }) {
+function Picker({
+  refusals,
+  pickRates,
+}: {
+  refusals?: ReadonlyMap<string, ModelRefusal>
+  pickRates?: ReadonlyMap<string, PickRate>
+}) {
   const [value, setValue] = useState('seedance2')
   return (
     <>
-      <ModelPicker models={catalogV1.models} value={value} onChange={setValue} refusals={refusals} />
+      <ModelPicker
+        models={catalogV1.models}
+        value={value}
+        onChange={setValue}
+        refusals={refusals}
+        pickRates={pickRates}
+      />
       <button type="button">Elsewhere</button>
     </>
   )
@@ -29,6 +42,26 @@ const activeOption = () => {
 }
 
 describe('ModelPicker', () => {
+  it('shows the team’s pick rate quietly beside a model once ten of its takes are rated', async () => {
+    const row = { mode: null, seconds: null, renders: 0, succeeded: 0, failed: 0, flagged: 0 }
+    const sums = {
+      failureRate: null,
+      medianRenderMs: null,
+      credits: 0,
+      creditsPerPick: null,
+      creditsPerPickedSecond: null,
+    }
+    const models = [
+      { ...row, ...sums, model: 'grok', picks: 6, rejects: 4 },
+      { ...row, ...sums, model: 'veo31', picks: 5, rejects: 4 },
+    ]
+    render(<Picker pickRates={new Map(pickRates({ models }))} />)
+    await userEvent.click(trigger())
+    const grok = within(list()!).getByRole('option', { name: 'Grok' })
+    expect(within(grok).getByText('60% picked')).toHaveAttribute('title', 'The team picked 60% of its 10 rated takes')
+    expect(within(list()!).getByRole('option', { name: 'Veo 3.1' })).not.toHaveTextContent(/picked/)
+  })
+
   it('shows the model and its one line on a button named Model', () => {
     render(<Picker />)
     expect(shownModel()).toBe('Seedance 2.0')

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
 import type { ModelRefusal } from '@/catalog/fidelity-contract'
+import type { PickRate } from '@/catalog/review-contract'
 import { BADGE_CLASS, ModelList } from './model-list'
 import { modelNotes } from './model-notes'
 import { labelClass } from './spec-field'
@@ -11,9 +12,12 @@ interface ModelPickerProps {
   onChange: (id: string) => void
   /** Cannon's latest refusal of each model since its last success, by model id. */
   refusals?: ReadonlyMap<string, ModelRefusal>
+  /** The team's pick rate of the models with enough rated takes, shown quietly in the list. */
+  pickRates?: ReadonlyMap<string, PickRate>
 }
 
 const NO_REFUSALS: ReadonlyMap<string, ModelRefusal> = new Map()
+const NO_PICK_RATES: ReadonlyMap<string, PickRate> = new Map()
 
 const OPEN_KEYS = new Set(['ArrowDown', 'ArrowUp'])
 
@@ -21,7 +25,13 @@ const OPEN_KEYS = new Set(['ArrowDown', 'ArrowUp'])
  * The Model control: a button showing the model and its one line that opens a filterable list of every model.
  * What is in doubt about a model (a refusal, its availability, an unconfirmed id) sits behind one quiet badge.
  */
-export function ModelPicker({ models, value, onChange, refusals = NO_REFUSALS }: ModelPickerProps) {
+export function ModelPicker({
+  models,
+  value,
+  onChange,
+  refusals = NO_REFUSALS,
+  pickRates = NO_PICK_RATES,
+}: ModelPickerProps) {
   const id = useId()
   const root = useRef<HTMLDivElement>(null)
   const trigger = useRef<HTMLButtonElement>(null)
@@ -116,6 +126,7 @@ export function ModelPicker({ models, value, onChange, refusals = NO_REFUSALS }:
             models={models}
             value={selected.id}
             refusals={refusals}
+            pickRates={pickRates}
             initialQuery={open.query}
             onPick={pick}
             onClose={close}

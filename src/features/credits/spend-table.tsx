@@ -1,4 +1,5 @@
 import type { SpendRow } from '@/catalog/credits-contract'
+import { NumberTableHead, numberCellClass } from '@/components/number-table-head'
 
 interface SpendTableProps {
   caption: string
@@ -14,19 +15,11 @@ const NUMBER_COLUMNS = ['Renders', 'Credits', 'Succeeded', 'Failed']
 export function SpendTable({ caption, rows, label }: SpendTableProps) {
   return (
     <table className="w-full text-left text-sm">
-      <caption className="mb-2 text-left text-xs font-semibold tracking-wide text-ink-400 uppercase">{caption}</caption>
-      <thead className="text-xs text-ink-400">
-        <tr>
-          <th scope="col" className="py-1 font-medium">
-            {caption.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase())}
-          </th>
-          {NUMBER_COLUMNS.map((column) => (
-            <th key={column} scope="col" className="py-1 text-right font-medium">
-              {column}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <NumberTableHead
+        caption={caption}
+        first={caption.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase())}
+        columns={NUMBER_COLUMNS}
+      />
       <tbody className="text-ink-200">
         {rows.length === 0 ? (
           <tr>
@@ -40,12 +33,12 @@ export function SpendTable({ caption, rows, label }: SpendTableProps) {
               <th scope="row" className="py-1.5 font-normal">
                 {label(row.key)}
               </th>
-              <td className="py-1.5 text-right tabular-nums">{n(row.renders)}</td>
-              <td className="py-1.5 text-right tabular-nums">{n(row.credits)}</td>
-              <td className="py-1.5 text-right tabular-nums">
+              <td className={numberCellClass}>{n(row.renders)}</td>
+              <td className={numberCellClass}>{n(row.credits)}</td>
+              <td className={numberCellClass}>
                 {n(row.succeededCredits)} <span className="text-ink-400">({n(row.succeededRenders)})</span>
               </td>
-              <td className="py-1.5 text-right tabular-nums">
+              <td className={numberCellClass}>
                 {n(row.failedCredits)} <span className="text-ink-400">({n(row.failedRenders)})</span>
               </td>
             </tr>

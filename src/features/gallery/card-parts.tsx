@@ -33,6 +33,23 @@ export function IconButton(props: {
   )
 }
 
+/** A quiet count of a take's open comments, which opens the take to read them. */
+export function OpenCommentsBadge({ count, onOpen }: { count: number; onOpen: () => void }) {
+  const label = `${count} open comment${count === 1 ? '' : 's'}`
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={`${label}: open the take to read them`}
+      onClick={onOpen}
+      className="flex h-6 items-center gap-1 rounded-full px-1.5 text-[11px] text-ink-400 tabular-nums hover:bg-ink-700 hover:text-ink-200 focus-visible:outline-2 focus-visible:outline-accent-400"
+    >
+      <Icon name="comment" size={13} />
+      {count}
+    </button>
+  )
+}
+
 /** Short facts on one line, separated by dots; each says more on hover. */
 export function FactLine({ facts, className = 'text-ink-400' }: { facts: (Fact | undefined)[]; className?: string }) {
   const shown = facts.filter((f): f is Fact => f !== undefined)

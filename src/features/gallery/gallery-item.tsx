@@ -8,7 +8,7 @@ import { takeDownload } from '@/features/renders/take-download'
 import { FlagChips, flagsSummary } from '@/features/quality/flag-badges'
 import { useQualityCheck } from '@/features/quality/use-quality-check'
 import { cardFacts } from './card-facts'
-import { cornerClass, FactLine, IconButton, iconButtonClass, SpecChips } from './card-parts'
+import { cornerClass, FactLine, IconButton, iconButtonClass, OpenCommentsBadge, SpecChips } from './card-parts'
 import type { CardSizeSpec } from './card-size'
 import { Icon } from './gallery-icons'
 import { ItemMedia } from './item-media'
@@ -206,7 +206,10 @@ function TakeCard(props: GalleryItemProps) {
               <Icon name="download" />
             </span>
           )}
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-0.5">
+            {!!record.openComments && (
+              <OpenCommentsBadge count={record.openComments} onOpen={() => actions.open(record)} />
+            )}
             <RatingButtons compact rating={record.rating} onRate={(rating) => actions.rate(record, rating)} />
           </div>
         </div>

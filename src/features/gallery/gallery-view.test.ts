@@ -22,7 +22,7 @@ const renders = [
     favourite: true,
     qualityFlags: [{ kind: 'black', atMs: 0, detail: 'black throughout' }],
   }),
-  at(3, { input: { model: 'veo31', prompt: 'A blue whale' }, status: 'queued', rating: 'pick' }),
+  at(3, { input: { model: 'veo31', prompt: 'A blue whale' }, status: 'queued', rating: 'pick', openComments: 2 }),
   at(2, { input: { model: 'sora2', prompt: 'kites at night' }, status: 'failed', qualityFlags: [], rating: 'reject' }),
   at(4, { input: { model: 'sora2', prompt: 'A deleted kite' }, status: 'failed', deleted: true }),
   at(5, { input: { model: 'grok', prompt: 'Unsent' }, status: 'submitting', submitError: 'Too many requests' }),
@@ -48,6 +48,8 @@ it('filters by the quality check’s flags and by rating, as the server does', (
   expect(view({ rating: 'pick' })).toEqual([3])
   expect(view({ rating: 'reject' })).toEqual([2])
   expect(view({ rating: 'unrated' })).toEqual([5, 1])
+  expect(view({ commentedOnly: true })).toEqual([3])
+  expect(ledgerFilter({ ...NO_FILTERS, commentedOnly: true })).toMatchObject({ commented: true })
   expect(ledgerFilter({ ...NO_FILTERS, flaggedOnly: true, rating: 'unrated' })).toMatchObject({
     flagged: true,
     rating: 'unrated',

@@ -10,6 +10,8 @@ export interface GalleryFilters {
   favouritesOnly: boolean
   /** Only takes the quality check flagged. */
   flaggedOnly: boolean
+  /** Only takes with comments not resolved yet. */
+  commentedOnly: boolean
   /** A rating, 'unrated', or '' for any. */
   rating: Rating | 'unrated' | ''
   search: string
@@ -22,6 +24,7 @@ export const NO_FILTERS: GalleryFilters = {
   status: '',
   favouritesOnly: false,
   flaggedOnly: false,
+  commentedOnly: false,
   rating: '',
   search: '',
   who: '',
@@ -29,8 +32,14 @@ export const NO_FILTERS: GalleryFilters = {
 
 /** Whether any filter is set (an empty gallery then says so, rather than that there are no renders). */
 export const isFiltered = (filters: GalleryFilters) =>
-  !!(filters.model || filters.status || filters.favouritesOnly || filters.flaggedOnly || filters.rating) ||
-  !!(filters.search.trim() || filters.who)
+  !!(
+    filters.model ||
+    filters.status ||
+    filters.favouritesOnly ||
+    filters.flaggedOnly ||
+    filters.commentedOnly ||
+    filters.rating
+  ) || !!(filters.search.trim() || filters.who)
 
 export const personFilter = (name: string) => `person:${name}`
 const personOf = (who: string) => (who.startsWith('person:') ? who.slice('person:'.length) : undefined)
@@ -51,6 +60,7 @@ export function ledgerFilter(filters: GalleryFilters): LedgerFilter {
     q: filters.search.trim() || undefined,
     favourite: filters.favouritesOnly || undefined,
     flagged: filters.flaggedOnly || undefined,
+    commented: filters.commentedOnly || undefined,
     rating: filters.rating || undefined,
     author: personOf(filters.who),
     mine: filters.who === 'mine' || undefined,
@@ -102,6 +112,7 @@ export function localView(
         (!filters.status || statusWord(r) === filters.status) &&
         (!filters.favouritesOnly || r.favourite) &&
         (!filters.flaggedOnly || (r.qualityFlags?.length ?? 0) > 0) &&
+        (!filters.commentedOnly || (r.openComments ?? 0) > 0) &&
         (!filters.rating || (r.rating ?? 'unrated') === filters.rating) &&
         isWhose(r, filters.who, context.myName) &&
         matchesSearch(r, words, context.modelName(r.input.model)),

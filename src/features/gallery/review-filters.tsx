@@ -7,7 +7,7 @@ const RATING_FILTERS = [
   ['unrated', 'Unrated'],
 ] as const
 
-/** The review's filters: takes the quality check flagged, and takes by their rating. */
+/** The review's filters: takes by their rating, takes the quality check flagged, takes with open comments. */
 export function ReviewFilters(props: {
   filters: GalleryFilters
   onChange: (filters: GalleryFilters) => void
@@ -29,15 +29,16 @@ export function ReviewFilters(props: {
         ))}
       </select>
       <FilterCheckbox filters={filters} onChange={onChange} name="flaggedOnly" label="Flagged only" />
+      <FilterCheckbox filters={filters} onChange={onChange} name="commentedOnly" label="Has open comments" />
     </>
   )
 }
 
-/** A filter that is on or off: "Favourites only", "Flagged only". */
+/** A filter that is on or off: "Favourites only", "Flagged only", "Has open comments". */
 export function FilterCheckbox(props: {
   filters: GalleryFilters
   onChange: (filters: GalleryFilters) => void
-  name: 'favouritesOnly' | 'flaggedOnly'
+  name: 'favouritesOnly' | 'flaggedOnly' | 'commentedOnly'
   label: string
 }) {
   const { filters, onChange, name } = props

@@ -50,10 +50,10 @@ const NO_CONTEXT: LocalViewContext = { modelName: (id) => id }
 /** `context` says what the filters need to know here: model names (for search) and this browser's name. */
 export function useGalleryRenders(filters: GalleryFilters, context: LocalViewContext = NO_CONTEXT) {
   const search = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS)
-  const { model, status, favouritesOnly, flaggedOnly, rating, who } = filters
+  const { model, status, favouritesOnly, flaggedOnly, commentedOnly, rating, who } = filters
   const settled = useMemo(
-    () => ({ model, status, favouritesOnly, flaggedOnly, rating, search, who }),
-    [model, status, favouritesOnly, flaggedOnly, rating, search, who],
+    () => ({ model, status, favouritesOnly, flaggedOnly, commentedOnly, rating, search, who }),
+    [model, status, favouritesOnly, flaggedOnly, commentedOnly, rating, search, who],
   )
   const filter = ledgerFilter(settled)
   const { data: known = [] } = useQuery(rendersQuery)

@@ -32,6 +32,7 @@ export function fromLedger(render: Render): RenderRecord {
     rating: render.rating ?? undefined,
     qualityFlags: render.qualityFlags ?? undefined,
     qualitySampler: render.qualitySampler ?? undefined,
+    openComments: render.openComments || undefined,
     synced: true,
   }
 }

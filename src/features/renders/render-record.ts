@@ -67,6 +67,8 @@ export const renderRecordSchema = z.object({
   qualityFlags: z.optional(z.array(z.unknown()) as z.ZodMiniType<QualityFlag[]>),
   /** The sampler version that checked it. */
   qualitySampler: z.optional(z.number()),
+  /** How many of its comments are not resolved yet, as the ledger counts them. */
+  openComments: z.optional(z.number()),
 })
 export type RenderRecord = z.infer<typeof renderRecordSchema>
 export type AcceptedRender = RenderRecord & { requestId: string }

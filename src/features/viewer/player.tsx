@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState, type RefObject } from 'react'
 import { formatClipTime } from '@/components/format-time'
 import { iconClass, PlayerIcon } from './player-icons'
 import { SeekBar } from './seek-bar'
@@ -18,15 +18,18 @@ interface PlayerProps {
   onFirstFrame?: (video: HTMLVideoElement) => void
   /** Shows this moment, paused (a new object each time it is asked). */
   seekRequest?: { seconds: number }
+  /** Where the video element is also kept for its holder (to read the playhead, pause, draw the frame). */
+  videoRef?: RefObject<HTMLVideoElement | null>
 }
 
 /**
  * A review player that starts playing on open: play/pause, loop, speed, frame step, scrubbing, sound and
  * fullscreen, with the keys of common editors wherever focus is in the dialog that holds it.
  */
-export function Player({ url, poster, knownDuration, onFirstFrame, seekRequest }: PlayerProps) {
+export function Player({ url, poster, knownDuration, onFirstFrame, seekRequest, videoRef: heldRef }: PlayerProps) {
   const frame = useRef<HTMLDivElement>(null)
-  const videoRef = useRef<HTMLVideoElement>(null)
+  const ownRef = useRef<HTMLVideoElement>(null)
+  const videoRef = heldRef ?? ownRef
   const controls = useVideoControls(videoRef, { knownDuration })
   const fullscreen = useFullscreen(frame)
   const [loop, setLoop] = useState(true)
@@ -43,14 +46,14 @@ export function Player({ url, poster, knownDuration, onFirstFrame, seekRequest }
       setSoundBlocked(true)
       void video.play().catch(() => undefined)
     })
-  }, [url])
+  }, [url, videoRef])
 
   useEffect(() => {
     const video = videoRef.current
     if (!video || !seekRequest) return
     video.pause()
     video.currentTime = seekRequest.seconds
-  }, [seekRequest])
+  }, [seekRequest, videoRef])
 
   usePlayerKeys(frame, {
     togglePlay: controls.togglePlay,

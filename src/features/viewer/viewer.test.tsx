@@ -13,8 +13,12 @@ import { fakeMedia } from '@/test/fake-media'
 import { lineageTotalQuery } from '@/features/renders/lineage-total-query'
 import Viewer from './viewer'
 
-// The viewer's Re-run says what it would spend: estimates as a fresh demo studio answers them.
-const server = setupServer(...creditsHandlers(catalogV1).handlers)
+// The viewer's Re-run says what it would spend: estimates as a fresh demo studio answers them. Its comments
+// are tested in features/review: here a take has none.
+const server = setupServer(
+  ...creditsHandlers(catalogV1).handlers,
+  http.get('*/api/renders/:id/comments', () => HttpResponse.json({ comments: [] })),
+)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => void fakeMedia())
 afterEach(() => server.resetHandlers())

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { Suspense, useRef, useState } from 'react'
 import type { Catalog } from '@/catalog/catalog-schema'
 import type { Relation } from '@/catalog/render-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import { Modal } from '@/components/modal'
+import { PanelFallback } from '@/components/panel-fallback'
+import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { StatusBadge } from '@/components/status-badge'
 import { RatingButtons } from '@/components/rating-buttons'
 import { RerunButton } from '@/components/rerun-button'
@@ -34,6 +36,9 @@ interface ViewerProps {
   onShare: (localId: string) => void
 }
 
+// Loads after the player: the first frame of the take comes first.
+const CommentsPanel = lazyWithRetry(() => import('@/features/review/comments-panel'))
+
 const actionClass = 'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800'
 // A flagged take's Re-run: the thing to do.
 const flaggedActionClass =
@@ -47,6 +52,7 @@ export default function Viewer({ localId, catalog, onClose, onRemix, onLineage, 
   const actions = useRenderActions()
   const [varying, setVarying] = useState(false)
   const [seekRequest, setSeekRequest] = useState<{ seconds: number }>()
+  const videoRef = useRef<HTMLVideoElement>(null)
   useQualityCheck(record)
   if (!record) return null
 
@@ -67,6 +73,7 @@ export default function Viewer({ localId, catalog, onClose, onRemix, onLineage, 
               poster={poster}
               knownDuration={durationOf(record)}
               seekRequest={seekRequest}
+              videoRef={videoRef}
               onFirstFrame={(video) => {
                 if (poster) return
                 const captured = capturePosterFrame(video)
@@ -151,6 +158,15 @@ export default function Viewer({ localId, catalog, onClose, onRemix, onLineage, 
               </button>
             )}
           </div>
+          {url && record.synced && record.status === 'succeeded' && (
+            <Suspense fallback={<PanelFallback label="the comments" />}>
+              <CommentsPanel
+                renderId={record.localId}
+                videoRef={videoRef}
+                onSeek={(seconds) => setSeekRequest({ seconds })}
+              />
+            </Suspense>
+          )}
           <NumbersSection record={record} />
           <section aria-label="Input" className="flex flex-col gap-2">
             <h3 className={headingClass}>Input</h3>
