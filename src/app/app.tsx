@@ -31,6 +31,8 @@ const LineageView = lazyWithRetry(() => import('@/features/lineage/lineage-view'
 const TryOnModelsDialog = lazyWithRetry(() => import('@/features/shootout/try-on-models-dialog'))
 const SpendView = lazyWithRetry(() => import('@/features/credits/spend-view'))
 const SpendConfirmDialog = lazyWithRetry(() => import('@/features/credits/spend-confirm-dialog'))
+const SequencesDialog = lazyWithRetry(() => import('@/features/sequences/sequences-dialog'))
+const SequenceView = lazyWithRetry(() => import('@/features/sequences/sequence-view'))
 
 export function App() {
   const health = useQuery(healthQuery)
@@ -44,6 +46,8 @@ export function App() {
   const [remix, setRemix] = useState<{ input: VideoInput; key: string; parentId: string; relation: Relation }>()
   const [tryOn, setTryOn] = useState<{ values: ComposerValues; model: Model }>()
   const [spendOpen, setSpendOpen] = useState(false)
+  const [sequencesOpen, setSequencesOpen] = useState(false)
+  const [sequenceId, setSequenceId] = useState<string>()
   const [view, setView] = useState<StudioView>('compose')
   // What the composer then makes comes from that render: the ledger keeps the lineage.
   const loadIntoComposer = (input: VideoInput, parentId: string, relation: Relation = 'remix') => {
@@ -84,6 +88,13 @@ export function App() {
               Demo mode<span className="hidden xl:inline">: renders are simulated, no real credits are spent</span>
             </span>
           )}
+          <button
+            type="button"
+            onClick={() => setSequencesOpen(true)}
+            className="rounded-lg border border-ink-600 px-3 py-1 text-ink-200 hover:bg-ink-800"
+          >
+            Sequences
+          </button>
           <CreditsMenu onOpenSpend={() => setSpendOpen(true)} />
           {health.data?.gated && <SignOutButton />}
         </div>
@@ -119,6 +130,7 @@ export function App() {
                 onRemix={loadIntoComposer}
                 onCompare={(records) => setCompareIds(records.map((r) => r.localId))}
                 onLineage={(record) => setLineageOf(record.localId)}
+                onOpenSequence={setSequenceId}
               />
             </Suspense>
           )}
@@ -182,6 +194,22 @@ export function App() {
       {spendOpen && catalog.data && (
         <Suspense fallback={null}>
           <SpendView catalog={catalog.data} onClose={() => setSpendOpen(false)} />
+        </Suspense>
+      )}
+      {sequencesOpen && (
+        <Suspense fallback={null}>
+          <SequencesDialog
+            onClose={() => setSequencesOpen(false)}
+            onOpen={(id) => {
+              setSequencesOpen(false)
+              setSequenceId(id)
+            }}
+          />
+        </Suspense>
+      )}
+      {sequenceId && catalog.data && (
+        <Suspense fallback={null}>
+          <SequenceView id={sequenceId} catalog={catalog.data} onClose={() => setSequenceId(undefined)} />
         </Suspense>
       )}
       {spendQuestion && (

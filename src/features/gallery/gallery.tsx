@@ -31,6 +31,8 @@ interface GalleryProps {
   onRemix: (input: VideoInput, parentId: string) => void
   onCompare: (records: RenderRecord[]) => void
   onLineage: (record: RenderRecord) => void
+  /** Opens a sequence in the Sequence view. */
+  onOpenSequence: (id: string) => void
 }
 
 const AddToSequenceDialog = lazyWithRetry(() => import('@/features/sequences/add-to-sequence-dialog'))
@@ -39,7 +41,7 @@ const MAX_COMPARED = 4
 const buttonClass =
   'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40'
 
-export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage }: GalleryProps) {
+export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage, onOpenSequence }: GalleryProps) {
   const [filters, setFilters] = useState(NO_FILTERS)
   const me = useQuery(meQuery)
   const people = useQuery(peopleQuery)
@@ -185,6 +187,10 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage }: Gall
             record={sequencing}
             model={modelOf(sequencing.input.model)}
             onCancel={() => setSequencing(undefined)}
+            onOpen={(id) => {
+              setSequencing(undefined)
+              onOpenSequence(id)
+            }}
             onAdded={(message) => {
               setSequencing(undefined)
               show({ message })
