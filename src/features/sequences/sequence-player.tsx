@@ -30,7 +30,7 @@ export function SequencePlayer({ playback, poster }: SequencePlayerProps) {
 
   return (
     <div ref={frame} tabIndex={-1} className="flex flex-col gap-2 outline-none">
-      <div className="relative aspect-video w-full overflow-hidden rounded-lg bg-black">
+      <div className="relative mx-auto aspect-video w-full max-w-[calc(42vh*16/9)] overflow-hidden rounded-lg bg-black">
         {([0, 1] as const).map((slot) => (
           <video
             key={slot}

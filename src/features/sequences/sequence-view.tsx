@@ -147,7 +147,7 @@ function NameField({ name, onRename }: { name: string; onRename: (name: string) 
     else setDraft(name)
   }
   return (
-    <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs font-medium text-ink-400">
+    <label className="flex min-w-0 flex-1 basis-64 flex-col gap-1 text-xs font-medium text-ink-400">
       Sequence name
       <input
         value={draft}
