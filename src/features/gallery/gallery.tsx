@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Suspense, useCallback, useMemo, useState } from 'react'
 import type { Catalog } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
-import { Toast } from '@/components/toast'
+import { ToastSlot } from '@/components/toast'
 import { VariationsDialog } from '@/components/variations-dialog'
 import type { RenderRecord } from '@/features/renders/render-record'
 import { useRenderActions } from '@/features/renders/use-render-actions'
@@ -198,14 +198,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage, onOpen
           />
         </Suspense>
       )}
-      {toast && (
-        <Toast
-          message={toast.message}
-          actionLabel={toast.undo ? 'Undo' : undefined}
-          onAction={toast.undo}
-          onDismiss={dismiss}
-        />
-      )}
+      <ToastSlot toast={toast} onDismiss={dismiss} />
     </section>
   )
 }

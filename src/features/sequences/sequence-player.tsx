@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import { formatClipTime } from '@/components/format-time'
-import { iconClass, PlayerIcon } from '@/features/viewer/player-icons'
+import { TransportButtons } from '@/features/viewer/transport-buttons'
 import { usePlayerKeys } from '@/features/viewer/use-player-keys'
 import { DEFAULT_FPS, spansOf } from './timeline'
 import { usePlayhead, type useSequencePlayback } from './use-sequence-playback'
@@ -73,36 +73,13 @@ export function SequencePlayer({ playback, poster }: SequencePlayerProps) {
           ))}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
-          className={iconClass}
-          onClick={playback.togglePlay}
-          aria-label={playback.playing ? 'Pause' : 'Play'}
-          title={playback.playing ? 'Pause (Space or K)' : 'Play (Space or K)'}
-        >
-          <PlayerIcon name={playback.playing ? 'pause' : 'play'} />
-        </button>
-        <button
-          type="button"
-          className={iconClass}
-          onClick={() => playback.stepFrames(-1)}
-          aria-label="Previous frame"
-          title="Previous frame (← or ,)"
-        >
-          <PlayerIcon name="previousFrame" />
-        </button>
-        <button
-          type="button"
-          className={iconClass}
-          onClick={() => playback.stepFrames(1)}
-          aria-label="Next frame"
-          title="Next frame (→ or .)"
-        >
-          <PlayerIcon name="nextFrame" />
-        </button>
-        <span className="font-mono text-xs text-ink-300 tabular-nums">
-          {formatClipTime(timeMs / 1000)} / {formatClipTime(totalMs / 1000)}
-        </span>
+        <TransportButtons
+          playing={playback.playing}
+          onTogglePlay={playback.togglePlay}
+          onStep={playback.stepFrames}
+          time={timeMs / 1000}
+          duration={totalMs / 1000}
+        />
         <button
           type="button"
           onClick={playback.toggleMute}

@@ -3,7 +3,7 @@ import type { Catalog } from '@/catalog/catalog-schema'
 import type { Shot } from '@/catalog/sequence-contract'
 import { formatClipTime } from '@/components/format-time'
 import { Modal } from '@/components/modal'
-import { Toast } from '@/components/toast'
+import { ToastSlot } from '@/components/toast'
 import { useToast } from '@/features/gallery/use-toast'
 import { posterOf } from '@/features/renders/poster'
 import { videoUrlOf } from '@/features/renders/render-record'
@@ -127,14 +127,7 @@ export default function SequenceView({ id, catalog, onClose }: SequenceViewProps
           </>
         )}
       </section>
-      {toast && (
-        <Toast
-          message={toast.message}
-          actionLabel={toast.undo ? 'Undo' : undefined}
-          onAction={toast.undo}
-          onDismiss={dismiss}
-        />
-      )}
+      <ToastSlot toast={toast} onDismiss={dismiss} />
     </Modal>
   )
 }
