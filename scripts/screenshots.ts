@@ -69,8 +69,18 @@ try {
   await adding.getByLabel('New sequence').fill('Night market')
   await adding.getByRole('button', { name: 'Create' }).click()
   await page.getByText('Added to “Night market” as shot 1').waitFor()
-  await addToSequence(1)
-  await adding.getByRole('button', { name: /Night market/ }).waitFor()
+  for (const n of [1, 2]) {
+    await addToSequence(n)
+    await adding.getByRole('button', { name: /^Night market/ }).click()
+    await page.getByText(`Added to “Night market” as shot ${n + 1}`).waitFor()
+  }
+  await page.getByRole('button', { name: 'Dismiss' }).click()
+  await addToSequence(0)
+  await adding.getByRole('button', { name: 'Open Night market' }).click()
+  const sequence = page.getByRole('region', { name: 'Sequence' })
+  await sequence.getByRole('radiogroup', { name: 'Active take' }).waitFor()
+  await sequence.getByRole('slider', { name: 'Sequence playhead' }).fill('7.2')
+  await page.waitForTimeout(1500)
   await shot(page, 'sequence')
   await page.keyboard.press('Escape')
 

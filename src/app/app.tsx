@@ -35,6 +35,8 @@ const ShareDialog = lazyWithRetry(() => import('@/features/review/share-dialog')
 const SharedView = lazyWithRetry(() => import('@/features/review/shared-view'))
 const ModelsView = lazyWithRetry(() => import('@/features/review/models-view'))
 const SpendConfirmDialog = lazyWithRetry(() => import('@/features/credits/spend-confirm-dialog'))
+const SequencesDialog = lazyWithRetry(() => import('@/features/sequences/sequences-dialog'))
+const SequenceView = lazyWithRetry(() => import('@/features/sequences/sequence-view'))
 
 export function App() {
   const health = useQuery(healthQuery)
@@ -50,6 +52,8 @@ export function App() {
   const [spendOpen, setSpendOpen] = useState(false)
   const [shareTarget, setShareTarget] = useState<ShareTarget>()
   const [sharedOpen, setSharedOpen] = useState(false)
+  const [sequencesOpen, setSequencesOpen] = useState(false)
+  const [sequenceId, setSequenceId] = useState<string>()
   const [view, setView] = useState<StudioView>('compose')
   // What the composer then makes comes from that render: the ledger keeps the lineage.
   const loadIntoComposer = (input: VideoInput, parentId: string, relation: Relation = 'remix') => {
@@ -79,24 +83,33 @@ export function App() {
     <div className="min-h-dvh pb-14 lg:pb-0">
       <header className="sticky top-0 z-20 flex h-14 items-center justify-between gap-3 border-b border-ink-800 bg-ink-950 px-4 lg:px-6">
         <h1 className="truncate text-base font-semibold text-ink-200 sm:text-lg">Cannon Studio</h1>
-        <div className="flex shrink-0 items-center gap-2 text-sm sm:gap-3">
+        <div className="flex shrink-0 items-center gap-1 text-sm sm:gap-3">
           <ConnectionStatus />
           <UpstreamNotice />
           {demo && (
             <span
               title="Demo mode: renders are simulated, no real credits are spent"
-              className="rounded-full bg-amber-900/60 px-3 py-1 whitespace-nowrap text-amber-200"
+              className="rounded-full bg-amber-900/60 px-2.5 py-1 whitespace-nowrap text-amber-200 sm:px-3"
             >
-              Demo mode<span className="hidden xl:inline">: renders are simulated, no real credits are spent</span>
+              Demo<span className="hidden sm:inline"> mode</span>
+              <span className="hidden xl:inline">: renders are simulated, no real credits are spent</span>
             </span>
           )}
           <button
             type="button"
             onClick={() => setSharedOpen(true)}
             title="Review links the team has made: views, reviewers' picks, revoke"
-            className="rounded-md px-2 py-1 text-ink-300 hover:bg-ink-800 hover:text-ink-100"
+            className="rounded-md px-1.5 py-1 text-ink-300 hover:bg-ink-800 hover:text-ink-100 sm:px-2"
           >
             Shared
+          </button>
+          <button
+            type="button"
+            onClick={() => setSequencesOpen(true)}
+            title="The team's sequences: shots in order, played as one"
+            className="rounded-md px-1.5 py-1 text-ink-300 hover:bg-ink-800 hover:text-ink-100 sm:px-2"
+          >
+            Sequences
           </button>
           <CreditsMenu onOpenSpend={() => setSpendOpen(true)} />
           {health.data?.gated && <SignOutButton />}
@@ -141,6 +154,7 @@ export function App() {
                   onCompare={(records) => setCompareIds(records.map((r) => r.localId))}
                   onLineage={(record) => setLineageOf(record.localId)}
                   onShare={setShareTarget}
+                  onOpenSequence={setSequenceId}
                 />
               </Suspense>
             </div>
@@ -221,6 +235,22 @@ export function App() {
       {sharedOpen && (
         <Suspense fallback={null}>
           <SharedView onClose={() => setSharedOpen(false)} />
+        </Suspense>
+      )}
+      {sequencesOpen && (
+        <Suspense fallback={null}>
+          <SequencesDialog
+            onClose={() => setSequencesOpen(false)}
+            onOpen={(id) => {
+              setSequencesOpen(false)
+              setSequenceId(id)
+            }}
+          />
+        </Suspense>
+      )}
+      {sequenceId && catalog.data && (
+        <Suspense fallback={null}>
+          <SequenceView id={sequenceId} catalog={catalog.data} onClose={() => setSequenceId(undefined)} />
         </Suspense>
       )}
       {spendQuestion && (

@@ -24,3 +24,22 @@ export function Toast({ message, actionLabel, onAction, onDismiss }: ToastProps)
     </div>
   )
 }
+
+/** A toast as useToast keeps it, with Undo when it has one; nothing when there is none. */
+export function ToastSlot({
+  toast,
+  onDismiss,
+}: {
+  toast: { message: string; undo?: () => void } | undefined
+  onDismiss: () => void
+}) {
+  if (!toast) return null
+  return (
+    <Toast
+      message={toast.message}
+      actionLabel={toast.undo ? 'Undo' : undefined}
+      onAction={toast.undo}
+      onDismiss={onDismiss}
+    />
+  )
+}

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Suspense, useCallback, useMemo, useState } from 'react'
 import type { Catalog } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
-import { Toast } from '@/components/toast'
+import { ToastSlot } from '@/components/toast'
 import { VariationsDialog } from '@/components/variations-dialog'
 import { SHARE_SIZES } from '@/catalog/share-contract'
 import type { ShareTarget } from '@/features/review/share-dialog'
@@ -35,6 +35,8 @@ interface GalleryProps {
   onCompare: (records: RenderRecord[]) => void
   onLineage: (record: RenderRecord) => void
   onShare: (target: ShareTarget) => void
+  /** Opens a sequence in the Sequence view. */
+  onOpenSequence: (id: string) => void
 }
 
 const AddToSequenceDialog = lazyWithRetry(() => import('@/features/sequences/add-to-sequence-dialog'))
@@ -43,7 +45,7 @@ const MAX_COMPARED = 4
 const buttonClass =
   'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40'
 
-export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage, onShare }: GalleryProps) {
+export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage, onShare, onOpenSequence }: GalleryProps) {
   const [filters, setFilters] = useState(NO_FILTERS)
   const me = useQuery(meQuery)
   const people = useQuery(peopleQuery)
@@ -199,6 +201,10 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage, onShar
             record={sequencing}
             model={modelOf(sequencing.input.model)}
             onCancel={() => setSequencing(undefined)}
+            onOpen={(id) => {
+              setSequencing(undefined)
+              onOpenSequence(id)
+            }}
             onAdded={(message) => {
               setSequencing(undefined)
               show({ message })
@@ -206,14 +212,7 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage, onShar
           />
         </Suspense>
       )}
-      {toast && (
-        <Toast
-          message={toast.message}
-          actionLabel={toast.undo ? 'Undo' : undefined}
-          onAction={toast.undo}
-          onDismiss={dismiss}
-        />
-      )}
+      <ToastSlot toast={toast} onDismiss={dismiss} />
     </section>
   )
 }

@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { CancelButton } from '@/components/cancel-button'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
-import { runningTimeMs, type Sequence, type Shot } from '@/catalog/sequence-contract'
+import type { Sequence, Shot } from '@/catalog/sequence-contract'
 import type { RenderRecord } from '@/features/renders/render-record'
 import { appendShot, shotOf } from './add-shot'
+import { OpenSequenceButton, sequenceSummary } from './sequence-summary'
 import { sequenceClient, sequencesQuery } from './sequence-client'
 
 interface AddToSequenceDialogProps {
@@ -13,13 +14,12 @@ interface AddToSequenceDialogProps {
   /** Called once the take is in a sequence, with what to tell the creative. */
   onAdded: (message: string) => void
   onCancel: () => void
+  /** Opens a sequence in the Sequence view. */
+  onOpen: (id: string) => void
 }
 
-const shots = (n: number) => `${n} shot${n === 1 ? '' : 's'}`
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
-
 /** Puts a finished take at the end of one of the team's sequences, or starts a new sequence with it. */
-export default function AddToSequenceDialog({ record, model, onAdded, onCancel }: AddToSequenceDialogProps) {
+export default function AddToSequenceDialog({ record, model, onAdded, onCancel, onOpen }: AddToSequenceDialogProps) {
   const queryClient = useQueryClient()
   const sequences = useQuery(sequencesQuery)
   const [name, setName] = useState('')
@@ -71,18 +71,17 @@ export default function AddToSequenceDialog({ record, model, onAdded, onCancel }
         {list.length > 0 && (
           <ul aria-label="Sequences" className="flex flex-col gap-1">
             {list.map((sequence) => (
-              <li key={sequence.id}>
+              <li key={sequence.id} className="flex gap-1">
                 <button
                   type="button"
                   disabled={!shot || add.isPending}
                   onClick={() => shot && add.mutate({ shot, sequence })}
-                  className="flex w-full items-baseline justify-between gap-3 rounded-lg border border-ink-700 px-3 py-2 text-left text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40"
+                  className="flex min-w-0 flex-1 items-baseline justify-between gap-3 rounded-lg border border-ink-700 px-3 py-2 text-left text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40"
                 >
                   <span className="truncate">{sequence.name}</span>
-                  <span className="shrink-0 text-xs text-ink-400">
-                    {`${shots(sequence.shots.length)} · ${seconds(runningTimeMs(sequence.shots))}`}
-                  </span>
+                  <span className="shrink-0 text-xs text-ink-400">{sequenceSummary(sequence)}</span>
                 </button>
+                <OpenSequenceButton sequence={sequence} onOpen={onOpen} />
               </li>
             ))}
           </ul>

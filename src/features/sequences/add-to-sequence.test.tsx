@@ -89,7 +89,7 @@ it('adds to the version another browser just saved rather than overwriting it', 
   )
   await user.click(within(item).getByRole('button', { name: 'Add to sequence' }))
   const dialog = await screen.findByRole('dialog', { name: 'Add to sequence' })
-  await user.click(await within(dialog).findByRole('button', { name: /Shared/ }))
+  await user.click(await within(dialog).findByRole('button', { name: /^Shared/ }))
   expect(await screen.findByText('Added to “Shared” as shot 2')).toBeVisible()
   const [shared] = await storedSequences()
   expect(shared?.id).toBe(id)

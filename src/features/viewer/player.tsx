@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react'
-import { formatClipTime } from '@/components/format-time'
 import { iconClass, PlayerIcon } from './player-icons'
 import { SeekBar } from './seek-bar'
+import { TransportButtons } from './transport-buttons'
 import { SoundControl } from './sound-control'
 import { useFullscreen } from './use-fullscreen'
 import { usePlayerKeys } from './use-player-keys'
@@ -87,38 +87,13 @@ export function Player({ url, poster, knownDuration, onFirstFrame, seekRequest, 
       />
       <SeekBar time={controls.time} duration={controls.duration} onSeek={controls.seek} />
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex items-center gap-2">
-          <button
-            type="button"
-            className={iconClass}
-            onClick={controls.togglePlay}
-            aria-label={controls.playing ? 'Pause' : 'Play'}
-            title={controls.playing ? 'Pause (Space or K)' : 'Play (Space or K)'}
-          >
-            <PlayerIcon name={controls.playing ? 'pause' : 'play'} />
-          </button>
-          <button
-            type="button"
-            className={iconClass}
-            onClick={() => controls.step(-1)}
-            aria-label="Previous frame"
-            title="Previous frame (← or ,)"
-          >
-            <PlayerIcon name="previousFrame" />
-          </button>
-          <button
-            type="button"
-            className={iconClass}
-            onClick={() => controls.step(1)}
-            aria-label="Next frame"
-            title="Next frame (→ or .)"
-          >
-            <PlayerIcon name="nextFrame" />
-          </button>
-          <span className="font-mono text-xs text-ink-300 tabular-nums">
-            {formatClipTime(controls.time)} / {formatClipTime(controls.duration)}
-          </span>
-        </div>
+        <TransportButtons
+          playing={controls.playing}
+          onTogglePlay={controls.togglePlay}
+          onStep={controls.step}
+          time={controls.time}
+          duration={controls.duration}
+        />
         <div className="flex flex-wrap items-center gap-2">
           <SoundControl
             muted={controls.muted}
