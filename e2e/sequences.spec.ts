@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './fresh-studio'
 import { chooseModel } from './choose-model'
@@ -142,6 +143,33 @@ test('a three-shot sequence: reorder, trim, switch a take, play through its cuts
   await expect(secondView.getByRole('status')).toHaveText('3 shots · 0:04.50 · 54 credits')
   await expect.poll(() => shotLabels(secondView)).toEqual(arranged)
   await other.close()
+
+  // Export: one MP4 of the cut, which Chromium plays, as long as the trimmed shots; and the cut for editors.
+  await view.getByRole('button', { name: 'Export MP4' }).click()
+  const mp4Link = view.getByRole('link', { name: 'Download MP4' })
+  await expect(mp4Link).toBeVisible({ timeout: 60_000 })
+  const mp4 = await Promise.all([page.waitForEvent('download'), mp4Link.click()]).then(([d]) => d.path())
+  const played = await page.evaluate(
+    async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+      const video = Object.assign(document.createElement('video'), { muted: true })
+      video.src = URL.createObjectURL(new Blob([bytes], { type: 'video/mp4' }))
+      await new Promise((resolve, reject) => ((video.onloadeddata = resolve), (video.onerror = reject)))
+      return video.duration
+    },
+    (await readFile(mp4)).toString('base64'),
+  )
+  expect(Math.abs(played - 4.5)).toBeLessThanOrEqual(3 / 24) // within a frame per cut (two cuts), and rounding
+  await view.getByRole('button', { name: 'Export for editors' }).click()
+  const otioFile = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'OpenTimelineIO (.otio)' }).click(),
+  ]).then(([d]) => d.path())
+  const otio = JSON.parse(await readFile(otioFile, 'utf8')) as {
+    tracks: { children: { kind: string; children: { OTIO_SCHEMA: string; metadata?: unknown }[] }[] }
+  }
+  const videoTrack = otio.tracks.children.find((track) => track.kind === 'Video')!
+  expect(videoTrack.children.filter((clip) => clip.OTIO_SCHEMA.startsWith('Clip'))).toHaveLength(3)
 
   // Someone renames it elsewhere; an edit made from the older version is refused, never saved over theirs.
   const [sequence] = (await (await page.request.get('/api/sequences')).json()).items

@@ -91,3 +91,15 @@ export function takeLengthMs(
   const seconds = take.output?.duration ?? take.input.duration ?? (model && effectiveSeconds(model, take.input))
   return typeof seconds === 'number' && seconds > 0 ? Math.round(seconds * 1000) : undefined
 }
+
+/** An MP4 export of a sequence (POST /api/sequences/:id/exports, then GET …/exports/:jobId until it ends). */
+export const EXPORT_STATES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const
+export const exportStartedSchema = z.object({ jobId: z.string() })
+export const exportStatusSchema = z.object({
+  state: z.enum(EXPORT_STATES),
+  /** 0–1. */
+  progress: z.number(),
+  error: z.optional(z.string()),
+  downloaded: z.optional(z.boolean()),
+})
+export type ExportStatus = z.infer<typeof exportStatusSchema>

@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import {
+  exportStartedSchema,
+  exportStatusSchema,
   sequenceListSchema,
   sequenceSchema,
   type NewSequence,
@@ -21,6 +23,15 @@ export const sequenceClient = {
   /** A 409 (ApiError) when the sequence changed since `patch.version`. */
   patch: (id: string, patch: SequencePatch): Promise<Sequence> =>
     call(sequencePath(id), sequenceSchema, { method: 'PATCH', ...json(patch) }),
+  /** Starts an MP4 of the whole cut on the server; its job id. */
+  startExport: (id: string) =>
+    call(`${sequencePath(id)}/exports`, exportStartedSchema, { method: 'POST', ...json({ format: 'mp4' }) }),
+  exportStatus: (id: string, jobId: string) =>
+    call(`${sequencePath(id)}/exports/${encodeURIComponent(jobId)}`, exportStatusSchema),
+  cancelExport: (id: string, jobId: string) =>
+    call(`${sequencePath(id)}/exports/${encodeURIComponent(jobId)}`, exportStatusSchema, { method: 'DELETE' }),
+  exportFileUrl: (id: string, jobId: string) => `${sequencePath(id)}/exports/${encodeURIComponent(jobId)}/file`,
+  editorFileUrl: (id: string, ext: 'otio' | 'xml') => `${sequencePath(id)}/export.${ext}`,
 }
 
 /** The team's sequences, the last changed first. */

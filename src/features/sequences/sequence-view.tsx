@@ -11,6 +11,7 @@ import { SequencePlayer } from './sequence-player'
 import { ShotCard } from './shot-card'
 import { ShotEditor } from './shot-editor'
 import { moveShot, removeShot, restoreShot } from './shot-edits'
+import { ExportPanel } from './export-panel'
 import { globalTimeOf, runningTimeMs } from './timeline'
 import { useSequence, useTakes } from './use-sequence'
 import { useSequencePlayback, type Clip } from './use-sequence-playback'
@@ -87,6 +88,7 @@ export default function SequenceView({ id, catalog, onClose }: SequenceViewProps
             ) : (
               <>
                 <SequencePlayer playback={playback} poster={first && posterOf(first)} />
+                <ExportPanel sequenceId={sequence.data.id} />
                 <ol aria-label="Shots" className="flex gap-2 overflow-x-auto pb-2">
                   {shots.map((shot, index) => {
                     const take = takes.get(shot.activeTakeId)
