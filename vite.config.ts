@@ -30,7 +30,7 @@ export default defineConfig(({ isSsrBuild }) => ({
               groups: [
                 {
                   name: 'core',
-                  test: /node_modules[\\/](?!uplot[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)|src[\\/](?:catalog[\\/](?!render-contract|demo-clips|share-contract|news-contract)|lib[\\/](?!ledger-client|media-))/,
+                  test: /node_modules[\\/](?!uplot[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)|src[\\/](?:catalog[\\/](?!render-contract|demo-clips|share-contract|news-contract|review-contract|sequence-contract)|lib[\\/](?!ledger-client|media-))/,
                 },
               ],
             },

@@ -60,6 +60,22 @@ test('a take shared by link plays for someone with no session, who can pick it a
   await review.getByRole('button', { name: 'Pick' }).click()
   await expect(review.getByRole('button', { name: 'Pick' })).toHaveAttribute('aria-pressed', 'true')
 
+  // A comment at 2.5 s, under the name the reviewer types.
+  const video = review.locator('video')
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => !v.paused)).toBe(true)
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.pause()
+    v.currentTime = 2.5
+  })
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.paused && v.currentTime === 2.5)).toBe(true)
+  const reviewComments = review.getByRole('region', { name: 'Comments' })
+  await reviewComments.getByLabel('Your name').fill('Mira')
+  await reviewComments.getByRole('button', { name: 'Comment' }).click()
+  const form = reviewComments.getByRole('form', { name: 'Comment at 0:02.50' })
+  await form.getByLabel('Comment text').fill('The lantern should rise sooner')
+  await form.getByRole('button', { name: 'Post' }).click()
+  await expect(reviewComments.getByRole('listitem')).toHaveText(/0:02\.50.*Mira \(review link\).*rise sooner/)
+
   // The link reaches only what it shares.
   const api = review.request
   const token = link.split('/s/')[1]!
@@ -77,11 +93,22 @@ test('a take shared by link plays for someone with no session, who can pick it a
   await page.reload()
   const item = page.getByRole('region', { name: 'Gallery' }).getByRole('listitem').filter({ hasText: 'lantern' })
   await expect(item.getByRole('button', { name: 'Pick' })).toHaveAttribute('aria-pressed', 'false')
+  await item.getByRole('button', { name: /^Open/ }).click()
+  const teamComments = page
+    .getByRole('dialog', { name: 'A lantern drifting over a lake at dusk' })
+    .getByRole('region', {
+      name: 'Comments',
+    })
+  const theirs = teamComments.getByRole('listitem').filter({ hasText: 'rise sooner' })
+  await expect(theirs).toContainText('Mira (review link)')
+  await theirs.getByRole('button', { name: 'Show 0:02.50' }).click()
+  await page.keyboard.press('Escape')
   await page.getByRole('button', { name: 'Shared' }).click()
   const list = page.getByRole('region', { name: 'Shared' })
   const row = list.getByRole('listitem', { name: /^Take: A lantern/ })
   await expect(row).toContainText('2 views') // the page, and the test's own read of the link
   await expect(row).toContainText('reviewers: 1 picked, 0 rejected')
+  await expect(row).toContainText('comments from Mira')
   await row.getByRole('button', { name: 'Revoke the link to A lantern drifting over a lake at dusk' }).click()
   await row.getByRole('button', { name: 'Revoke', exact: true }).click()
   await expect(row).toContainText('Turned off')

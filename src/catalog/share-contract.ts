@@ -1,5 +1,7 @@
 import { z } from 'zod/mini'
+import { AUTHOR_NAME } from './credits-contract'
 import { ratingSchema } from './quality-contract'
+import { newCommentSchema } from './review-contract'
 
 /*
  * Share links: what the studio sends to make one, what it lists, and what the review page behind a link reads.
@@ -78,6 +80,15 @@ export type Review = z.infer<typeof reviewSchema>
 
 /** PATCH /api/s/<token>/renders/<id>: a reviewer picks or rejects a take (null clears it). */
 export const reviewRatingSchema = z.strictObject({ rating: z.nullable(ratingSchema) })
+
+/** POST /api/s/<token>/renders/<id>/comments: a reviewer's comment at a moment, under the name they type. */
+export const reviewerCommentSchema = z.strictObject({
+  ...newCommentSchema.shape,
+  name: z.string().check(z.trim(), z.regex(AUTHOR_NAME, "Your name: 1–40 letters, digits, spaces or . ' _ -")),
+})
+
+/** How a reviewer's comment is signed for the team: the name they typed, marked as coming through a link. */
+export const reviewerAuthor = (name: string) => `${name} (review link)`
 
 /** Where a link's review page and its API live: /s/<token>, /api/s/<token>/… */
 export const REVIEW_PAGE_PREFIX = '/s/'

@@ -23,12 +23,12 @@ export interface CommentsRoutesOptions {
 const COMMENT_ID = /^[0-9a-f-]{36}$/
 
 /** The latest moment a comment can sit at: the take's length as it says it, else as asked, else any take's. */
-function lastMomentMs(render: Render): number {
+export function lastMomentMs(render: Render): number {
   const seconds = render.output?.duration ?? (typeof render.input.duration === 'number' ? render.input.duration : null)
   return seconds === null ? MAX_TAKE_MS : Math.round(seconds * 1000) + COMMENT_END_SLACK_MS
 }
 
-const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${((ms % 60_000) / 1000).toFixed(1).padStart(4, '0')}`
+export const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${((ms % 60_000) / 1000).toFixed(1).padStart(4, '0')}`
 
 /**
  * What every comment write starts with: the client's limit, who is writing, and the body checked against

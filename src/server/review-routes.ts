@@ -2,9 +2,24 @@ import type { Context, Hono } from 'hono'
 import type { Catalog } from '@/catalog/catalog-schema'
 import type { Render } from '@/catalog/render-contract'
 import type { Rating } from '@/catalog/quality-contract'
-import { reviewRatingSchema, type ReviewTake, type Share } from '@/catalog/share-contract'
+import {
+  reviewerAuthor,
+  reviewerCommentSchema,
+  reviewRatingSchema,
+  type ReviewTake,
+  type Share,
+} from '@/catalog/share-contract'
+import { clock, lastMomentMs } from './comments-routes'
 import type { Database } from '@/ledger/database'
-import { findShare, rateThroughShare, recordShareView, sharedTakes, shareRatings } from '@/ledger/shares'
+import { addComment, listComments } from '@/ledger/comments'
+import {
+  addShareCommenter,
+  findShare,
+  rateThroughShare,
+  recordShareView,
+  sharedTakes,
+  shareRatings,
+} from '@/ledger/shares'
 import type { BffEnv, ClientKey } from './bff-env'
 import { fail } from './errors'
 import type { FailureThrottle } from './failure-throttle'
@@ -121,6 +136,38 @@ export function registerReviewRoutes(app: Hono<BffEnv>, options: ReviewRoutesOpt
     if (!parsed.success) return fail(c, 400, 'invalid_input', 'rating: pick, reject or null', 'rating')
     await rateThroughShare(db, opened.share.id, take.id, parsed.data.rating, now())
     return c.json(reviewTake(take, catalog, parsed.data.rating ?? undefined))
+  })
+
+  app.get('/api/s/:token/renders/:id/comments', async (c) => {
+    const opened = await open(c)
+    if (opened instanceof Response) return opened
+    const take = opened.takes.find((t) => t.id === c.req.param('id'))
+    if (!take) return fail(c, 404, 'not_shared', 'This link does not share that take')
+    return c.json({ comments: await listComments(db, take.id) })
+  })
+
+  app.post('/api/s/:token/renders/:id/comments', smallBody(), async (c) => {
+    const opened = await open(c)
+    if (opened instanceof Response) return opened
+    const take = opened.takes.find((t) => t.id === c.req.param('id'))
+    if (!take) return fail(c, 404, 'not_shared', 'This link does not share that take')
+    const parsed = reviewerCommentSchema.safeParse(await c.req.json().catch(() => undefined))
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      return fail(c, 400, 'invalid_input', issue.message, String(issue.path[0] ?? 'body'))
+    }
+    const { atMs, text, name } = parsed.data
+    if (atMs > lastMomentMs(take))
+      return fail(c, 400, 'invalid_input', `atMs is past the take's end (${clock(lastMomentMs(take))})`, 'atMs')
+    const comment = await addComment(
+      db,
+      take.id,
+      { atMs, text, author: reviewerAuthor(name), authorVerified: false },
+      now(),
+    )
+    if (!comment) return fail(c, 410, 'deleted', 'This take has been deleted.')
+    await addShareCommenter(db, opened.share.id, name)
+    return c.json(comment, 201)
   })
 
   app.all('/api/s/*', (c) => fail(c, 404, 'not_found', 'A link reaches only what it shares'))

@@ -85,6 +85,28 @@ describe.each(ENGINES)('share links through the BFF (%s)', (engine) => {
     }
     expect(items[0]).toMatchObject({ picks: 1, rejects: 0 })
 
+    // A reviewer comments at a moment of the shared take, under a typed name; the team reads it as theirs.
+    const say = (id: string, comment: unknown) => call(api(body.url, `/renders/${id}/comments`), json('POST', comment))
+    expect((await say(shared, { atMs: 2500, text: 'Rise sooner', name: 'Mira' })).status).toBe(201)
+    expect((await say(other, { atMs: 2500, text: 'Not mine to see', name: 'Mira' })).status).toBe(404)
+    for (const bad of [
+      { atMs: 2500, text: 'x', name: '' },
+      { atMs: 2500, text: 'x', name: '<b>' },
+      { atMs: 60_000, text: 'x', name: 'Mira' },
+      { atMs: 10, text: ' ', name: 'Mira' },
+    ])
+      expect((await say(shared, bad)).status, JSON.stringify(bad)).toBe(400)
+    const teamComments = (await (await call(`/api/renders/${shared}/comments`, { headers: signedIn })).json()) as {
+      comments: { atMs: number; author: string; text: string }[]
+    }
+    expect(teamComments.comments).toEqual([
+      expect.objectContaining({ atMs: 2500, author: 'Mira (review link)', text: 'Rise sooner' }),
+    ])
+    const afterComment = (await (await call('/api/shares', { headers: signedIn })).json()) as {
+      items: { commenters: string[] }[]
+    }
+    expect(afterComment.items[0]!.commenters).toEqual(['Mira'])
+
     // And nothing else, with the link or without it.
     expect((await call(api(body.url, `/renders/${other}`), json('PATCH', { rating: 'reject' }))).status).toBe(404)
     expect((await call(api(body.url, `/renders/${shared}`), json('PATCH', { rating: 'great' }))).status).toBe(400)

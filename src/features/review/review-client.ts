@@ -1,4 +1,5 @@
 import type { Rating } from '@/catalog/quality-contract'
+import { commentListSchema, commentSchema, type Comment } from '@/catalog/review-contract'
 import {
   REVIEW_API_PREFIX,
   reviewSchema,
@@ -31,6 +32,28 @@ const apiPath = (token: string, rest = '') => `${REVIEW_API_PREFIX}${encodeURICo
 /** What the link shares. */
 export async function fetchReview(token: string): Promise<Review> {
   return reviewSchema.parse(await answer(await fetch(apiPath(token), { headers: { accept: 'application/json' } })))
+}
+
+/** The comments on a shared take, by their moment. */
+export async function sharedTakeComments(token: string, id: string): Promise<Comment[]> {
+  const response = await fetch(apiPath(token, `/renders/${encodeURIComponent(id)}/comments`), {
+    headers: { accept: 'application/json' },
+  })
+  return commentListSchema.parse(await answer(response)).comments
+}
+
+/** A reviewer's comment at a moment, under the name they typed. */
+export async function commentOnSharedTake(
+  token: string,
+  id: string,
+  comment: { atMs: number; text: string; name: string },
+): Promise<Comment> {
+  const response = await fetch(apiPath(token, `/renders/${encodeURIComponent(id)}/comments`), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(comment),
+  })
+  return commentSchema.parse(await answer(response))
 }
 
 /** A reviewer's pick or reject (null takes it back). */

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import type { Rating } from '@/catalog/quality-contract'
 import type { Review, ReviewTake } from '@/catalog/share-contract'
 import { RatingButtons } from '@/components/rating-buttons'
@@ -8,6 +8,7 @@ import { DifferencesTable } from '@/features/viewer/differences-table'
 import { inputDifferences } from '@/features/viewer/input-diff'
 import { Player } from '@/features/viewer/player'
 import { SyncedVideos } from '@/features/viewer/synced-videos'
+import { LinkComments } from './link-comments'
 import { fetchReview, rateSharedTake } from './review-client'
 
 const reviewKey = (token: string) => ['review', token] as const
@@ -68,16 +69,34 @@ function Settings({ take }: { take: ReviewTake }) {
 
 /** One take large, its prompt and settings, and the reviewer's pick or reject. */
 function OneTake({ token, take }: { token: string; take: ReviewTake }) {
+  const videoRef = useRef<HTMLVideoElement>(null)
+  const [seekRequest, setSeekRequest] = useState<{ seconds: number }>()
   return (
     <section aria-label="Take" className="flex flex-col gap-3">
       {take.videoUrl ? (
-        <Player key={take.id} url={take.videoUrl} poster={undefined} knownDuration={durationOf(take)} />
+        <Player
+          key={take.id}
+          url={take.videoUrl}
+          poster={undefined}
+          knownDuration={durationOf(take)}
+          videoRef={videoRef}
+          seekRequest={seekRequest}
+        />
       ) : (
         <p className="text-sm text-ink-400">This take has no video to play.</p>
       )}
       <TakeRating token={token} take={take} />
       <p className="text-sm whitespace-pre-wrap text-ink-200">{take.prompt}</p>
       <Settings take={take} />
+      {take.videoUrl && (
+        <LinkComments
+          key={take.id}
+          token={token}
+          takeId={take.id}
+          videoRef={videoRef}
+          onSeek={(seconds) => setSeekRequest({ seconds })}
+        />
+      )}
     </section>
   )
 }
