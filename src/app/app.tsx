@@ -91,7 +91,8 @@ export function App() {
               title="Demo mode: renders are simulated, no real credits are spent"
               className="rounded-full bg-amber-900/60 px-2.5 py-1 whitespace-nowrap text-amber-200 sm:px-3"
             >
-              Demo<span className="hidden sm:inline"> mode</span>
+              <span className="sm:hidden">Demo</span>
+              <span className="hidden sm:inline">Demo mode</span>
               <span className="hidden xl:inline">: renders are simulated, no real credits are spent</span>
             </span>
           )}

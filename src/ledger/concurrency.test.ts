@@ -24,7 +24,7 @@ describe('migrations from two processes at once', () => {
     const [a, b] = await twoPools()
     try {
       const results = await Promise.all([migrate(a), migrate(b), migrate(a), migrate(b)])
-      const applied = results.flatMap((r) => r.applied).sort()
+      const applied = results.flatMap((r) => r.applied).sort((x, y) => x - y)
       expect(applied).toEqual(MIGRATIONS.map((m) => m.version))
       const rows = await a.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')
       expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version))
@@ -45,7 +45,7 @@ describe('the ledger under concurrent use', () => {
     await Promise.all([a?.close(), b?.close()])
   })
   beforeEach(async () => {
-    await a.query('TRUNCATE renders, rate_windows')
+    await a.query('TRUNCATE renders, rate_windows CASCADE')
   })
 
   it('never lets two sweepers claim the same render', async () => {

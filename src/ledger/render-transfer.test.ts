@@ -88,7 +88,7 @@ describe.each(ENGINES)('import and export on %s', (engine) => {
     const out = []
     for await (const render of exportRenders(ledger.db, 2)) out.push(render)
     expect(out.map((r) => r.id)).toEqual(['imp-0', 'imp-1', 'imp-2', 'imp-4', 'imp-5', 'imp-6'])
-    await ledger.db.query('TRUNCATE renders')
+    await ledger.db.query('TRUNCATE renders CASCADE')
     expect(await importRenders(ledger.db, out, T0)).toEqual({ added: 6, skipped: 0 })
     const again = []
     for await (const render of exportRenders(ledger.db)) again.push(render)

@@ -271,7 +271,7 @@ describe.each(ENGINES)('the BFF on the ledger (%s)', (engine) => {
     expect(file).toMatchObject({ kind: 'cannon-studio-gallery', version: 2 })
     expect(file.renders).toHaveLength(3)
     expect(await (await call('/api/renders/import', post(file))).json()).toEqual({ added: 0, skipped: 3 })
-    await ledger.db.query('TRUNCATE renders')
+    await ledger.db.query('TRUNCATE renders CASCADE')
     expect(await (await call('/api/renders/import', post(file))).json()).toEqual({ added: 3, skipped: 0 })
     expect(await getRender(ledger.db, whale.id)).toMatchObject({ favourite: true, rating: 'pick' })
     expect((await call('/api/renders/import', post({ hello: 1 }))).status).toBe(400)
