@@ -25,8 +25,10 @@ test('Lineage shows a take’s family (a re-run, two variations, a remix) with i
   await viewer.getByRole('button', { name: 'Remix' }).click()
   await page.getByRole('button', { name: 'Generate' }).click()
 
-  // The remix is a new shot, a card of its own at the top: its Lineage is the whole family.
-  await gallery.getByRole('listitem').first().getByRole('button', { name: 'Lineage' }).click()
+  // The remix is a new shot, a card of its own at the top (once it is there: the stack below has Lineage too).
+  const remixCard = gallery.getByRole('listitem').first()
+  await expect(remixCard).not.toHaveAttribute('aria-label', /^Group of/)
+  await remixCard.getByRole('button', { name: 'Lineage' }).click()
   const lineage = page.getByRole('dialog', { name: 'Lineage' })
   const tree = lineage.getByRole('list', { name: 'Lineage tree' })
   await expect(tree.getByRole('listitem')).toHaveCount(5)

@@ -124,95 +124,97 @@ export function Gallery({ catalog, onOpen, onRemix, onCompare, onLineage, onShar
   const varyingModel = varying && modelOf(varying.input.model)
 
   return (
-    <section aria-label="Gallery" className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 className="text-sm font-semibold tracking-wide text-ink-400 uppercase">
-          Gallery <span className="font-normal normal-case">{`(${shown.length}${gallery.complete ? '' : '+'})`}</span>
-        </h2>
-        <div className="flex flex-wrap gap-2">
-          {selected ? (
-            <>
-              <span className="self-center text-sm text-ink-400">{`${selected.size} selected (2–4)`}</span>
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={selected.size < 2}
-                onClick={() => {
-                  onCompare(selectedRecords)
-                  setSelected(undefined)
-                }}
-              >
-                Compare
-              </button>
-              <button type="button" className={buttonClass} onClick={() => setSelected(undefined)}>
-                Cancel
-              </button>
-            </>
-          ) : (
-            <button type="button" className={buttonClass} onClick={() => setSelected(new Set())}>
-              Select to compare
-            </button>
-          )}
-          <GalleryFileButtons onResult={(message) => show({ message })} />
-        </div>
-      </div>
+    <>
       <WhatsNew renders={shown} modelName={modelName} onOpen={actions.open} />
-      <GalleryToolbar
-        catalog={catalog}
-        filters={filters}
-        onChange={setFilters}
-        people={people.data?.people ?? []}
-        myName={myName}
-        size={size}
-        onSize={setSize}
-      />
-      <GalleryGrid
-        tiles={tiles}
-        complete={gallery.complete}
-        onNearEnd={gallery.loadMore}
-        size={size}
-        modelName={modelName}
-        previewId={preview.previewId}
-        selectedIds={selected}
-        canSelectMore={(selected?.size ?? 0) < MAX_COMPARED}
-        actions={actions}
-        togglePreview={preview.toggle}
-        toggleGroup={toggleGroup}
-      />
-      <GalleryNotes gallery={gallery} filtered={isFiltered(filters)} />
-      {varying && (
-        <VariationsDialog
-          prompt={varying.input.prompt}
-          min={MIN_VARIATIONS}
-          max={MAX_VARIATIONS}
-          seeded={varyingModel?.fields.seed !== undefined}
-          model={varyingModel}
-          input={varying.input}
-          onCancel={() => setVarying(undefined)}
-          onConfirm={(count, tweak) => {
-            void renderActions.variations(varying, varyingModel, count, tweak)
-            setVarying(undefined)
-          }}
+      <section aria-label="Gallery" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-sm font-semibold tracking-wide text-ink-400 uppercase">
+            Gallery <span className="font-normal normal-case">{`(${shown.length}${gallery.complete ? '' : '+'})`}</span>
+          </h2>
+          <div className="flex flex-wrap gap-2">
+            {selected ? (
+              <>
+                <span className="self-center text-sm text-ink-400">{`${selected.size} selected (2–4)`}</span>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={selected.size < 2}
+                  onClick={() => {
+                    onCompare(selectedRecords)
+                    setSelected(undefined)
+                  }}
+                >
+                  Compare
+                </button>
+                <button type="button" className={buttonClass} onClick={() => setSelected(undefined)}>
+                  Cancel
+                </button>
+              </>
+            ) : (
+              <button type="button" className={buttonClass} onClick={() => setSelected(new Set())}>
+                Select to compare
+              </button>
+            )}
+            <GalleryFileButtons onResult={(message) => show({ message })} />
+          </div>
+        </div>
+        <GalleryToolbar
+          catalog={catalog}
+          filters={filters}
+          onChange={setFilters}
+          people={people.data?.people ?? []}
+          myName={myName}
+          size={size}
+          onSize={setSize}
         />
-      )}
-      {sequencing && (
-        <Suspense fallback={null}>
-          <AddToSequenceDialog
-            record={sequencing}
-            model={modelOf(sequencing.input.model)}
-            onCancel={() => setSequencing(undefined)}
-            onOpen={(id) => {
-              setSequencing(undefined)
-              onOpenSequence(id)
-            }}
-            onAdded={(message) => {
-              setSequencing(undefined)
-              show({ message })
+        <GalleryGrid
+          tiles={tiles}
+          complete={gallery.complete}
+          onNearEnd={gallery.loadMore}
+          size={size}
+          modelName={modelName}
+          previewId={preview.previewId}
+          selectedIds={selected}
+          canSelectMore={(selected?.size ?? 0) < MAX_COMPARED}
+          actions={actions}
+          togglePreview={preview.toggle}
+          toggleGroup={toggleGroup}
+        />
+        <GalleryNotes gallery={gallery} filtered={isFiltered(filters)} />
+        {varying && (
+          <VariationsDialog
+            prompt={varying.input.prompt}
+            min={MIN_VARIATIONS}
+            max={MAX_VARIATIONS}
+            seeded={varyingModel?.fields.seed !== undefined}
+            model={varyingModel}
+            input={varying.input}
+            onCancel={() => setVarying(undefined)}
+            onConfirm={(count, tweak) => {
+              void renderActions.variations(varying, varyingModel, count, tweak)
+              setVarying(undefined)
             }}
           />
-        </Suspense>
-      )}
-      <ToastSlot toast={toast} onDismiss={dismiss} />
-    </section>
+        )}
+        {sequencing && (
+          <Suspense fallback={null}>
+            <AddToSequenceDialog
+              record={sequencing}
+              model={modelOf(sequencing.input.model)}
+              onCancel={() => setSequencing(undefined)}
+              onOpen={(id) => {
+                setSequencing(undefined)
+                onOpenSequence(id)
+              }}
+              onAdded={(message) => {
+                setSequencing(undefined)
+                show({ message })
+              }}
+            />
+          </Suspense>
+        )}
+        <ToastSlot toast={toast} onDismiss={dismiss} />
+      </section>
+    </>
   )
 }
