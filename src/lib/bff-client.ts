@@ -55,13 +55,21 @@ export function creditsRefusalMessage(body: unknown): string {
   return known.length > 0 ? `${message} (${known.join('; ')})` : message
 }
 
-/** A BFF call whose reply, error or not, is parsed here: `schema` for a success, Cannon's error shape otherwise. */
-export async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: RequestInit): Promise<T> {
+/**
+ * A BFF call whose reply, error or not, is parsed here: `schema` for a success, Cannon's error shape otherwise.
+ * `anonymous` leaves out the studio's display name (a review link's page speaks for a reviewer, not for it).
+ */
+export async function call<T>(
+  path: string,
+  schema: z.ZodMiniType<T>,
+  init?: RequestInit,
+  { anonymous = false } = {},
+): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, {
       ...init,
-      headers: { accept: 'application/json', ...authorHeaders(), ...init?.headers },
+      headers: { accept: 'application/json', ...(anonymous ? {} : authorHeaders()), ...init?.headers },
     })
   } catch {
     throw new ApiError(0, 'network', 'The studio server could not be reached. Check your connection.')
@@ -89,6 +97,12 @@ export async function call<T>(path: string, schema: z.ZodMiniType<T>, init?: Req
   if (!parsed.success) throw new ApiError(502, 'malformed', 'The studio server sent a reply the studio could not read')
   return parsed.data
 }
+
+/** A JSON request body with its content type. */
+export const json = (body: unknown): RequestInit => ({
+  headers: { 'content-type': 'application/json' },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+})
 
 export const healthSchema = z.object({
   ok: z.boolean(),

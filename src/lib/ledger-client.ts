@@ -11,7 +11,7 @@ import {
   type RenderTiming,
 } from '@/catalog/gallery-contract'
 import { renderSchema, rendersPageSchema, type Render, type RendersPage } from '@/catalog/render-contract'
-import { call } from './bff-client'
+import { call, json } from './bff-client'
 
 /*
  * The typed client of the BFF's ledger routes (the team's gallery), beside bff-client.ts and parsed the same
@@ -47,11 +47,6 @@ function search(query: object): string {
   return text ? `?${text}` : ''
 }
 
-/** A JSON request body with its content type. */
-export const json = (body: unknown): RequestInit => ({
-  headers: { 'content-type': 'application/json' },
-  body: typeof body === 'string' ? body : JSON.stringify(body),
-})
 const renderPath = (id: string) => `/api/renders/${encodeURIComponent(id)}`
 const importResultSchema = z.object({ added: z.number(), skipped: z.number() })
 export type ImportResult = z.infer<typeof importResultSchema>

@@ -6,17 +6,12 @@ import {
   type NewComment,
   type Scorecard,
 } from '@/catalog/review-contract'
-import { call } from './bff-client'
+import { call, json } from './bff-client'
 
 /*
  * The typed client of the review routes (comments on a take, the model scorecard). Kept apart from the first
  * screen's client: it loads with the viewer's comments and the Models view.
  */
-
-const json = (body: unknown): RequestInit => ({
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-})
 
 export const reviewClient = {
   /** A take's comments, by their moment in it. */

@@ -1,13 +1,12 @@
 import type { Context, Hono } from 'hono'
 import type { z } from 'zod/mini'
-import { COMMENT_END_SLACK_MS, commentPatchSchema, newCommentSchema } from '@/catalog/review-contract'
-import { MAX_TAKE_MS } from '@/catalog/quality-contract'
-import type { Render } from '@/catalog/render-contract'
+import { commentPatchSchema, newCommentSchema } from '@/catalog/review-contract'
 import { addComment, listComments, setCommentResolved, type Commenter } from '@/ledger/comments'
 import type { Database } from '@/ledger/database'
 import { getRender } from '@/ledger/render-store'
 import { whoIsAsking } from './author'
 import type { BffEnv, ClientKey } from './bff-env'
+import { pastTakeEnd } from './comment-moment'
 import { fail } from './errors'
 import type { RateLimiter } from './rate-limit'
 import { RENDER_ID, smallBody } from './route-inputs'
@@ -21,14 +20,6 @@ export interface CommentsRoutesOptions {
 }
 
 const COMMENT_ID = /^[0-9a-f-]{36}$/
-
-/** The latest moment a comment can sit at: the take's length as it says it, else as asked, else any take's. */
-export function lastMomentMs(render: Render): number {
-  const seconds = render.output?.duration ?? (typeof render.input.duration === 'number' ? render.input.duration : null)
-  return seconds === null ? MAX_TAKE_MS : Math.round(seconds * 1000) + COMMENT_END_SLACK_MS
-}
-
-export const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${((ms % 60_000) / 1000).toFixed(1).padStart(4, '0')}`
 
 /**
  * What every comment write starts with: the client's limit, who is writing, and the body checked against
@@ -78,9 +69,8 @@ export function registerCommentsRoutes(app: Hono<BffEnv>, options: CommentsRoute
     const render = RENDER_ID.test(id) ? await getRender(db, id) : undefined
     if (!render || render.deleted) return fail(c, 404, 'not_found', 'No such render')
     if (render.status !== 'succeeded') return fail(c, 409, 'not_a_take', 'Only a finished take can be commented on')
-    const last = lastMomentMs(render)
-    if (input.data.atMs > last)
-      return fail(c, 400, 'invalid_input', `atMs is past the take's end (${clock(last)})`, 'atMs')
+    const pastEnd = pastTakeEnd(render, input.data.atMs)
+    if (pastEnd) return fail(c, 400, 'invalid_input', pastEnd, 'atMs')
     const comment = await addComment(db, id, { ...input.data, ...input.who }, now())
     return comment ? c.json(comment, 201) : fail(c, 404, 'not_found', 'No such render')
   })

@@ -9,7 +9,7 @@ import {
   type ReviewTake,
   type Share,
 } from '@/catalog/share-contract'
-import { clock, lastMomentMs } from './comments-routes'
+import { pastTakeEnd } from './comment-moment'
 import type { Database } from '@/ledger/database'
 import { addComment, listComments } from '@/ledger/comments'
 import {
@@ -157,8 +157,8 @@ export function registerReviewRoutes(app: Hono<BffEnv>, options: ReviewRoutesOpt
       return fail(c, 400, 'invalid_input', issue.message, String(issue.path[0] ?? 'body'))
     }
     const { atMs, text, name } = parsed.data
-    if (atMs > lastMomentMs(take))
-      return fail(c, 400, 'invalid_input', `atMs is past the take's end (${clock(lastMomentMs(take))})`, 'atMs')
+    const pastEnd = pastTakeEnd(take, atMs)
+    if (pastEnd) return fail(c, 400, 'invalid_input', pastEnd, 'atMs')
     const comment = await addComment(
       db,
       take.id,

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState, type RefObject } from 'react'
 import type { Comment } from '@/catalog/review-contract'
-import { formatClipTime } from '@/components/format-time'
 import { CommentForm } from './comment-form'
+import { CommentItem } from './comment-item'
 import { commentOnSharedTake, sharedTakeComments } from './review-client'
+import { useCommentDraft } from './use-comment-draft'
 
 const NAME_KEY = 'cannon-studio:reviewer-name'
 const readName = () => {
@@ -31,12 +32,13 @@ export function LinkComments({ token, takeId, videoRef, onSeek }: LinkCommentsPr
     refetchInterval: 15_000,
   })
   const [name, setName] = useState(readName)
-  const [draft, setDraft] = useState<{ atMs: number; video: HTMLVideoElement }>()
+  const { draft, start, clear } = useCommentDraft(videoRef)
   const add = useMutation({
-    mutationFn: (text: string) => commentOnSharedTake(token, takeId, { atMs: draft!.atMs, text, name: name.trim() }),
+    mutationFn: ({ atMs, text }: { atMs: number; text: string }) =>
+      commentOnSharedTake(token, takeId, { atMs, text, name: name.trim() }),
     onSuccess: (comment) => {
       queryClient.setQueryData<Comment[]>(key, (list) => [...(list ?? []), comment].sort((a, b) => a.atMs - b.atMs))
-      setDraft(undefined)
+      clear()
       try {
         localStorage.setItem(NAME_KEY, name.trim())
       } catch {
@@ -44,13 +46,6 @@ export function LinkComments({ token, takeId, videoRef, onSeek }: LinkCommentsPr
       }
     },
   })
-  const start = () => {
-    const video = videoRef.current
-    if (!video) return
-    video.pause()
-    add.reset()
-    setDraft({ atMs: Math.round(video.currentTime * 1000), video })
-  }
   return (
     <section aria-label="Comments" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2">
@@ -65,7 +60,10 @@ export function LinkComments({ token, takeId, videoRef, onSeek }: LinkCommentsPr
         </label>
         <button
           type="button"
-          onClick={start}
+          onClick={() => {
+            add.reset()
+            start()
+          }}
           disabled={name.trim() === ''}
           title={name.trim() === '' ? 'Type your name first' : undefined}
           className="rounded-lg border border-ink-600 px-3 py-1 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-50"
@@ -79,8 +77,8 @@ export function LinkComments({ token, takeId, videoRef, onSeek }: LinkCommentsPr
           video={draft.video}
           sending={add.isPending}
           error={add.error?.message}
-          onCancel={() => setDraft(undefined)}
-          onSend={(text) => add.mutate(text)}
+          onCancel={clear}
+          onSend={(text) => add.mutate({ atMs: draft.atMs, text })}
         />
       )}
       {comments.isError && (
@@ -88,24 +86,7 @@ export function LinkComments({ token, takeId, videoRef, onSeek }: LinkCommentsPr
       )}
       <ol className="flex flex-col gap-1.5">
         {(comments.data ?? []).map((comment) => (
-          <li
-            key={comment.id}
-            className={`flex flex-col gap-0.5 rounded-lg bg-ink-900 p-2 ${comment.resolved ? 'opacity-60' : ''}`}
-          >
-            <div className="flex items-center gap-2 text-xs text-ink-400">
-              <button
-                type="button"
-                onClick={() => onSeek(comment.atMs / 1000)}
-                aria-label={`Show ${formatClipTime(comment.atMs / 1000)}`}
-                className="rounded bg-ink-800 px-1.5 font-mono text-accent-300 tabular-nums hover:bg-ink-700"
-              >
-                {formatClipTime(comment.atMs / 1000)}
-              </button>
-              <span className="text-ink-300">{comment.author ?? 'No name given'}</span>
-              {comment.resolved && <span>· resolved</span>}
-            </div>
-            <p className="text-sm break-words whitespace-pre-wrap text-ink-200">{comment.text}</p>
-          </li>
+          <CommentItem key={comment.id} comment={comment} onSeek={onSeek} />
         ))}
       </ol>
     </section>

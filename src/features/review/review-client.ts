@@ -7,61 +7,28 @@ import {
   type Review,
   type ReviewTake,
 } from '@/catalog/share-contract'
+import { call, json } from '@/lib/bff-client'
 
-/** A link that does not open: why, in the studio's words (revoked, expired, unknown, deleted). */
-export class ReviewLinkError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message)
-  }
-}
-
-async function answer(response: Response): Promise<unknown> {
-  const body = (await response.json().catch(() => undefined)) as { error?: { message?: string } } | undefined
-  if (!response.ok) {
-    const message = body?.error?.message ?? `The studio answered ${response.status}; try again shortly.`
-    throw new ReviewLinkError(message, response.status)
-  }
-  return body
-}
-
+const anonymous = { anonymous: true }
 const apiPath = (token: string, rest = '') => `${REVIEW_API_PREFIX}${encodeURIComponent(token)}${rest}`
+const takePath = (token: string, id: string, rest = '') => apiPath(token, `/renders/${encodeURIComponent(id)}${rest}`)
 
-/** What the link shares. */
-export async function fetchReview(token: string): Promise<Review> {
-  return reviewSchema.parse(await answer(await fetch(apiPath(token), { headers: { accept: 'application/json' } })))
-}
+/** What the link shares; a link that does not open says why (revoked, expired, unknown, deleted). */
+export const fetchReview = (token: string): Promise<Review> => call(apiPath(token), reviewSchema, undefined, anonymous)
 
 /** The comments on a shared take, by their moment. */
 export async function sharedTakeComments(token: string, id: string): Promise<Comment[]> {
-  const response = await fetch(apiPath(token, `/renders/${encodeURIComponent(id)}/comments`), {
-    headers: { accept: 'application/json' },
-  })
-  return commentListSchema.parse(await answer(response)).comments
+  return (await call(takePath(token, id, '/comments'), commentListSchema, undefined, anonymous)).comments
 }
 
 /** A reviewer's comment at a moment, under the name they typed. */
-export async function commentOnSharedTake(
+export const commentOnSharedTake = (
   token: string,
   id: string,
   comment: { atMs: number; text: string; name: string },
-): Promise<Comment> {
-  const response = await fetch(apiPath(token, `/renders/${encodeURIComponent(id)}/comments`), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(comment),
-  })
-  return commentSchema.parse(await answer(response))
-}
+): Promise<Comment> =>
+  call(takePath(token, id, '/comments'), commentSchema, { method: 'POST', ...json(comment) }, anonymous)
 
 /** A reviewer's pick or reject (null takes it back). */
-export async function rateSharedTake(token: string, id: string, rating: Rating | null): Promise<ReviewTake> {
-  const response = await fetch(apiPath(token, `/renders/${encodeURIComponent(id)}`), {
-    method: 'PATCH',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ rating }),
-  })
-  return reviewTakeSchema.parse(await answer(response))
-}
+export const rateSharedTake = (token: string, id: string, rating: Rating | null): Promise<ReviewTake> =>
+  call(takePath(token, id), reviewTakeSchema, { method: 'PATCH', ...json({ rating }) }, anonymous)

@@ -9,7 +9,7 @@ import {
   type SequencePatch,
 } from '@/catalog/sequence-contract'
 import { call } from '@/lib/bff-client'
-import { json } from '@/lib/ledger-client'
+import { json } from '@/lib/bff-client'
 
 const sequencePath = (id: string) => `/api/sequences/${encodeURIComponent(id)}`
 
