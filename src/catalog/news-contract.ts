@@ -10,7 +10,22 @@ export const newsSchema = z.object({
   latest: z.array(
     z.object({ id: z.string(), prompt: z.string(), model: z.string(), status: z.string(), completedAtMs: z.number() }),
   ),
+  /** Comments the team (or a review link) wrote since then, leaving out the asker's own. */
+  comments: z.number(),
+  latestComments: z.array(
+    z.object({
+      id: z.string(),
+      renderId: z.string(),
+      prompt: z.string(),
+      author: z.nullable(z.string()),
+      /** The start of the comment, at most NEWS_COMMENT_CHARS characters. */
+      text: z.string(),
+      atMs: z.number(),
+      createdAtMs: z.number(),
+    }),
+  ),
 })
 export type News = z.infer<typeof newsSchema>
 
 export const NEWS_LATEST = 5
+export const NEWS_COMMENT_CHARS = 140

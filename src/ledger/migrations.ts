@@ -10,6 +10,7 @@ import { sequencesMigration } from './schema/008-sequences'
 import { commentsMigration } from './schema/009-comments'
 import { sharesMigration } from './schema/010-shares'
 import { newsMigration } from './schema/011-news'
+import { commentNewsMigration } from './schema/012-comment-news'
 
 export interface Migration {
   version: number
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   commentsMigration,
   sharesMigration,
   newsMigration,
+  commentNewsMigration,
 ]
 
 // Any constant will do, as long as nothing else in the database takes this advisory lock.

@@ -1,6 +1,5 @@
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import { acceptedSchema, requestObjectSchema } from '@/catalog/api-contract'
-import { NEWS_LATEST } from '@/catalog/news-contract'
 import { qualityReportSchema, type Rating } from '@/catalog/quality-contract'
 import { relationSchema } from '@/catalog/render-contract'
 import { parseGallery } from '@/server/gallery-import'
@@ -54,25 +53,6 @@ export function ledgerHandlers(ledger: MemoryLedger, bff: (request: Request) => 
       )
       if (response.status === 200 && answer.success) ledger.answered(answer.data)
       return response
-    }),
-    http.get('*/api/news', ({ request }) => {
-      const sinceMs = Number(new URL(request.url).searchParams.get('since'))
-      const ended = ledger
-        .all()
-        .filter((r) => !r.deleted && (r.completedAtMs ?? 0) > sinceMs && ['succeeded', 'failed'].includes(r.status))
-        .sort((a, b) => b.completedAtMs! - a.completedAtMs!)
-      return HttpResponse.json({
-        sinceMs,
-        finished: ended.length,
-        failed: ended.filter((r) => r.status === 'failed').length,
-        latest: ended.slice(0, NEWS_LATEST).map((r) => ({
-          id: r.id,
-          prompt: r.input.prompt,
-          model: r.input.model,
-          status: r.status,
-          completedAtMs: r.completedAtMs!,
-        })),
-      })
     }),
     http.get('*/api/renders', ({ request }) => {
       const params = new URL(request.url).searchParams

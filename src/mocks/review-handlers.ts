@@ -1,3 +1,4 @@
+import { NEWS_COMMENT_CHARS, NEWS_LATEST } from '@/catalog/news-contract'
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import type { Catalog } from '@/catalog/catalog-schema'
 import { detectMode } from '@/catalog/modes'
@@ -105,6 +106,39 @@ export function reviewHandlers(ledger: MemoryLedger, catalog: Catalog): RequestH
       }
       ledger.setOpenComments(comment.renderId, openCount(comment.renderId))
       return HttpResponse.json(comment)
+    }),
+    http.get('*/api/news', ({ request }) => {
+      const sinceMs = Number(new URL(request.url).searchParams.get('since'))
+      const ended = ledger
+        .all()
+        .filter((r) => !r.deleted && (r.completedAtMs ?? 0) > sinceMs && ['succeeded', 'failed'].includes(r.status))
+        .sort((a, b) => b.completedAtMs! - a.completedAtMs!)
+      const asker = author(request)
+      const heard = comments
+        .filter((c) => c.createdAtMs > sinceMs && !ledger.get(c.renderId)?.deleted && (!asker || c.author !== asker))
+        .sort((a, b) => b.createdAtMs - a.createdAtMs)
+      return HttpResponse.json({
+        sinceMs,
+        finished: ended.length,
+        failed: ended.filter((r) => r.status === 'failed').length,
+        latest: ended.slice(0, NEWS_LATEST).map((r) => ({
+          id: r.id,
+          prompt: r.input.prompt,
+          model: r.input.model,
+          status: r.status,
+          completedAtMs: r.completedAtMs!,
+        })),
+        comments: heard.length,
+        latestComments: heard.slice(0, NEWS_LATEST).map((c) => ({
+          id: c.id,
+          renderId: c.renderId,
+          prompt: ledger.get(c.renderId)!.input.prompt,
+          author: c.author,
+          text: c.text.slice(0, NEWS_COMMENT_CHARS),
+          atMs: c.atMs,
+          createdAtMs: c.createdAtMs,
+        })),
+      })
     }),
     http.get('*/api/models/scorecard', () => {
       const all = ledger.all()

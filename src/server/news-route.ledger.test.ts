@@ -47,4 +47,44 @@ describe.each(ENGINES)('what is new since a person last looked (%s)', (engine) =
     for (const bad of ['-1', 'yesterday', '1.5', ''])
       expect((await call(`/api/news?since=${bad}`, { headers: signedIn })).status, bad).toBe(400)
   })
+
+  it("tells of others' comments since then, not the asker's own nor those on deleted takes", async () => {
+    const { call, render } = creditsStudio(ledger.db, { accessToken: TOKEN })
+    const as = (name: string) => ({ ...signedIn, 'x-studio-author': encodeURIComponent(name) })
+    const { render_id: kept } = await render({ prompt: 'A kept take' }, signedIn)
+    const { render_id: gone } = await render({ prompt: 'A take deleted later' }, signedIn)
+    const comment = (id: string, name: string, text: string) =>
+      call(`/api/renders/${id}/comments`, {
+        method: 'POST',
+        headers: { ...as(name), 'content-type': 'application/json' },
+        body: JSON.stringify({ atMs: 1500, text }),
+      })
+    const before = Date.now() - 1
+    expect((await comment(kept, 'Ben', 'The sky is too flat')).status).toBe(201)
+    expect((await comment(kept, 'Ada', 'Agreed')).status).toBe(201)
+    expect((await comment(gone, 'Ben', 'Never mind this one')).status).toBe(201)
+    await call(`/api/renders/${gone}`, {
+      method: 'PATCH',
+      headers: { ...signedIn, 'content-type': 'application/json' },
+      body: JSON.stringify({ deleted: true }),
+    })
+
+    const newsFor = async (headers: Record<string, string>) =>
+      newsSchema.parse(await (await call(`/api/news?since=${before}`, { headers })).json())
+    const forAda = await newsFor(as('Ada'))
+    expect(forAda.comments).toBe(1)
+    expect(forAda.latestComments).toEqual([
+      expect.objectContaining({
+        renderId: kept,
+        prompt: 'A kept take',
+        author: 'Ben',
+        text: 'The sky is too flat',
+        atMs: 1500,
+      }),
+    ])
+    const forNobody = await newsFor(signedIn)
+    // Two comments may be written in the same millisecond: compared as a set.
+    expect(forNobody.latestComments.map((c) => c.text).sort()).toEqual(['Agreed', 'The sky is too flat'])
+    expect((await newsFor(as('Ben'))).latestComments.map((c) => c.author)).toEqual(['Ada'])
+  })
 })

@@ -58,6 +58,8 @@ it('says what ended since the last look, opens a new take, and forgets it on Got
           },
           { id: 'take-9', prompt: 'An older page', model: 'veo31', status: 'failed', completedAtMs: LOOKED + 5000 },
         ],
+        comments: 0,
+        latestComments: [],
       })
     }),
   )
@@ -76,7 +78,7 @@ it('says what ended since the last look, opens a new take, and forgets it on Got
 })
 
 it('starts counting on a first visit, and says nothing when nothing is new', async () => {
-  const asked = vi.fn(() => HttpResponse.json({ sinceMs: 0, finished: 0, failed: 0, latest: [] }))
+  const asked = vi.fn(() => HttpResponse.json({ sinceMs: 0, finished: 0, failed: 0, latest: [], comments: 0, latestComments: [] }))
   server.use(http.get('*/api/news', asked))
   show()
   expect(readLastLooked()).toBeDefined() // a first visit: from now on
@@ -85,4 +87,50 @@ it('starts counting on a first visit, and says nothing when nothing is new', asy
   show()
   await vi.waitFor(() => expect(asked).toHaveBeenCalled())
   expect(screen.queryByRole('region', { name: 'What is new' })).toBeNull()
+})
+
+it('tells of comments others wrote while away, each opening its take', async () => {
+  localStorage.setItem('cannon-studio:last-looked-at', String(LOOKED))
+  server.use(
+    http.get('*/api/news', () =>
+      HttpResponse.json({
+        sinceMs: LOOKED,
+        finished: 0,
+        failed: 0,
+        latest: [],
+        comments: 2,
+        latestComments: [
+          {
+            id: 'c-1',
+            renderId: 'take-1',
+            prompt: 'A lantern over a lake',
+            author: 'Ada (review link)',
+            text: 'The flame flickers too fast here',
+            atMs: 2500,
+            createdAtMs: LOOKED + 4000,
+          },
+          {
+            id: 'c-2',
+            renderId: 'take-9',
+            prompt: 'An older page',
+            author: null,
+            text: 'Too dark',
+            atMs: 0,
+            createdAtMs: LOOKED + 3000,
+          },
+        ],
+      }),
+    ),
+  )
+  const onOpen = show()
+  const notice = await screen.findByRole('region', { name: 'What is new' })
+  expect(screen.getByText(/^Since you last looked \(.+\): 2 comments$/)).toBeInTheDocument()
+  await userEvent.click(
+    screen.getByRole('button', {
+      name: 'Ada (review link) at 0:02.50 on “A lantern over a lake”: The flame flickers too fast here',
+    }),
+  )
+  expect(onOpen).toHaveBeenCalledWith(take)
+  expect(notice).toHaveTextContent('Someone at 0:00.00 on “An older page”: Too dark')
+  expect(screen.queryByRole('button', { name: /Too dark/ })).toBeNull()
 })

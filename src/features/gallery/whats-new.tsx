@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
+import { formatClipTime } from '@/components/format-time'
 import type { RenderRecord } from '@/features/renders/render-record'
 import { ledgerClient } from '@/lib/ledger-client'
 import { markLooked, readLastLooked } from './last-looked'
@@ -33,7 +34,10 @@ function useLastLooked(): number | undefined {
   return since
 }
 
-/** "Since you last looked": the takes that finished (or failed) while this person was away, newest first. */
+/**
+ * "Since you last looked": the takes that finished (or failed) and the comments others wrote while this person was
+ * away, newest first.
+ */
 export function WhatsNew({ renders, modelName, onOpen }: WhatsNewProps) {
   const since = useLastLooked()
   const [dismissed, setDismissed] = useState(false)
@@ -43,13 +47,15 @@ export function WhatsNew({ renders, modelName, onOpen }: WhatsNewProps) {
     enabled: since !== undefined,
     staleTime: Infinity,
   })
-  if (dismissed || !news.data || news.data.finished === 0) return null
-  const { finished, failed, latest } = news.data
+  if (dismissed || !news.data || (news.data.finished === 0 && news.data.comments === 0)) return null
+  const { finished, failed, latest, comments, latestComments } = news.data
   const succeeded = finished - failed
   const summary = [
     succeeded > 0 && `${succeeded} ${succeeded === 1 ? 'take' : 'takes'} finished`,
     failed > 0 && `${failed} failed`,
+    comments > 0 && `${comments} ${comments === 1 ? 'comment' : 'comments'}`,
   ].filter(Boolean)
+  const recordOf = (id: string) => renders.find((r) => r.localId === id)
   return (
     <section
       aria-label="What is new"
@@ -70,28 +76,49 @@ export function WhatsNew({ renders, modelName, onOpen }: WhatsNewProps) {
       </div>
       <ul className="flex flex-col gap-1">
         {latest.map((take) => {
-          const record = renders.find((r) => r.localId === take.id)
           const label = `${modelName(take.model)} · ${take.prompt}`
           return (
             <li key={take.id} className="flex items-center gap-2 text-ink-300">
               <span className={take.status === 'failed' ? 'text-red-300' : 'text-emerald-300'}>
                 {take.status === 'failed' ? 'Failed' : 'New'}
               </span>
-              {record ? (
-                <button
-                  type="button"
-                  onClick={() => onOpen(record)}
-                  className="truncate text-left hover:text-ink-100 hover:underline"
-                >
-                  {label}
-                </button>
-              ) : (
-                <span className="truncate">{label}</span>
-              )}
+              <OpenTake record={recordOf(take.id)} label={label} onOpen={onOpen} />
             </li>
           )
         })}
+        {latestComments.map((comment) => (
+          <li key={comment.id} className="flex items-center gap-2 text-ink-300">
+            <span className="shrink-0 text-accent-300">Comment</span>
+            <OpenTake
+              record={recordOf(comment.renderId)}
+              label={`${comment.author ?? 'Someone'} at ${formatClipTime(comment.atMs / 1000)} on “${comment.prompt}”: ${comment.text}`}
+              onOpen={onOpen}
+            />
+          </li>
+        ))}
       </ul>
     </section>
+  )
+}
+
+/** A take named in the notice: a button that opens it when it is loaded here, else just its name. */
+function OpenTake({
+  record,
+  label,
+  onOpen,
+}: {
+  record?: RenderRecord
+  label: string
+  onOpen: WhatsNewProps['onOpen']
+}) {
+  if (!record) return <span className="truncate">{label}</span>
+  return (
+    <button
+      type="button"
+      onClick={() => onOpen(record)}
+      className="truncate text-left hover:text-ink-100 hover:underline"
+    >
+      {label}
+    </button>
   )
 }
