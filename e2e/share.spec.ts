@@ -118,3 +118,75 @@ test('a take shared by link plays for someone with no session, who can pick it a
   await expect(review.getByRole('alert')).toContainText('This link was turned off')
   await outsider.close()
 })
+
+test('a sequence shared by link plays through its cut for someone with no session, who comments on a shot', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  await page.goto(STUDIO)
+  await page.getByLabel('Access token').fill(TOKEN)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await chooseModel(page, 'Grok')
+  const prompts = ['A fox at the edge of a wood', 'The fox runs into the snow']
+  for (const prompt of prompts) await makeTake(page, prompt)
+  const items = (await (await page.request.get(`${STUDIO}/api/renders?limit=50`)).json()).items as {
+    id: string
+    input: { prompt: string }
+  }[]
+  const idOf = (prompt: string) => items.find((r) => r.input.prompt === prompt)!.id
+  const shot = (n: number, prompt: string) => ({
+    id: `shot-${n}`,
+    takeIds: [idOf(prompt)],
+    activeTakeId: idOf(prompt),
+    inMs: 0,
+    outMs: 1500,
+  })
+  const made = await page.request.post(`${STUDIO}/api/sequences`, {
+    data: { name: 'The fox', shots: prompts.map((prompt, i) => shot(i + 1, prompt)) },
+  })
+  expect(made.status()).toBe(201)
+
+  await page.getByRole('button', { name: 'Sequences' }).click()
+  await page.getByRole('button', { name: 'Open The fox', exact: true }).click()
+  await page.getByRole('region', { name: 'Sequence' }).getByRole('button', { name: 'Share' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Share' })
+  await expect(dialog).toContainText('this sequence, played through as one film')
+  await dialog.getByRole('button', { name: 'Create link' }).click()
+  const link = await dialog.getByLabel('Review link').inputValue()
+
+  const outsider = await browser.newContext()
+  const review = await outsider.newPage()
+  await review.goto(link)
+  await expect(review.getByRole('heading', { name: 'The fox' })).toBeVisible()
+  await expect(review.getByText(/^A sequence of 2 shots shared with you/)).toBeVisible()
+  expect(await seriousViolations(review), 'review page of a sequence').toEqual([])
+  // The film plays across its cut: the playhead passes the first shot's 1.5 s and the second shot shows.
+  const film = review.getByRole('region', { name: 'Sequence' })
+  await film.getByRole('button', { name: 'Play' }).first().click()
+  await expect
+    .poll(async () => Number(await film.getByRole('slider', { name: 'Sequence playhead' }).inputValue()), {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(1.6)
+  await expect(film.getByRole('navigation', { name: 'Shots' }).locator('[aria-current="true"]')).toContainText('Shot 2')
+
+  // The second shot's take, on its own: a comment on it reaches the team on that take.
+  await film.getByRole('button', { name: /^Shot 2/ }).click()
+  await expect(film.getByRole('heading', { name: 'Shot 2, its whole take' })).toBeVisible()
+  const comments = film.getByRole('region', { name: 'Comments' })
+  await comments.getByLabel('Your name').fill('Ines')
+  await comments.getByRole('button', { name: 'Comment' }).click()
+  await comments.getByLabel('Comment text').fill('The snow should be deeper')
+  await comments.getByRole('button', { name: 'Post' }).click()
+  await expect(comments.getByRole('listitem')).toContainText('Ines (review link)')
+  const onTake = await page.request.get(`${STUDIO}/api/renders/${idOf(prompts[1]!)}/comments`)
+  expect(JSON.stringify(await onTake.json())).toContain('The snow should be deeper')
+
+  // Deleting the sequence closes the link.
+  const sequenceId = ((await made.json()) as { id: string }).id
+  expect((await page.request.delete(`${STUDIO}/api/sequences/${sequenceId}`)).status()).toBe(204)
+  await review.reload()
+  await expect(review.getByRole('alert')).toContainText('The sequence this link shared has been deleted')
+  await outsider.close()
+})

@@ -228,11 +228,6 @@ export function App() {
           <SpendView catalog={catalog.data} onClose={() => setSpendOpen(false)} />
         </Suspense>
       )}
-      {shareTarget && (
-        <Suspense fallback={null}>
-          <ShareDialog target={shareTarget} onClose={() => setShareTarget(undefined)} />
-        </Suspense>
-      )}
       {sharedOpen && (
         <Suspense fallback={null}>
           <SharedView onClose={() => setSharedOpen(false)} />
@@ -251,7 +246,18 @@ export function App() {
       )}
       {sequenceId && catalog.data && (
         <Suspense fallback={null}>
-          <SequenceView id={sequenceId} catalog={catalog.data} onClose={() => setSequenceId(undefined)} />
+          <SequenceView
+            id={sequenceId}
+            catalog={catalog.data}
+            onClose={() => setSequenceId(undefined)}
+            onShare={(id) => setShareTarget({ kind: 'sequence', ids: [id] })}
+          />
+        </Suspense>
+      )}
+      {/* After the views a link can be made from, so that it opens over them. */}
+      {shareTarget && (
+        <Suspense fallback={null}>
+          <ShareDialog target={shareTarget} onClose={() => setShareTarget(undefined)} />
         </Suspense>
       )}
       {spendQuestion && (

@@ -8,14 +8,18 @@ import { newCommentSchema } from './review-contract'
  * The review page is its own entry: it imports this, never the studio's composer or gallery.
  */
 
-export const SHARE_KINDS = ['render', 'group', 'compare'] as const
+export const SHARE_KINDS = ['render', 'group', 'compare', 'sequence'] as const
 export type ShareKind = (typeof SHARE_KINDS)[number]
 
-/** How many takes each kind of link holds: one take; a compare of 2–4; a group of 2–100 takes. */
+/**
+ * How many ids each kind of link holds: one take; a compare of 2–4; a group of 2–100 takes; one sequence (whose
+ * shots' active takes the link shows, as they are when it is opened).
+ */
 export const SHARE_SIZES: Record<ShareKind, { min: number; max: number }> = {
   render: { min: 1, max: 1 },
   compare: { min: 2, max: 4 },
   group: { min: 2, max: 100 },
+  sequence: { min: 1, max: 1 },
 }
 export const DEFAULT_SHARE_DAYS = 7
 export const MAX_SHARE_DAYS = 90
@@ -69,12 +73,18 @@ export const reviewTakeSchema = z.object({
 })
 export type ReviewTake = z.infer<typeof reviewTakeSchema>
 
+/** A shot of a shared sequence: which of the link's takes plays, from where to where. */
+export const reviewShotSchema = z.object({ takeId: z.string(), inMs: z.number(), outMs: z.number() })
+export type ReviewShot = z.infer<typeof reviewShotSchema>
+
 /** GET /api/s/<token>: what one link shows. */
 export const reviewSchema = z.object({
   kind: z.enum(SHARE_KINDS),
   title: z.string(),
   expiresAtMs: z.number(),
   takes: z.array(reviewTakeSchema),
+  /** A sequence's cut, in order (only on a sequence's link). */
+  shots: z.optional(z.array(reviewShotSchema)),
 })
 export type Review = z.infer<typeof reviewSchema>
 

@@ -1,8 +1,9 @@
 import type { Rating } from '@/catalog/quality-contract'
 import type { Render } from '@/catalog/render-contract'
-import type { Share, ShareKind } from '@/catalog/share-contract'
+import type { ReviewShot, Share, ShareKind } from '@/catalog/share-contract'
 import type { Database } from './database'
 import { rowToRender, type RenderRow } from './render-row'
+import { getSequence } from './sequences'
 
 export interface NewShare {
   id: string
@@ -145,4 +146,23 @@ export async function sharedTakes(db: Database, ids: readonly string[]): Promise
   )
   const byId = new Map(rows.map((row) => [row.id, rowToRender(row)]))
   return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+/**
+ * A shared sequence as its link shows it now: its shots whose active take is finished and still in the gallery
+ * (a shot whose take was deleted drops out of the shared cut), and those takes; undefined when it is gone.
+ */
+export async function sharedSequence(
+  db: Database,
+  id: string,
+): Promise<{ name: string; shots: ReviewShot[]; takes: Render[] } | undefined> {
+  const sequence = await getSequence(db, id)
+  if (!sequence) return undefined
+  const found = await sharedTakes(db, [...new Set(sequence.shots.map((shot) => shot.activeTakeId))])
+  const takes = found.filter((take) => take.status === 'succeeded')
+  const playable = new Set(takes.map((take) => take.id))
+  const shots = sequence.shots
+    .filter((shot) => playable.has(shot.activeTakeId))
+    .map((shot) => ({ takeId: shot.activeTakeId, inMs: shot.inMs, outMs: shot.outMs }))
+  return { name: sequence.name, shots, takes }
 }

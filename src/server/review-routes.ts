@@ -6,6 +6,7 @@ import {
   reviewerAuthor,
   reviewerCommentSchema,
   reviewRatingSchema,
+  type ReviewShot,
   type ReviewTake,
   type Share,
 } from '@/catalog/share-contract'
@@ -17,6 +18,7 @@ import {
   findShare,
   rateThroughShare,
   recordShareView,
+  sharedSequence,
   sharedTakes,
   shareRatings,
 } from '@/ledger/shares'
@@ -36,7 +38,7 @@ export interface ReviewRoutesOptions {
   now: () => number
 }
 
-type OpenedShare = { share: Share; takes: Render[] }
+type OpenedShare = { share: Share; takes: Render[]; shots?: ReviewShot[] }
 
 const day = (ms: number) => new Date(ms).toUTCString().slice(0, 16)
 
@@ -108,6 +110,12 @@ export function registerReviewRoutes(app: Hono<BffEnv>, options: ReviewRoutesOpt
         'expired',
         `This link expired on ${day(share.expiresAtMs)}. Ask whoever sent it for a new one.`,
       )
+    if (share.kind === 'sequence') {
+      const sequence = await sharedSequence(db, share.ids[0]!)
+      if (!sequence || sequence.shots.length === 0)
+        return fail(c, 410, 'deleted', 'The sequence this link shared has been deleted, or has no takes left.')
+      return { share, takes: sequence.takes, shots: sequence.shots }
+    }
     const takes = await sharedTakes(db, share.ids)
     if (takes.length === 0) return fail(c, 410, 'deleted', 'The takes this link shared have been deleted.')
     return { share, takes }
@@ -117,13 +125,14 @@ export function registerReviewRoutes(app: Hono<BffEnv>, options: ReviewRoutesOpt
     const opened = await open(c)
     if (opened instanceof Response) return opened
     await recordShareView(db, opened.share.id, now())
-    const { share, takes } = opened
+    const { share, takes, shots } = opened
     const ratings = await shareRatings(db, share.id)
     return c.json({
       kind: share.kind,
       title: share.title,
       expiresAtMs: share.expiresAtMs,
       takes: takes.map((take) => reviewTake(take, catalog, ratings.get(take.id))),
+      ...(shots ? { shots } : {}),
     })
   })
 

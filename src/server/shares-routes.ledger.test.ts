@@ -184,6 +184,72 @@ describe.each(ENGINES)('share links through the BFF (%s)', (engine) => {
     expect(await gone(deleted!.url)).toMatchObject({ status: 410, code: 'deleted' })
   })
 
+  it("shares a sequence as its cut is when the link opens: its shots' takes and nothing else", async () => {
+    const { call, render, share, api } = studio()
+    const [a, b, c, outside] = [
+      await render({ prompt: 'Shot one' }, signedIn),
+      await render({ prompt: 'Shot two' }, signedIn),
+      await render({ prompt: 'Shot two, again' }, signedIn),
+      await render({ prompt: 'Not in the sequence' }, signedIn),
+    ].map((accepted) => accepted.render_id)
+    const shot = (id: string, takeIds: string[], inMs: number, outMs: number) => ({
+      id,
+      takeIds,
+      activeTakeId: takeIds[0]!,
+      inMs,
+      outMs,
+    })
+    const created = await call(
+      '/api/sequences',
+      post(
+        { name: 'The lake at night', shots: [shot('s1', [a!], 500, 3000), shot('s2', [b!, c!], 0, 2000)] },
+        signedIn,
+      ),
+    )
+    const sequence = (await created.json()) as { id: string; version: number; shots: unknown[] }
+    expect((await share({ kind: 'sequence', ids: ['no-such-sequence'] })).status).toBe(404)
+    const empty = (await (await call('/api/sequences', post({ name: 'Empty' }, signedIn))).json()) as { id: string }
+    expect((await share({ kind: 'sequence', ids: [empty.id] })).body.error?.message).toMatch(/no finished take/)
+
+    const made = await share({ kind: 'sequence', ids: [sequence.id] })
+    expect(made.status).toBe(201)
+    const open = async () => (await call(api(made.body.url))).json() as Promise<Record<string, unknown>>
+    expect(await open()).toMatchObject({
+      kind: 'sequence',
+      title: 'The lake at night',
+      shots: [
+        { takeId: a, inMs: 500, outMs: 3000 },
+        { takeId: b, inMs: 0, outMs: 2000 },
+      ],
+      takes: [{ id: a, prompt: 'Shot one' }, { id: b }],
+    })
+    const rate = (id: string) => call(api(made.body.url, `/renders/${id}`), json('PATCH', { rating: 'pick' }))
+    expect((await rate(b!)).status).toBe(200)
+    expect((await rate(c!)).status).toBe(404) // a take of the shot, but not the one that plays
+    expect((await rate(outside!)).status).toBe(404)
+
+    // The team switches shot 2 to its other take: the link shows the cut as it is now.
+    const edited = await call(`/api/sequences/${sequence.id}`, {
+      ...json('PATCH', {
+        version: sequence.version,
+        shots: [shot('s1', [a!], 500, 3000), { ...shot('s2', [b!, c!], 0, 2000), activeTakeId: c }],
+      }),
+      headers: { ...signedIn, 'content-type': 'application/json' },
+    })
+    expect(edited.status).toBe(200)
+    expect(((await open()) as { takes: { id: string }[] }).takes.map((t) => t.id)).toEqual([a, c])
+    // A deleted take drops out of the shared cut; a deleted sequence closes the link.
+    await call(`/api/renders/${c}`, {
+      ...json('PATCH', { deleted: true }),
+      headers: { ...signedIn, 'content-type': 'application/json' },
+    })
+    expect(((await open()) as { shots: unknown[] }).shots).toHaveLength(1)
+    await call(`/api/sequences/${sequence.id}`, { method: 'DELETE', headers: signedIn })
+    const closed = await call(api(made.body.url))
+    expect(closed.status).toBe(410)
+    expect(await closed.text()).toContain('The sequence this link shared has been deleted')
+  })
+
   it('slows down guessing: after 10 wrong links a minute, 429 with Retry-After; logs never hold a secret', async () => {
     const { call, render, share, api, audit } = studio()
     const { render_id: id } = await render({}, signedIn)

@@ -8,7 +8,7 @@ import {
   type ShareRequest,
 } from '@/catalog/share-contract'
 import type { Database } from '@/ledger/database'
-import { insertShare, listShares, revokeShare, sharedTakes } from '@/ledger/shares'
+import { insertShare, listShares, revokeShare, sharedSequence, sharedTakes } from '@/ledger/shares'
 import { whoIsAsking } from './author'
 import type { BffEnv } from './bff-env'
 import { fail } from './errors'
@@ -38,6 +38,24 @@ function refusal({ kind, ids }: ShareRequest, takes: readonly Render[]): string 
   return undefined
 }
 
+/** What a link would show and its title, or why it cannot be made (404 when what it names is not there). */
+async function whatToShare(
+  db: Database,
+  request: ShareRequest,
+): Promise<{ title: string } | { status: 400 | 404; why: string }> {
+  if (request.kind === 'sequence') {
+    if (request.ids.length !== 1) return { status: 400, why: 'A sequence link shares 1 sequence' }
+    const sequence = await sharedSequence(db, request.ids[0]!)
+    if (!sequence) return { status: 404, why: 'No such sequence' }
+    if (sequence.shots.length === 0) return { status: 400, why: 'This sequence has no finished take to share yet' }
+    return { title: sequence.name }
+  }
+  const takes = await sharedTakes(db, request.ids)
+  const why = refusal(request, takes)
+  if (why) return { status: takes.length === request.ids.length ? 400 : 404, why }
+  return { title: takes[0]!.input.prompt }
+}
+
 /**
  * The studio's share links: POST /api/shares makes one (the whole link is in the answer, and only there),
  * GET /api/shares lists them with their views and commenters, DELETE /api/shares/:id revokes one for good.
@@ -53,9 +71,8 @@ export function registerSharesRoutes(app: Hono<BffEnv>, options: SharesRoutesOpt
     }
     const request = parsed.data
     if (request.ids.some((id) => !RENDER_ID.test(id))) return fail(c, 400, 'invalid_input', 'ids: not render ids')
-    const takes = await sharedTakes(db, request.ids)
-    const why = refusal(request, takes)
-    if (why) return fail(c, takes.length === request.ids.length ? 400 : 404, 'cannot_share', why, 'ids')
+    const shared = await whatToShare(db, request)
+    if ('status' in shared) return fail(c, shared.status, 'cannot_share', shared.why, 'ids')
     const who = whoIsAsking(c)
     const token = newShareToken()
     const createdAtMs = now()
@@ -64,7 +81,7 @@ export function registerSharesRoutes(app: Hono<BffEnv>, options: SharesRoutesOpt
       secretHash: token.secretHash,
       kind: request.kind,
       ids: request.ids,
-      title: takes[0]!.input.prompt.slice(0, 200),
+      title: shared.title.slice(0, 200),
       createdBy: 'error' in who ? null : who.author,
       createdAtMs,
       expiresAtMs: createdAtMs + (request.expiresInDays ?? DEFAULT_SHARE_DAYS) * DAY_MS,

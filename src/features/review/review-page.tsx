@@ -1,21 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useRef, useState, type ReactNode } from 'react'
-import type { Rating } from '@/catalog/quality-contract'
-import type { Review, ReviewTake } from '@/catalog/share-contract'
-import { RatingButtons } from '@/components/rating-buttons'
-import { fieldLabel, formatInputValue } from '@/features/renders/input-fields'
+import { useQuery } from '@tanstack/react-query'
+import { useState, type ReactNode } from 'react'
+import type { ReviewTake } from '@/catalog/share-contract'
+import { formatInputValue } from '@/features/renders/input-fields'
 import { DifferencesTable } from '@/features/viewer/differences-table'
 import { inputDifferences } from '@/features/viewer/input-diff'
-import { Player } from '@/features/viewer/player'
 import { SyncedVideos } from '@/features/viewer/synced-videos'
-import { LinkComments } from './link-comments'
-import { fetchReview, rateSharedTake } from './review-client'
+import { fetchReview } from './review-client'
+import { SequenceReview } from './sequence-review'
+import { durationOf, OneTake, reviewKey, TakeRating } from './shared-take'
 
-const reviewKey = (token: string) => ['review', token] as const
 const day = (ms: number) =>
   new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' })
-const durationOf = (take: ReviewTake) =>
-  typeof take.settings.duration === 'number' ? take.settings.duration : undefined
 
 function Page({ children, title }: { children: ReactNode; title: string }) {
   return (
@@ -26,78 +21,6 @@ function Page({ children, title }: { children: ReactNode; title: string }) {
       </header>
       <main className="flex flex-col gap-4">{children}</main>
     </div>
-  )
-}
-
-/** A take's pick or reject, sent at once; a failure says so beside the buttons. */
-function TakeRating({ token, take }: { token: string; take: ReviewTake }) {
-  const queryClient = useQueryClient()
-  const rate = useMutation({
-    mutationFn: (rating: Rating | null) => rateSharedTake(token, take.id, rating),
-    onSuccess: (rated) =>
-      queryClient.setQueryData<Review>(
-        reviewKey(token),
-        (review) => review && { ...review, takes: review.takes.map((t) => (t.id === rated.id ? rated : t)) },
-      ),
-  })
-  return (
-    <div className="flex flex-wrap items-center gap-2">
-      <RatingButtons
-        rating={take.rating ?? undefined}
-        onRate={(rating) => rate.mutate(take.rating === rating ? null : rating)}
-      />
-      {rate.isError && <p role="alert" className="text-sm text-red-300">{`Not saved: ${rate.error.message}`}</p>}
-    </div>
-  )
-}
-
-function Settings({ take }: { take: ReviewTake }) {
-  const entries = Object.entries(take.settings)
-  return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-      <dt className="text-ink-400">Model</dt>
-      <dd className="text-ink-200">{take.modelName}</dd>
-      {entries.map(([field, value]) => (
-        <div key={field} className="contents">
-          <dt className="text-ink-400">{fieldLabel(field)}</dt>
-          <dd className="text-ink-200">{formatInputValue(value)}</dd>
-        </div>
-      ))}
-    </dl>
-  )
-}
-
-/** One take large, its prompt and settings, and the reviewer's pick or reject. */
-function OneTake({ token, take }: { token: string; take: ReviewTake }) {
-  const videoRef = useRef<HTMLVideoElement>(null)
-  const [seekRequest, setSeekRequest] = useState<{ seconds: number }>()
-  return (
-    <section aria-label="Take" className="flex flex-col gap-3">
-      {take.videoUrl ? (
-        <Player
-          key={take.id}
-          url={take.videoUrl}
-          poster={undefined}
-          knownDuration={durationOf(take)}
-          videoRef={videoRef}
-          seekRequest={seekRequest}
-        />
-      ) : (
-        <p className="text-sm text-ink-400">This take has no video to play.</p>
-      )}
-      <TakeRating token={token} take={take} />
-      <p className="text-sm whitespace-pre-wrap text-ink-200">{take.prompt}</p>
-      <Settings take={take} />
-      {take.videoUrl && (
-        <LinkComments
-          key={take.id}
-          token={token}
-          takeId={take.id}
-          videoRef={videoRef}
-          onSeek={(seconds) => setSeekRequest({ seconds })}
-        />
-      )}
-    </section>
   )
 }
 
@@ -165,13 +88,18 @@ export function ReviewPage({ token }: { token: string }) {
       </Page>
     )
   }
-  const { kind, title, takes, expiresAtMs } = review.data
+  const { kind, title, takes, shots, expiresAtMs } = review.data
+  const what = shots
+    ? `A sequence of ${shots.length === 1 ? 'one shot' : `${shots.length} shots`}`
+    : takes.length === 1
+      ? 'One take'
+      : `${takes.length} takes`
   return (
     <Page title={title}>
-      <p className="text-sm text-ink-400">
-        {`${takes.length === 1 ? 'One take' : `${takes.length} takes`} shared with you · the link works until ${day(expiresAtMs)}`}
-      </p>
-      {kind === 'compare' ? (
+      <p className="text-sm text-ink-400">{`${what} shared with you · the link works until ${day(expiresAtMs)}`}</p>
+      {shots ? (
+        <SequenceReview token={token} takes={takes} shots={shots} />
+      ) : kind === 'compare' ? (
         <CompareTakes token={token} takes={takes} />
       ) : kind === 'group' ? (
         <Group token={token} takes={takes} />

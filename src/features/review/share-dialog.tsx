@@ -16,6 +16,7 @@ const WHAT: Record<ShareKind, (count: number) => string> = {
   render: () => 'this take',
   compare: (count) => `these ${count} takes side by side`,
   group: (count) => `the ${count} takes of this group`,
+  sequence: () => 'this sequence, played through as one film (its cut as it is when the link is opened)',
 }
 const buttonClass =
   'rounded-md border border-ink-600 px-3 py-1.5 text-sm text-ink-100 hover:bg-ink-800 disabled:opacity-50'

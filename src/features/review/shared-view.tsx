@@ -4,7 +4,12 @@ import type { Share } from '@/catalog/share-contract'
 import { Modal } from '@/components/modal'
 import { sharesClient, sharesQueryKey } from './shares-client'
 
-const KIND_WORDS: Record<Share['kind'], string> = { render: 'Take', compare: 'Compare', group: 'Group' }
+const KIND_WORDS: Record<Share['kind'], string> = {
+  render: 'Take',
+  compare: 'Compare',
+  group: 'Group',
+  sequence: 'Sequence',
+}
 const smallButton =
   'rounded-md border border-ink-600 px-2 py-1 text-xs text-ink-200 hover:bg-ink-800 disabled:opacity-50'
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -24,14 +29,14 @@ function ShareRow({ share, nowMs }: { share: Share; nowMs: number }) {
   })
   const [confirming, setConfirming] = useState(false)
   const open = share.revokedAtMs === null && share.expiresAtMs > nowMs
-  const takes = share.ids.length === 1 ? '1 take' : `${share.ids.length} takes`
+  const what = share.kind === 'sequence' ? 'its shots' : share.ids.length === 1 ? '1 take' : `${share.ids.length} takes`
   return (
     <li
       aria-label={`${KIND_WORDS[share.kind]}: ${share.title}`}
       className="flex flex-col gap-1 border-t border-ink-700 py-2"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="line-clamp-1 text-sm text-ink-100">{`${KIND_WORDS[share.kind]} · ${takes} · ${share.title}`}</p>
+        <p className="line-clamp-1 text-sm text-ink-100">{`${KIND_WORDS[share.kind]} · ${what} · ${share.title}`}</p>
         {open &&
           (confirming ? (
             <span className="flex items-center gap-2 text-xs text-ink-300">

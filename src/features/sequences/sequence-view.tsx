@@ -20,10 +20,12 @@ interface SequenceViewProps {
   id: string
   catalog: Catalog
   onClose: () => void
+  /** Makes a review link to the sequence. */
+  onShare: (id: string) => void
 }
 
 /** A sequence up close: its shots in order to arrange, trim and choose takes for, played through as one film. */
-export default function SequenceView({ id, catalog, onClose }: SequenceViewProps) {
+export default function SequenceView({ id, catalog, onClose, onShare }: SequenceViewProps) {
   const { sequence, save, notice, latest } = useSequence(id)
   const shots = sequence.data?.shots ?? []
   const takes = useTakes(shots.flatMap((shot) => shot.takeIds))
@@ -82,6 +84,15 @@ export default function SequenceView({ id, catalog, onClose }: SequenceViewProps
               <p role="status" className="text-sm text-ink-300 tabular-nums">
                 {`${shots.length} shot${shots.length === 1 ? '' : 's'} · ${formatClipTime(runningTimeMs(shots) / 1000)} · ${credits} credits`}
               </p>
+              {shots.length > 0 && (
+                <button
+                  type="button"
+                  onClick={() => onShare(sequence.data.id)}
+                  className="rounded-md border border-ink-600 px-3 py-1.5 text-sm text-ink-100 hover:bg-ink-800"
+                >
+                  Share
+                </button>
+              )}
             </div>
             {shots.length === 0 ? (
               <p className="text-sm text-ink-400">No shots yet: add takes from the gallery with Add to sequence.</p>
