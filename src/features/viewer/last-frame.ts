@@ -1,5 +1,5 @@
 /** Resolves on `event`, rejects on the element's error: one wait of a media element. */
-function once(video: HTMLVideoElement, event: 'loadedmetadata' | 'seeked'): Promise<void> {
+export function once(video: HTMLVideoElement, event: 'loadedmetadata' | 'seeked'): Promise<void> {
   return new Promise((resolve, reject) => {
     const done = () => {
       video.removeEventListener('error', failed)
@@ -7,7 +7,7 @@ function once(video: HTMLVideoElement, event: 'loadedmetadata' | 'seeked'): Prom
     }
     const failed = () => {
       video.removeEventListener(event, done)
-      reject(new Error('The take could not be read to grab its last frame'))
+      reject(new Error('The take could not be read to grab a frame'))
     }
     video.addEventListener(event, done, { once: true })
     video.addEventListener('error', failed, { once: true })
