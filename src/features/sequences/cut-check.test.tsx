@@ -115,8 +115,6 @@ it('says why a cut is not checked: a frame that cannot be read, a take not yet k
   const unknown = [...shots.slice(0, 2), shot('c', 'render-unknown', 0, 1000)]
   render(<CutCheck shots={unknown} takes={takes} tools={tools} />)
   const cuts = screen.getByRole('region', { name: 'Cuts' })
-  expect(
-    await within(cuts).findByText('not checked: The take could not be read to grab a frame'),
-  ).toBeVisible()
+  expect(await within(cuts).findByText('not checked: The take could not be read to grab a frame')).toBeVisible()
   expect(within(cuts).getByRole('listitem', { name: 'Shot 2 → 3' })).toHaveTextContent('waiting for both takes')
 })

@@ -22,7 +22,8 @@ export interface CutMeasure {
 /*
  * Thresholds, calibrated on the demo clips (160×90 grabs): neighbouring frames of one clip stay under 0.01 on both;
  * any two different clips reach 0.17 in colour and 0.66 in structure. ΔE 10 over the palette is a plainly visible
- * shift; 0.4 sits under one second of the clips' own motion (0.05–0.7), since a jump that far shows too.
+ * shift; 0.4 also flags most jumps of a second within one clip (a second of their motion scores 0.05–0.7), which
+ * show at a cut as much.
  */
 export const COLOUR_JUMP = 0.1
 export const STRUCTURE_JUMP = 0.4
@@ -91,7 +92,7 @@ const linear = (c: number) => {
   const v = c / 255
   return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
 }
-const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27) * t / 116 + 16 / 116)
+const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t) / 116 + 16 / 116)
 
 /** sRGB (0..255) to CIE Lab under D65. */
 function toLab(r: number, g: number, b: number): [number, number, number] {
@@ -136,7 +137,7 @@ function earthMovers(a: Float64Array, b: Float64Array, lo: number, hi: number): 
 function histogram(values: Float64Array, lo: number, hi: number): Float64Array {
   const bins = new Float64Array(BINS)
   for (const value of values) {
-    const at = clamp((((value - lo) / (hi - lo)) * BINS - 0.5), 0, BINS - 1)
+    const at = clamp(((value - lo) / (hi - lo)) * BINS - 0.5, 0, BINS - 1)
     const low = Math.floor(at)
     const share = at - low
     bins[low]! += (1 - share) / values.length
@@ -174,7 +175,7 @@ function meanStructure(a: Float64Array, b: Float64Array): number {
           vb += db * db
           cov += da * db
         }
-      sum += (2 * cov / (n - 1) + C2) / (va / (n - 1) + vb / (n - 1) + C2)
+      sum += ((2 * cov) / (n - 1) + C2) / (va / (n - 1) + vb / (n - 1) + C2)
       windows++
     }
   return sum / windows

@@ -73,10 +73,7 @@ const revoke = (outcome: CutOutcome) => {
  * Checks the given cuts one at a time while mounted, each once per key: a trim, a move or another take makes a
  * new key, and going back finds the old result. Object URLs of the frames live as long as the check does.
  */
-export function useCutChecks(
-  cuts: readonly (CutSpec | undefined)[],
-  tools: CutTools,
-): ReadonlyMap<string, CutOutcome> {
+export function useCutChecks(cuts: readonly (CutSpec | undefined)[], tools: CutTools): ReadonlyMap<string, CutOutcome> {
   const held = useRef(new Map<string, CutOutcome>())
   const open = useRef(false)
   const queue = useRef(Promise.resolve())
