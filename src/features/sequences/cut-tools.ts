@@ -1,4 +1,4 @@
-import { once } from '@/features/viewer/last-frame'
+import { atFrame } from '@/features/viewer/last-frame'
 import type { CutMeasure, Frame } from './cut-measure'
 import type { CutReply, CutRequest } from './cut-worker'
 
@@ -20,19 +20,12 @@ export interface CutTools {
 const GRAB_WIDTH = 160
 
 /**
- * The frame showing at `atSeconds` of a take on the studio's own origin, scaled to GRAB_WIDTH. A canvas holding
- * another origin's frame cannot be read back, so the take must be its kept copy (or a demo clip).
+ * The frame showing at `atSeconds` of a take on the studio's own origin (its kept copy or a demo clip), scaled to
+ * GRAB_WIDTH.
  */
-export async function grabFrame(url: string, atSeconds: number): Promise<GrabbedFrame> {
-  const video = document.createElement('video')
-  video.muted = true
-  video.preload = 'auto'
-  video.src = url
-  try {
-    await once(video, 'loadedmetadata')
-    const seeked = once(video, 'seeked')
-    video.currentTime = Math.min(Math.max(0, atSeconds), Math.max(0, video.duration - 0.001))
-    await seeked
+export function grabFrame(url: string, atSeconds: number): Promise<GrabbedFrame> {
+  const within = (duration: number) => Math.min(Math.max(0, atSeconds), Math.max(0, duration - 0.001))
+  return atFrame(url, within, async (video) => {
     const width = GRAB_WIDTH
     const height = Math.max(1, Math.round((GRAB_WIDTH * video.videoHeight) / Math.max(1, video.videoWidth)))
     const canvas = document.createElement('canvas')
@@ -45,10 +38,7 @@ export async function grabFrame(url: string, atSeconds: number): Promise<Grabbed
     const image = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85))
     if (!image) throw new Error('The frame could not be turned into an image')
     return { pixels: { width, height, data }, image }
-  } finally {
-    video.removeAttribute('src')
-    video.load()
-  }
+  })
 }
 
 /** The browser's tools: frames grabbed here, measured in a module worker started on the first cut. */
