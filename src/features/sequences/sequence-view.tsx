@@ -11,6 +11,7 @@ import { SequencePlayer } from './sequence-player'
 import { ShotCard } from './shot-card'
 import { ShotEditor } from './shot-editor'
 import { moveShot, removeShot, restoreShot } from './shot-edits'
+import { CutCheck } from './cut-check'
 import { ExportPanel } from './export-panel'
 import { globalTimeOf, runningTimeMs } from './timeline'
 import { useSequence, useTakes } from './use-sequence'
@@ -122,6 +123,7 @@ export default function SequenceView({ id, catalog, onClose, onShare }: Sequence
                     )
                   })}
                 </ol>
+                <CutCheck shots={shots} takes={takes} />
                 {selected && (
                   <ShotEditor
                     shot={selected}

@@ -7,7 +7,7 @@ function once(video: HTMLVideoElement, event: 'loadedmetadata' | 'seeked'): Prom
     }
     const failed = () => {
       video.removeEventListener(event, done)
-      reject(new Error('The take could not be read to grab its last frame'))
+      reject(new Error('The take could not be read to grab a frame'))
     }
     video.addEventListener(event, done, { once: true })
     video.addEventListener('error', failed, { once: true })
@@ -15,10 +15,15 @@ function once(video: HTMLVideoElement, event: 'loadedmetadata' | 'seeked'): Prom
 }
 
 /**
- * The final frame of a take as a PNG of the video's own size. The take must be on the studio's origin (its kept
- * copy): a canvas holding another origin's frame cannot be read back.
+ * Opens the take at `url`, seeks to the time `at` picks from its duration, and hands `read` the video showing that
+ * frame. The take must be on the studio's origin (its kept copy): a canvas holding another origin's frame cannot be
+ * read back.
  */
-export async function captureLastFrame(url: string): Promise<Blob> {
+export async function atFrame<T>(
+  url: string,
+  at: (duration: number) => number,
+  read: (video: HTMLVideoElement) => Promise<T>,
+): Promise<T> {
   const video = document.createElement('video')
   video.muted = true
   video.preload = 'auto'
@@ -26,18 +31,29 @@ export async function captureLastFrame(url: string): Promise<Blob> {
   try {
     await once(video, 'loadedmetadata')
     const seeked = once(video, 'seeked')
-    // A hair before the end: seeking to the very end may land after the last decoded frame.
-    video.currentTime = Math.max(0, video.duration - 0.001)
+    video.currentTime = at(video.duration)
     await seeked
-    const canvas = document.createElement('canvas')
-    canvas.width = video.videoWidth
-    canvas.height = video.videoHeight
-    canvas.getContext('2d')?.drawImage(video, 0, 0)
-    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
-    if (!png) throw new Error('The last frame could not be turned into an image')
-    return png
+    return await read(video)
   } finally {
     video.removeAttribute('src')
     video.load()
   }
+}
+
+/** The final frame of a take as a PNG of the video's own size. */
+export function captureLastFrame(url: string): Promise<Blob> {
+  // A hair before the end: seeking to the very end may land after the last decoded frame.
+  return atFrame(
+    url,
+    (duration) => Math.max(0, duration - 0.001),
+    async (video) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = video.videoWidth
+      canvas.height = video.videoHeight
+      canvas.getContext('2d')?.drawImage(video, 0, 0)
+      const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+      if (!png) throw new Error('The last frame could not be turned into an image')
+      return png
+    },
+  )
 }
