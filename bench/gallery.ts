@@ -99,7 +99,7 @@ export async function seededStudio(outDir: string, port: number, count: number, 
     count,
     url: studio.url,
     stop: async () => {
-      studio.stop()
+      await studio.stop()
       await rm(dataDir, { recursive: true, force: true })
     },
   }

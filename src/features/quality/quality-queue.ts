@@ -7,6 +7,9 @@ export type CheckJob = (signal: AbortSignal) => Promise<void>
 
 const AT_ONCE = 2
 const IDLE_TIMEOUT_MS = 2_000
+/** Idle time a frame read needs, and how long a check waits for that much before going ahead anyway. */
+const MIN_IDLE_MS = 8
+const MAX_IDLE_WAIT_MS = 10_000
 
 const wanted = new Map<string, CheckJob>()
 /** How many cards or viewers want each take checked: the last to go away stops its check. */
@@ -15,14 +18,25 @@ const running = new Map<string, AbortController>()
 const tried = new Set<string>()
 let starting = false
 
-const whenIdle = (run: () => void, timeout = IDLE_TIMEOUT_MS) =>
+const whenIdle = (run: (deadline?: IdleDeadline) => void, timeout = IDLE_TIMEOUT_MS) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout }) : setTimeout(run, 200)
 
 /**
  * Resolves in the browser's next idle moment: a check reads each frame in one, so that while the page scrolls
  * (and has no idle time) the checks wait rather than take frames from it.
  */
-export const nextIdle = (): Promise<void> => new Promise((resolve) => whenIdle(() => resolve(), 10_000))
+export const nextIdle = (): Promise<void> =>
+  new Promise((resolve) => {
+    const started = Date.now()
+    const wait = () =>
+      whenIdle((deadline?: IdleDeadline) => {
+        // A sliver of idle time between two scrolled frames is not enough to read a frame in: wait for a longer one.
+        const roomy = !deadline || deadline.didTimeout || deadline.timeRemaining() >= MIN_IDLE_MS
+        if (roomy || Date.now() - started >= MAX_IDLE_WAIT_MS) resolve()
+        else wait()
+      }, MAX_IDLE_WAIT_MS)
+    wait()
+  })
 
 function startNext() {
   if (starting || running.size >= AT_ONCE || wanted.size === 0) return

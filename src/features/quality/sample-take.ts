@@ -2,8 +2,8 @@ import type { SampledFrame, SampledSound, TakeSample } from './detect-flags'
 import { nextIdle } from './quality-queue'
 
 /*
- * Reads a kept take in the browser: a hidden, muted <video> seeks through it and each frame is drawn into a
- * 32×18 canvas (the decoding is the browser's, off the main thread; the drawing is a few hundred pixels); the
+ * Reads a kept take in the browser: a hidden, muted <video> seeks through it and each frame, scaled to 32×18 by
+ * createImageBitmap, is read from a small canvas (the decoding and scaling are the browser's, off this thread); the
  * sound, when it matters, is decoded by Web Audio at a low rate. The take is on the studio's own origin, so
  * its pixels and bytes can be read.
  */
@@ -75,7 +75,15 @@ export async function sampleFrames(url: string, signal: AbortSignal): Promise<Om
       const seeked = whenEvent(video, 'seeked', signal)
       video.currentTime = atMs / 1000
       await seeked
-      context.drawImage(video, 0, 0, FRAME_W, FRAME_H)
+      // Scaled down by the browser's image decoder, not on this thread: drawing a whole HD frame into a small
+      // readable canvas copies it back from the GPU and scales it here, a few ms taken from scrolling.
+      const small = await createImageBitmap(video, {
+        resizeWidth: FRAME_W,
+        resizeHeight: FRAME_H,
+        resizeQuality: 'low',
+      })
+      context.drawImage(small, 0, 0)
+      small.close()
       frames.push({ atMs, luma: lumaOf(context.getImageData(0, 0, FRAME_W, FRAME_H).data) })
     }
     return { frames, durationMs, width: video.videoWidth, height: video.videoHeight }
