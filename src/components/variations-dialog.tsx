@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { CancelButton } from '@/components/cancel-button'
+import { SmallDialog } from '@/components/small-dialog'
 import type { Model } from '@/catalog/catalog-schema'
 import { totalCredits, useEstimate } from '@/lib/estimates'
 
@@ -30,20 +31,8 @@ export function VariationsDialog(props: VariationsDialogProps) {
   }
 
   return (
-    <div className="fixed inset-0 z-40 flex items-center justify-center bg-black/60 p-4">
-      <form
-        role="dialog"
-        aria-modal="true"
-        aria-label="Variations"
-        onSubmit={submit}
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return
-          event.stopPropagation()
-          onCancel()
-        }}
-        className="flex w-full max-w-md flex-col gap-4 rounded-xl border border-ink-600 bg-ink-900 p-5"
-      >
-        <h2 className="text-base font-semibold text-ink-200">Variations</h2>
+    <SmallDialog label="Variations" onClose={onCancel}>
+      <form onSubmit={submit} className="flex flex-col gap-4">
         <p className="line-clamp-2 text-sm text-ink-400">{prompt}</p>
         <label className="flex flex-col gap-1 text-xs font-medium text-ink-400">
           Count
@@ -84,6 +73,6 @@ export function VariationsDialog(props: VariationsDialogProps) {
           </button>
         </div>
       </form>
-    </div>
+    </SmallDialog>
   )
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { CancelButton } from '@/components/cancel-button'
+import { SmallDialog } from '@/components/small-dialog'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
 import type { Sequence, Shot } from '@/catalog/sequence-contract'
@@ -45,79 +46,66 @@ export default function AddToSequenceDialog({ record, model, onAdded, onCancel, 
   const list = sequences.data ?? []
 
   return (
-    <div className="fixed inset-0 z-40 flex items-center justify-center bg-black/60 p-4">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-label="Add to sequence"
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape') return
-          event.stopPropagation()
-          onCancel()
-        }}
-        className="flex max-h-full w-full max-w-md flex-col gap-4 overflow-y-auto rounded-xl border border-ink-600 bg-ink-900 p-5"
-      >
-        <h2 className="text-base font-semibold text-ink-200">Add to sequence</h2>
-        <p className="line-clamp-2 text-sm text-ink-400">{record.input.prompt}</p>
-        {!shot && (
-          <p role="alert" className="text-sm text-amber-200">
-            Neither the take nor its model says how long it is, so it cannot be placed in a sequence.
-          </p>
-        )}
-        {sequences.isPending && <p className="text-sm text-ink-400">Loading the team’s sequences…</p>}
-        {sequences.isError && (
-          <p className="text-sm text-red-300">{`Could not load the sequences: ${sequences.error.message}`}</p>
-        )}
-        {list.length > 0 && (
-          <ul aria-label="Sequences" className="flex flex-col gap-1">
-            {list.map((sequence) => (
-              <li key={sequence.id} className="flex gap-1">
-                <button
-                  type="button"
-                  disabled={!shot || add.isPending}
-                  onClick={() => shot && add.mutate({ shot, sequence })}
-                  className="flex min-w-0 flex-1 items-baseline justify-between gap-3 rounded-lg border border-ink-700 px-3 py-2 text-left text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40"
-                >
-                  <span className="truncate">{sequence.name}</span>
-                  <span className="shrink-0 text-xs text-ink-400">{sequenceSummary(sequence)}</span>
-                </button>
-                <OpenSequenceButton sequence={sequence} onOpen={onOpen} />
-              </li>
-            ))}
-          </ul>
-        )}
-        <form onSubmit={create} className="flex flex-col gap-1">
-          <label htmlFor="new-sequence-name" className="text-xs font-medium text-ink-400">
-            New sequence
-          </label>
-          <div className="flex gap-2">
-            <input
-              id="new-sequence-name"
-              ref={nameRef}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              maxLength={100}
-              placeholder="Name, e.g. Opening scene"
-              className="min-w-0 flex-1 rounded-lg border border-ink-600 bg-ink-950 px-3 py-2 text-sm text-ink-200"
-            />
-            <button
-              type="submit"
-              disabled={!shot || !name.trim() || add.isPending}
-              className="rounded-lg bg-accent-500 px-3 py-2 text-sm font-semibold text-ink-950 hover:bg-accent-400 disabled:opacity-40"
-            >
-              Create
-            </button>
-          </div>
-        </form>
-        {add.isError && (
-          <p role="alert" className="text-sm text-red-300">
-            {`Not added: ${add.error.message}`}
-          </p>
-        )}
-        <div className="flex justify-end">
-          <CancelButton onClick={onCancel} />
+    <SmallDialog label="Add to sequence" onClose={onCancel}>
+      <p className="line-clamp-2 text-sm text-ink-400">{record.input.prompt}</p>
+      {!shot && (
+        <p role="alert" className="text-sm text-amber-200">
+          Neither the take nor its model says how long it is, so it cannot be placed in a sequence.
+        </p>
+      )}
+      {sequences.isPending && <p className="text-sm text-ink-400">Loading the team’s sequences…</p>}
+      {sequences.isError && (
+        <p className="text-sm text-red-300">{`Could not load the sequences: ${sequences.error.message}`}</p>
+      )}
+      {list.length > 0 && (
+        <ul aria-label="Sequences" className="flex flex-col gap-1">
+          {list.map((sequence) => (
+            <li key={sequence.id} className="flex gap-1">
+              <button
+                type="button"
+                disabled={!shot || add.isPending}
+                onClick={() => shot && add.mutate({ shot, sequence })}
+                className="flex min-w-0 flex-1 items-baseline justify-between gap-3 rounded-lg border border-ink-700 px-3 py-2 text-left text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40"
+              >
+                <span className="truncate">{sequence.name}</span>
+                <span className="shrink-0 text-xs text-ink-400">{sequenceSummary(sequence)}</span>
+              </button>
+              <OpenSequenceButton sequence={sequence} onOpen={onOpen} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={create} className="flex flex-col gap-1">
+        <label htmlFor="new-sequence-name" className="text-xs font-medium text-ink-400">
+          New sequence
+        </label>
+        <div className="flex gap-2">
+          <input
+            id="new-sequence-name"
+            ref={nameRef}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={100}
+            placeholder="Name, e.g. Opening scene"
+            className="min-w-0 flex-1 rounded-lg border border-ink-600 bg-ink-950 px-3 py-2 text-sm text-ink-200"
+          />
+          <button
+            type="submit"
+            disabled={!shot || !name.trim() || add.isPending}
+            className="rounded-lg bg-accent-500 px-3 py-2 text-sm font-semibold text-ink-950 hover:bg-accent-400 disabled:opacity-40"
+          >
+            Create
+          </button>
         </div>
+      </form>
+      {add.isError && (
+        <p role="alert" className="text-sm text-red-300">
+          {`Not added: ${add.error.message}`}
+        </p>
+      )}
+      <div className="flex justify-end">
+        <CancelButton onClick={onCancel} />
       </div>
-    </div>
+    </SmallDialog>
   )
 }
