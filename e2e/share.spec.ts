@@ -16,6 +16,14 @@ test.afterAll(async () => {
   await studio.stop()
 })
 
+/** A teammate signs in and picks Grok (the quickest demo renders). */
+async function signInForGrok(page: Page) {
+  await page.goto(STUDIO)
+  await page.getByLabel('Access token').fill(TOKEN)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await chooseModel(page, 'Grok')
+}
+
 async function makeTake(page: Page, prompt: string) {
   await page.getByLabel('Prompt', { exact: true }).fill(prompt)
   await page.getByRole('button', { name: 'Generate' }).click()
@@ -29,10 +37,7 @@ test('a take shared by link plays for someone with no session, who can pick it a
   browser,
 }) => {
   test.setTimeout(150_000)
-  await page.goto(STUDIO)
-  await page.getByLabel('Access token').fill(TOKEN)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await chooseModel(page, 'Grok')
+  await signInForGrok(page)
   await makeTake(page, 'A kept secret: a paper boat')
   const shared = await makeTake(page, 'A lantern drifting over a lake at dusk')
 
@@ -124,10 +129,7 @@ test('a sequence shared by link plays through its cut for someone with no sessio
   browser,
 }) => {
   test.setTimeout(150_000)
-  await page.goto(STUDIO)
-  await page.getByLabel('Access token').fill(TOKEN)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await chooseModel(page, 'Grok')
+  await signInForGrok(page)
   const prompts = ['A fox at the edge of a wood', 'The fox runs into the snow']
   for (const prompt of prompts) await makeTake(page, prompt)
   const items = (await (await page.request.get(`${STUDIO}/api/renders?limit=50`)).json()).items as {
