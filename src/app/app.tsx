@@ -251,6 +251,10 @@ export function App() {
             catalog={catalog.data}
             onClose={() => setSequenceId(undefined)}
             onShare={(id) => setShareTarget({ kind: 'sequence', ids: [id] })}
+            onUse={(input, parentId, relation) => {
+              setSequenceId(undefined)
+              loadIntoComposer(input, parentId, relation)
+            }}
           />
         </Suspense>
       )}

@@ -1,4 +1,4 @@
-import { atFrame } from '@/features/viewer/last-frame'
+import { atFrame, withinTake } from '@/features/viewer/frame-handoff'
 import type { CutMeasure, Frame } from './cut-measure'
 import type { CutReply, CutRequest } from './cut-worker'
 
@@ -24,8 +24,7 @@ const GRAB_WIDTH = 160
  * GRAB_WIDTH.
  */
 export function grabFrame(url: string, atSeconds: number): Promise<GrabbedFrame> {
-  const within = (duration: number) => Math.min(Math.max(0, atSeconds), Math.max(0, duration - 0.001))
-  return atFrame(url, within, async (video) => {
+  return atFrame(url, withinTake(atSeconds), async (video) => {
     const width = GRAB_WIDTH
     const height = Math.max(1, Math.round((GRAB_WIDTH * video.videoHeight) / Math.max(1, video.videoWidth)))
     const canvas = document.createElement('canvas')

@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import type { Catalog } from '@/catalog/catalog-schema'
+import type { Relation } from '@/catalog/render-contract'
+import type { VideoInput } from '@/catalog/request-schema'
 import type { Shot } from '@/catalog/sequence-contract'
 import { formatClipTime } from '@/components/format-time'
 import { Modal } from '@/components/modal'
@@ -7,6 +9,7 @@ import { ToastSlot } from '@/components/toast'
 import { useToast } from '@/features/gallery/use-toast'
 import { posterOf } from '@/features/renders/poster'
 import { videoUrlOf } from '@/features/renders/render-record'
+import { ContinueFromFrame } from './continue-from-frame'
 import { SequencePlayer } from './sequence-player'
 import { ShotCard } from './shot-card'
 import { ShotEditor } from './shot-editor'
@@ -23,10 +26,12 @@ interface SequenceViewProps {
   onClose: () => void
   /** Makes a review link to the sequence. */
   onShare: (id: string) => void
+  /** Loads the composer with the next shot's input (Continue from frame…), closing the sequence. */
+  onUse: (input: VideoInput, parentId: string, relation: Relation) => void
 }
 
 /** A sequence up close: its shots in order to arrange, trim and choose takes for, played through as one film. */
-export default function SequenceView({ id, catalog, onClose, onShare }: SequenceViewProps) {
+export default function SequenceView({ id, catalog, onClose, onShare, onUse }: SequenceViewProps) {
   const { sequence, save, notice, latest } = useSequence(id)
   const shots = sequence.data?.shots ?? []
   const takes = useTakes(shots.flatMap((shot) => shot.takeIds))
@@ -135,7 +140,16 @@ export default function SequenceView({ id, catalog, onClose, onShare }: Sequence
                       return at?.index === selectedIndex ? at.localMs : undefined
                     }}
                     onChange={(shot) => edit(shots.map((s) => (s.id === shot.id ? shot : s)))}
-                  />
+                  >
+                    <ContinueFromFrame
+                      key={selected.id}
+                      take={takes.get(selected.activeTakeId)}
+                      shot={selected}
+                      shotNumber={selectedIndex + 1}
+                      models={catalog.models}
+                      onUse={onUse}
+                    />
+                  </ShotEditor>
                 )}
               </>
             )}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { takeLengthMs, type Shot } from '@/catalog/sequence-contract'
 import type { Model } from '@/catalog/catalog-schema'
 import { posterOf } from '@/features/renders/poster'
@@ -14,6 +14,8 @@ interface ShotEditorProps {
   /** The time within this shot's take under the playhead, when the playhead is in this shot. */
   playheadMs: () => number | undefined
   onChange: (shot: Shot) => void
+  /** What else can be done with the shot (e.g. Continue from frame…), beside its trims. */
+  children?: ReactNode
 }
 
 const inputClass = 'w-24 rounded-md border border-ink-600 bg-ink-950 px-2 py-1 text-sm text-ink-200 tabular-nums'
@@ -21,7 +23,7 @@ const buttonClass =
   'rounded-md border border-ink-600 px-2 py-1 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-40'
 
 /** The selected shot's trims (frame by frame, or at the playhead) and its takes, one of them active. */
-export function ShotEditor({ shot, index, takes, modelOf, playheadMs, onChange }: ShotEditorProps) {
+export function ShotEditor({ shot, index, takes, modelOf, playheadMs, onChange, children }: ShotEditorProps) {
   const [problem, setProblem] = useState<string>()
   const lengthOf = (takeId: string) => {
     const take = takes.get(takeId)
@@ -50,6 +52,7 @@ export function ShotEditor({ shot, index, takes, modelOf, playheadMs, onChange }
           Set out
         </button>
         <span className="text-sm text-ink-400">{`Plays ${formatSeconds(shot.outMs - shot.inMs)}`}</span>
+        {children}
       </div>
       {problem && (
         <p role="alert" className="text-sm text-amber-200">

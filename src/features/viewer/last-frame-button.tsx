@@ -3,9 +3,7 @@ import type { Model } from '@/catalog/catalog-schema'
 import type { Relation } from '@/catalog/render-contract'
 import type { VideoInput } from '@/catalog/request-schema'
 import type { RenderRecord } from '@/features/renders/render-record'
-import { lastFrameInput } from '@/features/renders/variations'
-import { uploadMedia } from '@/lib/media-client'
-import { captureLastFrame } from './last-frame'
+import { frameHandoffInput } from './frame-handoff'
 
 interface LastFrameButtonProps {
   record: RenderRecord
@@ -24,9 +22,7 @@ export function LastFrameButton({ record, sameOriginUrl, models, className, onUs
     setWorking(true)
     setProblem(undefined)
     try {
-      const png = await captureLastFrame(sameOriginUrl)
-      const stored = await uploadMedia(new File([png], 'last-frame.png', { type: 'image/png' })).done
-      onUse(lastFrameInput(record, models, stored.url), record.localId, 'last-frame')
+      onUse(await frameHandoffInput(record, sameOriginUrl, models), record.localId, 'last-frame')
     } catch (error) {
       setProblem(error instanceof Error ? error.message : 'The last frame could not be used')
     } finally {

@@ -1,0 +1,102 @@
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, expect, it, vi } from 'vitest'
+import { catalogV1 } from '@/catalog/models-v1'
+import { newRenderRecord } from '@/features/renders/use-submit-render'
+import { frameHandoffInput } from '@/features/viewer/frame-handoff'
+import { fakeMedia } from '@/test/fake-media'
+import { ContinueFromFrame } from './continue-from-frame'
+import { FramePicker } from './frame-picker'
+
+vi.mock('@/features/viewer/frame-handoff', () => ({ frameHandoffInput: vi.fn() }))
+
+const take = newRenderRecord(
+  { model: 'grok', prompt: 'A kite over dunes', duration: 6 },
+  { keptVideoUrl: '/media/take.mp4', status: 'succeeded' },
+)
+
+function open(shot = { inMs: 0, outMs: 5000 }) {
+  const onUse = vi.fn()
+  const onClose = vi.fn()
+  render(
+    <FramePicker
+      take={take}
+      url="/media/take.mp4"
+      shot={shot}
+      shotNumber={2}
+      models={catalogV1.models}
+      onUse={onUse}
+      onClose={onClose}
+    />,
+  )
+  return { onUse, onClose, user: userEvent.setup() }
+}
+
+const picked = () => screen.getByRole('status', { name: 'Picked frame' })
+const video = () => screen.getByLabelText<HTMLVideoElement>('Frame to continue from')
+
+beforeEach(() => {
+  fakeMedia({ duration: 6 })
+  vi.spyOn(HTMLMediaElement.prototype, 'readyState', 'get').mockReturnValue(HTMLMediaElement.HAVE_METADATA)
+})
+
+it('starts on the frame under the out point and steps frame by frame, showing each frame large', async () => {
+  const { user } = open()
+  expect(picked()).toHaveTextContent('4.958 s, frame 119')
+  expect(screen.getByText(/3\.000 s, frame 72 to 4\.958 s, frame 119 \(its out point\)/)).toBeInTheDocument()
+
+  await user.keyboard(',,,')
+  expect(picked()).toHaveTextContent('4.833 s, frame 116')
+  expect(video().currentTime).toBeCloseTo(116.5 / 24)
+  await user.keyboard('{ArrowLeft}.')
+  expect(picked()).toHaveTextContent('4.833 s, frame 116')
+  await user.click(screen.getByRole('button', { name: 'Previous frame' }))
+  expect(picked()).toHaveTextContent('4.792 s, frame 115')
+  expect(screen.getByRole('slider', { name: 'Frame' })).toHaveAttribute('aria-valuetext', '4.792 s, frame 115')
+})
+
+it('holds to the offered frames: the out point at one end, two seconds before it (or the in point) at the other', async () => {
+  const { user } = open({ inMs: 4000, outMs: 5000 })
+  expect(screen.getByRole('button', { name: 'Next frame' })).toBeDisabled()
+  await user.keyboard('{ArrowRight}')
+  expect(picked()).toHaveTextContent('frame 119')
+  for (let i = 0; i < 30; i++) await user.keyboard(',')
+  expect(picked()).toHaveTextContent('4.000 s, frame 96')
+  expect(screen.getByRole('button', { name: 'Previous frame' })).toBeDisabled()
+})
+
+it('hands the picked frame on as the next shot’s first frame, the take its parent', async () => {
+  const input = { model: 'grok', prompt: 'A kite over dunes', image_url: '/media/f.png' }
+  vi.mocked(frameHandoffInput).mockResolvedValueOnce(input)
+  const { user, onUse } = open()
+  await user.keyboard(',')
+  await user.click(screen.getByRole('button', { name: 'Use this frame' }))
+  expect(frameHandoffInput).toHaveBeenCalledWith(take, '/media/take.mp4', catalogV1.models, 118.5 / 24)
+  expect(onUse).toHaveBeenCalledWith(input, take.localId, 'last-frame')
+})
+
+it('says why a frame could not be used and keeps the picker open on it', async () => {
+  vi.mocked(frameHandoffInput).mockRejectedValueOnce(new Error('Too many uploads; try again in 30 s'))
+  const { user, onUse } = open()
+  await user.keyboard(',,')
+  await user.click(screen.getByRole('button', { name: 'Use this frame' }))
+  expect(await screen.findByRole('alert')).toHaveTextContent('Too many uploads; try again in 30 s')
+  expect(onUse).not.toHaveBeenCalled()
+  expect(picked()).toHaveTextContent('frame 117')
+  expect(screen.getByRole('button', { name: 'Use this frame' })).toBeEnabled()
+})
+
+it('opens from Continue from frame… on a kept take and gives focus back when closed', async () => {
+  const user = userEvent.setup()
+  const shot = { id: 's', takeIds: [take.localId], activeTakeId: take.localId, inMs: 0, outMs: 5000 }
+  const props = { shot, shotNumber: 1, models: catalogV1.models, onUse: vi.fn() }
+  const { rerender } = render(<ContinueFromFrame take={{ ...take, keptVideoUrl: undefined }} {...props} />)
+  const button = screen.getByRole('button', { name: 'Continue from frame…' })
+  expect(button).toBeDisabled()
+  rerender(<ContinueFromFrame take={take} {...props} />)
+  await user.click(button)
+  expect(screen.getByRole('dialog', { name: 'Continue from frame: shot 1' })).toBeInTheDocument()
+  await user.keyboard('{Escape}')
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  expect(button).toHaveFocus()
+})

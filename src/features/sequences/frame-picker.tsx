@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react'
+import type { Model } from '@/catalog/catalog-schema'
+import type { Relation } from '@/catalog/render-contract'
+import type { VideoInput } from '@/catalog/request-schema'
+import type { Shot } from '@/catalog/sequence-contract'
+import { Modal } from '@/components/modal'
+import type { RenderRecord } from '@/features/renders/render-record'
+import { frameHandoffInput } from '@/features/viewer/frame-handoff'
+import { usePlayerKeys } from '@/features/viewer/use-player-keys'
+import { frameLabel, frameSeconds, handoffFrames } from './handoff-frames'
+
+interface FramePickerProps {
+  take: RenderRecord
+  /** The take's kept copy, on the studio's own origin: the only kind a canvas may read. */
+  url: string
+  shot: Pick<Shot, 'inMs' | 'outMs'>
+  shotNumber: number
+  models: readonly Model[]
+  onUse: (input: VideoInput, parentId: string, relation: Relation) => void
+  onClose: () => void
+}
+
+const buttonClass =
+  'rounded-lg border border-ink-600 px-3 py-1.5 text-sm text-ink-200 hover:bg-ink-800 disabled:opacity-50'
+
+/**
+ * The end of a shot's take, frame by frame, shown large: the chosen frame becomes the first frame of the next
+ * shot's render. Starts on the frame under the out point (the one actually seen last).
+ */
+export function FramePicker({ take, url, shot, shotNumber, models, onUse, onClose }: FramePickerProps) {
+  const { first, last } = handoffFrames(shot)
+  const [frame, setFrame] = useState(last)
+  const [working, setWorking] = useState(false)
+  const [problem, setProblem] = useState<string>()
+  const video = useRef<HTMLVideoElement>(null)
+
+  useEffect(() => {
+    const shown = video.current
+    if (shown && shown.readyState >= HTMLMediaElement.HAVE_METADATA) shown.currentTime = frameSeconds(frame)
+  }, [frame])
+  const step = (by: number) => setFrame((n) => Math.min(last, Math.max(first, n + by)))
+  // The player's frame keys (← → , .), heard anywhere in the picker.
+  usePlayerKeys(video, { previousFrame: () => step(-1), nextFrame: () => step(1) })
+  const use = async () => {
+    setWorking(true)
+    setProblem(undefined)
+    try {
+      onUse(await frameHandoffInput(take, url, models, frameSeconds(frame)), take.localId, 'last-frame')
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : 'The frame could not be used')
+      setWorking(false)
+    }
+  }
+
+  return (
+    <Modal label={`Continue from frame: shot ${shotNumber}`} onClose={onClose}>
+      <div className="flex flex-col gap-3">
+        <video
+          ref={video}
+          src={url}
+          muted
+          playsInline
+          preload="auto"
+          aria-label="Frame to continue from"
+          onLoadedMetadata={(event) => (event.currentTarget.currentTime = frameSeconds(frame))}
+          className="max-h-[60vh] w-full rounded-lg bg-black object-contain"
+        />
+        <p className="text-sm text-ink-400">
+          {`The last frames of shot ${shotNumber}, ${frameLabel(first)} to ${frameLabel(last)} (its out point). Step with ← → or , and .`}
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className={buttonClass} onClick={() => step(-1)} disabled={frame <= first}>
+            Previous frame
+          </button>
+          <input
+            type="range"
+            min={first}
+            max={last}
+            step={1}
+            value={frame}
+            aria-label="Frame"
+            aria-valuetext={frameLabel(frame)}
+            onChange={(event) => setFrame(Number(event.target.value))}
+            className="min-w-40 flex-1 accent-accent-500"
+          />
+          <button type="button" className={buttonClass} onClick={() => step(1)} disabled={frame >= last}>
+            Next frame
+          </button>
+          <output aria-live="polite" aria-label="Picked frame" className="text-sm text-ink-200 tabular-nums">
+            {frameLabel(frame)}
+          </output>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <button
+            type="button"
+            className={`${buttonClass} border-accent-500 text-ink-100`}
+            onClick={() => void use()}
+            disabled={working}
+          >
+            {working ? 'Uploading the frame…' : 'Use this frame'}
+          </button>
+          {problem && (
+            <p role="alert" className="text-sm text-red-300">
+              {problem}
+            </p>
+          )}
+        </div>
+      </div>
+    </Modal>
+  )
+}

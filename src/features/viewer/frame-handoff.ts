@@ -1,0 +1,84 @@
+import type { Model } from '@/catalog/catalog-schema'
+import type { VideoInput } from '@/catalog/request-schema'
+import type { RenderRecord } from '@/features/renders/render-record'
+import { lastFrameInput } from '@/features/renders/variations'
+import { uploadMedia } from '@/lib/media-client'
+
+/** Resolves on `event`, rejects on the element's error: one wait of a media element. */
+function once(video: HTMLVideoElement, event: 'loadedmetadata' | 'loadeddata' | 'seeked'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      video.removeEventListener('error', failed)
+      resolve()
+    }
+    const failed = () => {
+      video.removeEventListener(event, done)
+      reject(new Error('The take could not be read to grab a frame'))
+    }
+    video.addEventListener(event, done, { once: true })
+    video.addEventListener('error', failed, { once: true })
+  })
+}
+
+/**
+ * Opens the take at `url`, seeks to the time `at` picks from its duration, and hands `read` the video showing that
+ * frame. The take must be on the studio's origin (its kept copy): a canvas holding another origin's frame cannot be
+ * read back.
+ */
+export async function atFrame<T>(
+  url: string,
+  at: (duration: number) => number,
+  read: (video: HTMLVideoElement) => Promise<T>,
+): Promise<T> {
+  const video = document.createElement('video')
+  video.muted = true
+  video.preload = 'auto'
+  video.src = url
+  try {
+    await once(video, 'loadedmetadata')
+    const seeked = once(video, 'seeked')
+    video.currentTime = at(video.duration)
+    await seeked
+    // A fresh element may say it has seeked before it has the frame there: drawn then, a canvas stays empty.
+    if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) await once(video, 'loadeddata')
+    return await read(video)
+  } finally {
+    video.removeAttribute('src')
+    video.load()
+  }
+}
+
+/**
+ * `atSeconds` held within a take of `duration`, a hair before its end: seeking to the very end may land after the
+ * last decoded frame.
+ */
+export const withinTake = (atSeconds: number) => (duration: number) =>
+  Math.min(Math.max(0, atSeconds), Math.max(0, duration - 0.001))
+
+/** The frame a take shows at `atSeconds` (its final frame by default) as a PNG of the video's own size. */
+export function captureFrame(url: string, atSeconds = Infinity): Promise<Blob> {
+  return atFrame(url, withinTake(atSeconds), async (video) => {
+    const canvas = document.createElement('canvas')
+    canvas.width = video.videoWidth
+    canvas.height = video.videoHeight
+    canvas.getContext('2d')?.drawImage(video, 0, 0)
+    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+    if (!png) throw new Error('The frame could not be turned into an image')
+    return png
+  })
+}
+
+/**
+ * The next shot's input from a take's frame at `atSeconds` (its final frame when absent): the frame is grabbed,
+ * uploaded as a PNG, and set as the first frame of the take's model (see lastFrameInput).
+ */
+export async function frameHandoffInput(
+  record: RenderRecord,
+  sameOriginUrl: string,
+  models: readonly Model[],
+  atSeconds?: number,
+): Promise<VideoInput> {
+  const png = await captureFrame(sameOriginUrl, atSeconds)
+  const stored = await uploadMedia(new File([png], 'frame.png', { type: 'image/png' })).done
+  return lastFrameInput(record, models, stored.url)
+}
