@@ -103,3 +103,23 @@ export const exportStatusSchema = z.object({
   downloaded: z.optional(z.boolean()),
 })
 export type ExportStatus = z.infer<typeof exportStatusSchema>
+
+/** The media field a model continues a clip from (Wan 2.7's continuation). */
+export const SOURCE_CLIP_FIELD = 'source_video_url'
+
+/** The slot of `model`'s source clip, with its shortest and longest clip; undefined when it continues none. */
+export function sourceClipSlot(model: Model | undefined) {
+  return model?.modes.flatMap((mode) => mode.media).find((slot) => slot.field === SOURCE_CLIP_FIELD)
+}
+
+/**
+ * POST /api/renders/:id/continue-clip: the take's kept copy cut up to and including the frame shown at `atMs`
+ * (from its start, or as far back as `model`'s longest source clip), stored like an upload, for `model` to
+ * continue. The answer names the stored clip and the part of the take it holds.
+ */
+export const continueClipRequestSchema = z.strictObject({
+  atMs: timeSchema,
+  model: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, 'not a model id')),
+})
+export type ContinueClipRequest = z.infer<typeof continueClipRequestSchema>
+export const continueClipSchema = z.object({ url: z.string(), startMs: z.number(), endMs: z.number() })

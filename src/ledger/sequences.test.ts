@@ -71,7 +71,7 @@ describe.each(ENGINES)('sequences on %s', (engine) => {
     expect(found.get(a)?.status).toBe('succeeded')
   })
 
-  it('joins re-runs and variations to their parent’s shot, and Use last frame as the next shot, when they succeed', async () => {
+  it('joins re-runs and variations to their parent’s shot, and Use last frame or a continuation as the next shot, when they succeed', async () => {
     const first = await succeededTake(ledger.db, 6)
     const last = await succeededTake(ledger.db, 7)
     const made = await createSequence(ledger.db, {
@@ -87,13 +87,20 @@ describe.each(ENGINES)('sequences on %s', (engine) => {
       input: { model: 'grok', prompt: 'the fox runs on', duration: 6 },
     })
     const unrelated = await succeededTake(ledger.db, 11, T0 + 4, { parentId: first, relation: 'remix' })
+    // A Wan 2.7 continuation of the next shot's clip goes on after it.
+    const continued = await succeededTake(ledger.db, 13, T0 + 5, {
+      parentId: onward,
+      relation: 'continue',
+      input: { model: 'wan27video', prompt: 'the fox runs on', duration: 5 },
+    })
 
     const after = await getSequence(ledger.db, made.id)
-    expect(after?.version).toBe(4)
-    expect(after?.updatedAtMs).toBe(T0 + 3)
-    expect(after?.shots.map((s) => s.takeIds)).toEqual([[first, rerun, variation], [onward], [last]])
+    expect(after?.version).toBe(5)
+    expect(after?.updatedAtMs).toBe(T0 + 5)
+    expect(after?.shots.map((s) => s.takeIds)).toEqual([[first, rerun, variation], [onward], [continued], [last]])
     expect(after?.shots[0]).toMatchObject({ id: 's1', activeTakeId: first, inMs: 500, outMs: 4000 })
     expect(after?.shots[1]).toMatchObject({ activeTakeId: onward, inMs: 0, outMs: 6000 })
+    expect(after?.shots[2]).toMatchObject({ activeTakeId: continued, inMs: 0, outMs: 5000 })
     expect(after?.shots.flatMap((s) => s.takeIds)).not.toContain(unrelated)
   })
 

@@ -94,9 +94,15 @@ export async function findTakes(db: Database, ids: readonly string[]): Promise<M
   return new Map(rows.map((row) => [row.id, rowToRender(row)]))
 }
 
+/** The relations whose takes go on from their parent's shot, as the next shot. */
+const NEXT_SHOT: ReadonlySet<Render['relation']> = new Set(['last-frame', 'continue'])
+/** The relations whose takes join their parent's sequences. */
+const JOINING: ReadonlySet<Render['relation']> = new Set(['rerun', 'variation', ...NEXT_SHOT])
+
 /**
  * The shots with a newly succeeded take joined to its parent's shot: a re-run or variation becomes one more take
- * of that shot (the active one stays), a render made with Use last frame a new shot right after it, played whole.
+ * of that shot (the active one stays), a render made with Use last frame, Continue from frame or Continue clip a
+ * new shot right after it, played whole.
  * Undefined when nothing changes: the take is already there, is no such child, has no stated length (a new
  * shot needs its out point), or the shot or the list is full.
  */
@@ -110,13 +116,10 @@ export function shotsWithTake(shots: readonly Shot[], take: Render, newShotId: s
     return shots.map((s, i) => (i === at ? { ...s, takeIds: [...s.takeIds, take.id] } : s))
   }
   const lengthMs = takeLengthMs(take)
-  if (take.relation !== 'last-frame' || lengthMs === undefined || shots.length >= MAX_SHOTS) return undefined
+  if (!NEXT_SHOT.has(take.relation) || lengthMs === undefined || shots.length >= MAX_SHOTS) return undefined
   const next: Shot = { id: newShotId, takeIds: [take.id], activeTakeId: take.id, inMs: 0, outMs: lengthMs }
   return [...shots.slice(0, at + 1), next, ...shots.slice(at + 1)]
 }
-
-/** The relations whose takes join their parent's sequences. */
-const JOINING: ReadonlySet<Render['relation']> = new Set(['rerun', 'variation', 'last-frame'])
 
 /**
  * Joins a take that has just succeeded to every sequence holding its parent (see shotsWithTake). Run in the

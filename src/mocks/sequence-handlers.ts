@@ -2,12 +2,15 @@ import { http, HttpResponse, type RequestHandler } from 'msw'
 import type { Catalog } from '@/catalog/catalog-schema'
 import type { Render } from '@/catalog/render-contract'
 import {
+  continueClipRequestSchema,
   newSequenceSchema,
   sequencePatchSchema,
   STALE_SEQUENCE_MESSAGE,
+  takeLengthMs,
   type Sequence,
   type Shot,
 } from '@/catalog/sequence-contract'
+import { clipSource, clipWithin } from '@/server/continue-clip-checks'
 import { shotsRefusal } from '@/server/sequence-checks'
 
 const error = (status: number, code: string, message: string) =>
@@ -16,7 +19,8 @@ const notFound = () => error(404, 'not_found', 'No such sequence')
 
 /**
  * GET/POST /api/sequences and GET/PATCH/DELETE /api/sequences/:id over an in-memory list, checked as the BFF
- * checks them (the shots against the renders `takeOf` knows, the version rule), for component tests.
+ * checks them (the shots against the renders `takeOf` knows, the version rule), for component tests; and
+ * POST /api/renders/:id/continue-clip, checked alike, answering with the clip it would cut (at 24 fps).
  */
 export function sequenceHandlers(
   takeOf: (id: string) => Render | undefined,
@@ -67,5 +71,23 @@ export function sequenceHandlers(
     http.delete('*/api/sequences/:id', ({ params }) =>
       sequences.delete(String(params.id)) ? new HttpResponse(null, { status: 204 }) : notFound(),
     ),
+    http.post('*/api/renders/:id/continue-clip', async ({ params, request }) => {
+      const parsed = continueClipRequestSchema.safeParse(await request.json().catch(() => undefined))
+      if (!parsed.success) return error(400, 'invalid_input', parsed.error.issues[0]!.message)
+      const take = takeOf(String(params.id))
+      const source = clipSource(parsed.data, catalog, take)
+      if ('refusal' in source) return error(source.refusal.status, source.refusal.code, source.refusal.message)
+      const clip = clipWithin(
+        { fps: { num: 24, den: 1 }, durationMs: (take && takeLengthMs(take)) ?? 0 },
+        parsed.data.atMs,
+        source,
+      )
+      if ('refusal' in clip) return error(clip.refusal.status, clip.refusal.code, clip.refusal.message)
+      const { startMs, endMs } = clip.frames
+      return HttpResponse.json(
+        { url: `/media/clip-${params.id}-${startMs}-${endMs}.mp4`, startMs, endMs },
+        { status: 201 },
+      )
+    }),
   ]
 }

@@ -5,9 +5,11 @@ import { buildCreateRequestSchema } from '@/catalog/request-schema'
 import { accessGuard, createAdmission, registerSessionRoute, type AccessOptions, type AccessToken } from './access'
 import type { BffEnv, ClientKey } from './bff-env'
 import { registerCreateRoute } from './create-route'
+import { registerContinueClipRoute } from './continue-clip-route'
 import { crossSiteGuard } from './cross-site'
 import type { Database } from '@/ledger/database'
 import { isLedgerUnreachable } from '@/ledger/ledger-errors'
+import { getRender } from '@/ledger/render-store'
 import { fail } from './errors'
 import type { NamedToken } from './config'
 import { createFailureThrottle } from './failure-throttle'
@@ -86,6 +88,8 @@ export interface BffOptions {
     uploadLimiter?: RateLimiter
     keeper?: TakeKeeper
     demoDir?: string
+    /** Where Continue from frame cuts a take's clip (POST /api/renders/:id/continue-clip); no such route when absent. */
+    clipsDir?: string
   }
   /** What the studio learned of Cannon at start (catalog check, key scopes); "nothing checked" when absent. */
   upstreamFidelity?: () => UpstreamFidelity
@@ -169,6 +173,7 @@ export function createBffApp(options: BffOptions) {
     '/api/s/*',
     '/api/sequences/:id/exports',
     '/api/sequences/:id/exports/*',
+    '/api/renders/:id/continue-clip',
   ])
     app.use(path, writeLimit)
 
@@ -209,6 +214,13 @@ export function createBffApp(options: BffOptions) {
   if (db) {
     if (media) {
       registerDownloadRoute(app, { db, store: media.store, demoDir: media.demoDir, hostCheck: options.mediaHostCheck })
+      if (media.clipsDir)
+        registerContinueClipRoute(app, {
+          catalog,
+          getTake: (id) => getRender(db, id),
+          store: media.store,
+          tempDir: media.clipsDir,
+        })
     }
     registerRendersRoutes(app, db, now, catalog)
     registerLineageRoute(app, db)

@@ -132,6 +132,7 @@ export async function createStudio(env: Record<string, string | undefined>, { de
       uploadLimiter: createLedgerRateLimiter(db, 'media', { limit: 60, windowMs: 60_000 }),
       keeper,
       demoDir: config.mode === 'demo' ? demoDir : undefined,
+      clipsDir: join(config.dataDir, 'tmp', 'clips'),
     },
     sequenceExports,
   })

@@ -33,9 +33,9 @@ export function variationInputs(
 
 export const CONTINUE_CLIP_MODEL = 'wan27video'
 
-/** A Wan 2.7 continuation of a finished render, for the composer to load. */
-export function continueClipInput(record: RenderRecord): VideoInput | undefined {
-  const url = record.output?.video_url
+/** A Wan 2.7 continuation of a finished render (or of `clipUrl`, a part of it), for the composer to load. */
+export function continueClipInput(record: RenderRecord, clipUrl?: string): VideoInput | undefined {
+  const url = clipUrl ?? record.output?.video_url
   if (!url) return undefined
   return { model: CONTINUE_CLIP_MODEL, prompt: record.input.prompt, source_video_url: url }
 }

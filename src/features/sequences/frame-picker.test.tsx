@@ -1,19 +1,31 @@
-import { render, screen } from '@testing-library/react'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { beforeEach, expect, it, vi } from 'vitest'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
+import type { Render } from '@/catalog/render-contract'
 import { catalogV1 } from '@/catalog/models-v1'
 import { newRenderRecord } from '@/features/renders/use-submit-render'
 import { frameHandoffInput } from '@/features/viewer/frame-handoff'
+import { sequenceHandlers } from '@/mocks/sequence-handlers'
 import { fakeMedia } from '@/test/fake-media'
+import { ledgerRender } from '@/test/ledger-fixtures'
 import { ContinueFromFrame } from './continue-from-frame'
 import { FramePicker } from './frame-picker'
 
 vi.mock('@/features/viewer/frame-handoff', () => ({ frameHandoffInput: vi.fn() }))
 
+const KEPT = `/media/${'a'.repeat(64)}.mp4`
 const take = newRenderRecord(
   { model: 'grok', prompt: 'A kite over dunes', duration: 6 },
-  { keptVideoUrl: '/media/take.mp4', status: 'succeeded' },
+  { localId: 'take-1', keptVideoUrl: KEPT, status: 'succeeded', output: { video_url: KEPT, duration: 6 } },
 )
+// The ledger's side of the take, which the server cuts the clip from.
+const kept = ledgerRender(1, { id: take.localId, input: take.input, output: take.output!, keptVideoUrl: KEPT })
+const ledger = new Map<string, Render>()
+const server = setupServer(...sequenceHandlers((id) => ledger.get(id), catalogV1))
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
 
 function open(shot = { inMs: 0, outMs: 5000 }) {
   const onUse = vi.fn()
@@ -21,7 +33,7 @@ function open(shot = { inMs: 0, outMs: 5000 }) {
   render(
     <FramePicker
       take={take}
-      url="/media/take.mp4"
+      url={KEPT}
       shot={shot}
       shotNumber={2}
       models={catalogV1.models}
@@ -36,6 +48,7 @@ const picked = () => screen.getByRole('status', { name: 'Picked frame' })
 const video = () => screen.getByLabelText<HTMLVideoElement>('Frame to continue from')
 
 beforeEach(() => {
+  ledger.set(take.localId, kept)
   fakeMedia({ duration: 6 })
   vi.spyOn(HTMLMediaElement.prototype, 'readyState', 'get').mockReturnValue(HTMLMediaElement.HAVE_METADATA)
 })
@@ -43,7 +56,7 @@ beforeEach(() => {
 it('starts on the frame under the out point and steps frame by frame, showing each frame large', async () => {
   const { user } = open()
   expect(picked()).toHaveTextContent('4.958 s, frame 119')
-  expect(screen.getByText(/3\.000 s, frame 72 to 4\.958 s, frame 119 \(its out point\)/)).toBeInTheDocument()
+  expect(screen.getByText(/3\.000 s, frame 72 to 4\.958 s, frame 119, its out point/)).toBeInTheDocument()
 
   await user.keyboard(',,,')
   expect(picked()).toHaveTextContent('4.833 s, frame 116')
@@ -71,7 +84,7 @@ it('hands the picked frame on as the next shot’s first frame, the take its par
   const { user, onUse } = open()
   await user.keyboard(',')
   await user.click(screen.getByRole('button', { name: 'Use this frame' }))
-  expect(frameHandoffInput).toHaveBeenCalledWith(take, '/media/take.mp4', catalogV1.models, 118.5 / 24)
+  expect(frameHandoffInput).toHaveBeenCalledWith(take, KEPT, catalogV1.models, 118.5 / 24)
   expect(onUse).toHaveBeenCalledWith(input, take.localId, 'last-frame')
 })
 
@@ -99,4 +112,34 @@ it('opens from Continue from frame… on a kept take and gives focus back when c
   await user.keyboard('{Escape}')
   expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   expect(button).toHaveFocus()
+})
+
+it('offers Wan 2.7 the take up to the picked frame as the clip it continues, within its 2–10 s', async () => {
+  const { user, onUse } = open({ inMs: 0, outMs: 6000 })
+  await user.keyboard(',,,')
+  expect(picked()).toHaveTextContent('5.833 s, frame 140')
+  expect(screen.getByText('Wan 2.7 continues the take from 0.000 s to 5.875 s (clips of 2–10 s).')).toBeInTheDocument()
+  await user.click(screen.getByRole('button', { name: 'Continue the clip up to this frame' }))
+  await waitFor(() =>
+    expect(onUse).toHaveBeenCalledWith(
+      { model: 'wan27video', prompt: 'A kite over dunes', source_video_url: '/media/clip-take-1-0-5875.mp4' },
+      'take-1',
+      'continue',
+    ),
+  )
+})
+
+it('holds back a clip shorter than Wan 2.7 takes, and says why the server refused one', async () => {
+  open({ inMs: 0, outMs: 1500 })
+  expect(screen.getByRole('button', { name: 'Continue the clip up to this frame' })).toBeDisabled()
+  expect(screen.getByText('Wan 2.7 continues clips of 2 s or more: pick a later frame.')).toBeInTheDocument()
+  cleanup()
+
+  ledger.set(take.localId, { ...kept, keptVideoUrl: null })
+  const { user, onUse } = open()
+  await user.click(screen.getByRole('button', { name: 'Continue the clip up to this frame' }))
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'The studio has no copy of this take yet; try again shortly',
+  )
+  expect(onUse).not.toHaveBeenCalled()
 })

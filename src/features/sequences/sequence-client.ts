@@ -1,9 +1,11 @@
 import { queryOptions } from '@tanstack/react-query'
 import {
+  continueClipSchema,
   exportStartedSchema,
   exportStatusSchema,
   sequenceListSchema,
   sequenceSchema,
+  type ContinueClipRequest,
   type NewSequence,
   type Sequence,
   type SequencePatch,
@@ -32,6 +34,12 @@ export const sequenceClient = {
     call(`${sequencePath(id)}/exports/${encodeURIComponent(jobId)}`, exportStatusSchema, { method: 'DELETE' }),
   exportFileUrl: (id: string, jobId: string) => `${sequencePath(id)}/exports/${encodeURIComponent(jobId)}/file`,
   editorFileUrl: (id: string, ext: 'otio' | 'xml') => `${sequencePath(id)}/export.${ext}`,
+  /** The take's kept copy cut on the server up to the picked frame, stored for a model to continue. */
+  continueClip: (takeId: string, request: ContinueClipRequest) =>
+    call(`/api/renders/${encodeURIComponent(takeId)}/continue-clip`, continueClipSchema, {
+      method: 'POST',
+      ...json(request),
+    }),
 }
 
 /** The team's sequences, the last changed first. */
