@@ -1,15 +1,17 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
 import type { Render } from '@/catalog/render-contract'
 import { catalogV1 } from '@/catalog/models-v1'
+import type { RenderRecord } from '@/features/renders/render-record'
 import { newRenderRecord } from '@/features/renders/use-submit-render'
 import { frameHandoffInput } from '@/features/viewer/frame-handoff'
 import { sequenceHandlers } from '@/mocks/sequence-handlers'
 import { fakeMedia } from '@/test/fake-media'
 import { ledgerRender } from '@/test/ledger-fixtures'
-import { ContinueFromFrame } from './continue-from-frame'
+import { ContinueFromFrame, ContinueFromFrameButton } from './continue-from-frame'
 import { FramePicker } from './frame-picker'
 
 vi.mock('@/features/viewer/frame-handoff', () => ({ frameHandoffInput: vi.fn() }))
@@ -102,11 +104,28 @@ it('says why a frame could not be used and keeps the picker open on it', async (
 it('opens from Continue from frame… on a kept take and gives focus back when closed', async () => {
   const user = userEvent.setup()
   const shot = { id: 's', takeIds: [take.localId], activeTakeId: take.localId, inMs: 0, outMs: 5000 }
-  const props = { shot, shotNumber: 1, models: catalogV1.models, onUse: vi.fn() }
-  const { rerender } = render(<ContinueFromFrame take={{ ...take, keptVideoUrl: undefined }} {...props} />)
+  function Shot({ record }: { record: RenderRecord }) {
+    const [open, setOpen] = useState<string>()
+    return (
+      <>
+        <ContinueFromFrameButton take={record} onOpen={() => setOpen(shot.id)} />
+        {open && (
+          <ContinueFromFrame
+            shots={[shot]}
+            takes={new Map([[record.localId, record]])}
+            shotId={open}
+            models={catalogV1.models}
+            onUse={vi.fn()}
+            onClose={() => setOpen(undefined)}
+          />
+        )}
+      </>
+    )
+  }
+  const { rerender } = render(<Shot record={{ ...take, keptVideoUrl: undefined }} />)
   const button = screen.getByRole('button', { name: 'Continue from frame…' })
   expect(button).toBeDisabled()
-  rerender(<ContinueFromFrame take={take} {...props} />)
+  rerender(<Shot record={take} />)
   await user.click(button)
   expect(screen.getByRole('dialog', { name: 'Continue from frame: shot 1' })).toBeInTheDocument()
   await user.keyboard('{Escape}')

@@ -9,7 +9,7 @@ import { ToastSlot } from '@/components/toast'
 import { useToast } from '@/features/gallery/use-toast'
 import { posterOf } from '@/features/renders/poster'
 import { videoUrlOf } from '@/features/renders/render-record'
-import { ContinueFromFrame } from './continue-from-frame'
+import { ContinueFromFrame, ContinueFromFrameButton } from './continue-from-frame'
 import { SequencePlayer } from './sequence-player'
 import { ShotCard } from './shot-card'
 import { ShotEditor } from './shot-editor'
@@ -45,6 +45,7 @@ export default function SequenceView({ id, catalog, onClose, onShare, onUse }: S
   const playback = useSequencePlayback(clips.length === shots.length ? clips : [])
   const { toast, show, dismiss } = useToast()
   const [picked, setPicked] = useState<string>()
+  const [continueFrom, setContinueFrom] = useState<string>()
   const selectedIndex = Math.max(0, picked ? shots.findIndex((s) => s.id === picked) : playback.shotIndex)
   const selected = shots[selectedIndex]
 
@@ -128,7 +129,7 @@ export default function SequenceView({ id, catalog, onClose, onShare, onUse }: S
                     )
                   })}
                 </ol>
-                <CutCheck shots={shots} takes={takes} />
+                <CutCheck shots={shots} takes={takes} onContinueFrom={(index) => setContinueFrom(shots[index]?.id)} />
                 {selected && (
                   <ShotEditor
                     shot={selected}
@@ -141,15 +142,21 @@ export default function SequenceView({ id, catalog, onClose, onShare, onUse }: S
                     }}
                     onChange={(shot) => edit(shots.map((s) => (s.id === shot.id ? shot : s)))}
                   >
-                    <ContinueFromFrame
-                      key={selected.id}
+                    <ContinueFromFrameButton
                       take={takes.get(selected.activeTakeId)}
-                      shot={selected}
-                      shotNumber={selectedIndex + 1}
-                      models={catalog.models}
-                      onUse={onUse}
+                      onOpen={() => setContinueFrom(selected.id)}
                     />
                   </ShotEditor>
+                )}
+                {continueFrom && (
+                  <ContinueFromFrame
+                    shots={shots}
+                    takes={takes}
+                    shotId={continueFrom}
+                    models={catalog.models}
+                    onUse={onUse}
+                    onClose={() => setContinueFrom(undefined)}
+                  />
                 )}
               </>
             )}
