@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fresh-studio'
 import { chooseModel } from './choose-model'
+import { recordCreates } from './creates'
 
 /**
  * The mean absolute difference (0–255, over RGB) between a PNG and the frame a video shows at `seconds`, each
@@ -47,11 +48,7 @@ test('Continue from frame makes a render whose first frame is the picked frame, 
   page,
 }) => {
   test.setTimeout(180_000) // three renders and a clip cut on the server, on a busy 2-core machine
-  const creates: { headers: Record<string, string>; input: Record<string, unknown> }[] = []
-  page.on('request', (request) => {
-    if (request.method() !== 'POST' || !request.url().endsWith('/api/v1/requests')) return
-    creates.push({ headers: request.headers(), input: request.postDataJSON().input })
-  })
+  const creates = recordCreates(page)
   await page.goto('/')
   await chooseModel(page, 'Grok')
   await page.getByLabel('Prompt', { exact: true }).fill('Dunes at noon, a kite rising')

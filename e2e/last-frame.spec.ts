@@ -1,5 +1,6 @@
 import { expect, test } from './fresh-studio'
 import { chooseModel } from './choose-model'
+import { recordCreates } from './creates'
 
 /** A PNG's width and height, from its IHDR chunk. */
 function pngSize(bytes: Buffer): { width: number; height: number } {
@@ -10,11 +11,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 test('Use last frame makes a render whose first frame is the take’s final frame, at the take’s size', async ({
   page,
 }) => {
-  const creates: { headers: Record<string, string>; input: Record<string, unknown> }[] = []
-  page.on('request', (request) => {
-    if (request.method() !== 'POST' || !request.url().endsWith('/api/v1/requests')) return
-    creates.push({ headers: request.headers(), input: request.postDataJSON().input })
-  })
+  const creates = recordCreates(page)
   await page.goto('/')
   await chooseModel(page, 'Grok')
   await page.getByLabel('Prompt', { exact: true }).fill('A kite rising over red dunes')

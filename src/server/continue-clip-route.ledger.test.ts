@@ -13,15 +13,12 @@ import { mediaPath, parseMediaName } from '@/media/media-types'
 import { streamOf } from '@/media/test-samples'
 import { probeFile } from './sequence-export/probe'
 import { makeClip } from './sequence-export/test-clips'
+import { post as postWith } from './test-credits-studio'
 import { simulatedBff } from './test-bff'
 
 const TOKEN = 'studio-token-0123456789abcdef'
 const auth = { authorization: `Bearer ${TOKEN}` }
-const post = (body: unknown, headers: Record<string, string> = auth): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
-})
+const post = (body: unknown, headers: Record<string, string> = auth) => postWith(body, headers)
 const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string } }).error.code
 /** The middle of frame `n` at 24 fps, in milliseconds: how the frame picker names a frame. */
 const frameMs = (n: number) => Math.round(((n + 0.5) / 24) * 1000)
