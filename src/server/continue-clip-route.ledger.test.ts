@@ -11,6 +11,7 @@ import { openFolderStore } from '@/media/folder-store'
 import type { MediaStore } from '@/media/media-store'
 import { mediaPath, parseMediaName } from '@/media/media-types'
 import { streamOf } from '@/media/test-samples'
+import { createMemoryRateLimiter } from './rate-limit'
 import { probeFile } from './sequence-export/probe'
 import { makeClip } from './sequence-export/test-clips'
 import { post as postWith } from './test-credits-studio'
@@ -97,5 +98,15 @@ describe('Continue the clip up to a frame', () => {
     }
     // Frame 47 ends at 2 s: the shortest clip Wan 2.7 continues.
     expect((await call(path, post({ ...ask, atMs: frameMs(47) }))).status).toBe(201)
+
+    // Cuts count against the per-client limit of writes.
+    const limited = simulatedBff({
+      accessToken: TOKEN,
+      ledger: ledger.db,
+      media: { store, clipsDir },
+      readLimiter: createMemoryRateLimiter({ limit: 1, windowMs: 60_000 }),
+    }).call
+    expect((await limited(path, post({ ...ask, atMs: frameMs(47) }))).status).toBe(201)
+    expect((await limited(path, post({ ...ask, atMs: frameMs(47) }))).status).toBe(429)
   })
 })
