@@ -21,6 +21,12 @@ const TAKES: { model: string; prompt: string; ratio?: string }[] = [
 
 const dataDir = mkdtempSync(join(tmpdir(), 'studio-screenshots-'))
 const studio = await startBuiltStudio(PORT, { STUDIO_DATA_DIR: dataDir })
+// A second studio whose simulator answers some renders with a black or a frozen take, for the quality flags.
+const flawedDir = mkdtempSync(join(tmpdir(), 'studio-screenshots-flawed-'))
+const flawed = await startBuiltStudio(PORT + 1, {
+  STUDIO_DATA_DIR: flawedDir,
+  SIMULATOR_FAULTS: 'black_rate=0.35,frozen_rate=0.35',
+})
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
 const shot = (page: Page, name: string) => page.screenshot({ path: `docs/${name}.png` })
 
@@ -143,6 +149,8 @@ try {
   await shot(page, 'models')
   await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Gallery' }).click()
 
+  await shotQualityFlags()
+
   const phone = await browser.newPage({ viewport: PHONE, baseURL: studio.origin, isMobile: true, hasTouch: true })
   await phone.goto('/')
   await phone.getByRole('button', { name: 'Generate' }).waitFor()
@@ -152,10 +160,28 @@ try {
   await phone.waitForTimeout(1000)
   await shot(phone, 'phone-gallery')
   console.log(
-    'wrote docs/{studio,player,compare,sequence,spend,try-on-models,lineage,comments,models,phone-compose,phone-gallery}.png',
+    'wrote docs/{studio,player,compare,sequence,spend,try-on-models,lineage,comments,models,quality-flags,phone-compose,phone-gallery}.png',
   )
 } finally {
   await browser.close()
+  await flawed.stop()
   await studio.stop()
   rmSync(dataDir, { recursive: true, force: true })
+  rmSync(flawedDir, { recursive: true, force: true })
+}
+
+/** Takes the quality check flagged (black, frozen) beside clean ones, and a flagged take's moment in the player. */
+async function shotQualityFlags() {
+  const page = await browser.newPage({ viewport: DESKTOP, baseURL: flawed.origin })
+  await page.goto('/')
+  await chooseModel(page, 'Grok')
+  for (const take of TAKES) {
+    await page.getByLabel('Prompt', { exact: true }).fill(take.prompt)
+    await page.getByRole('button', { name: 'Generate' }).click()
+  }
+  const gallery = page.getByRole('region', { name: 'Gallery' })
+  await gallery.getByRole('group', { name: 'Quality flags' }).first().waitFor({ timeout: 90_000 })
+  await page.waitForTimeout(4000) // the other takes' checks finish
+  await shot(page, 'quality-flags')
+  await page.close()
 }

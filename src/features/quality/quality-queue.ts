@@ -10,6 +10,17 @@ const IDLE_TIMEOUT_MS = 2_000
 /** Idle time a frame read needs, and how long a check waits for that much before going ahead anyway. */
 const MIN_IDLE_MS = 8
 const MAX_IDLE_WAIT_MS = 10_000
+/**
+ * How long after the last scroll a check waits. Decoding a seek takes a core, and on a two-core machine a scroll
+ * needs both; so checks hold still while the creative scrolls, not only while the main thread is busy.
+ */
+const SCROLL_QUIET_MS = 500
+
+let lastScrollMs = Number.NEGATIVE_INFINITY
+if (typeof window !== 'undefined') {
+  // Scroll events do not bubble, but a capturing listener on the window hears every scrolling element's.
+  window.addEventListener('scroll', () => (lastScrollMs = performance.now()), { capture: true, passive: true })
+}
 
 const wanted = new Map<string, CheckJob>()
 /** How many cards or viewers want each take checked: the last to go away stops its check. */
@@ -22,8 +33,8 @@ const whenIdle = (run: (deadline?: IdleDeadline) => void, timeout = IDLE_TIMEOUT
   typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout }) : setTimeout(run, 200)
 
 /**
- * Resolves in the browser's next idle moment: a check reads each frame in one, so that while the page scrolls
- * (and has no idle time) the checks wait rather than take frames from it.
+ * Resolves in the browser's next idle moment once the page has stopped scrolling: a check reads each frame in one,
+ * so that while the page scrolls the checks wait rather than take frames from it.
  */
 export const nextIdle = (): Promise<void> =>
   new Promise((resolve) => {
@@ -32,7 +43,8 @@ export const nextIdle = (): Promise<void> =>
       whenIdle((deadline?: IdleDeadline) => {
         // A sliver of idle time between two scrolled frames is not enough to read a frame in: wait for a longer one.
         const roomy = !deadline || deadline.didTimeout || deadline.timeRemaining() >= MIN_IDLE_MS
-        if (roomy || Date.now() - started >= MAX_IDLE_WAIT_MS) resolve()
+        const still = performance.now() - lastScrollMs >= SCROLL_QUIET_MS
+        if ((roomy && still) || Date.now() - started >= MAX_IDLE_WAIT_MS) resolve()
         else wait()
       }, MAX_IDLE_WAIT_MS)
     wait()

@@ -1,15 +1,14 @@
 import type { SampledFrame, SampledSound, TakeSample } from './detect-flags'
 import { nextIdle } from './quality-queue'
+import { frameCanvas, readFrameLuma } from './read-frame'
 
 /*
- * Reads a kept take in the browser: a hidden, muted <video> seeks through it and each frame, scaled to 32×18 by
- * createImageBitmap, is read from a small canvas (the decoding and scaling are the browser's, off this thread); the
+ * Reads a kept take in the browser: a hidden, muted <video> seeks through it and each frame is read at 32×18
+ * (read-frame.ts: in a worker where the browser allows; the decoding is the browser's, off this thread); the
  * sound, when it matters, is decoded by Web Audio at a low rate. The take is on the studio's own origin, so
  * its pixels and bytes can be read.
  */
 
-const FRAME_W = 32
-const FRAME_H = 18
 /** At most this many frames per take, and never closer than this. */
 const MAX_FRAMES = 60
 const MIN_STEP_MS = 250
@@ -44,14 +43,6 @@ function whenEvent(target: HTMLVideoElement, event: string, signal: AbortSignal)
   })
 }
 
-function lumaOf(data: Uint8ClampedArray): Uint8Array {
-  const luma = new Uint8Array(data.length / 4)
-  for (let i = 0; i < luma.length; i++) {
-    luma[i] = Math.round(0.2126 * data[i * 4]! + 0.7152 * data[i * 4 + 1]! + 0.0722 * data[i * 4 + 2]!)
-  }
-  return luma
-}
-
 /** The take's frames, length and size. */
 export async function sampleFrames(url: string, signal: AbortSignal): Promise<Omit<TakeSample, 'sound'>> {
   const video = document.createElement('video')
@@ -63,11 +54,7 @@ export async function sampleFrames(url: string, signal: AbortSignal): Promise<Om
     video.src = url
     await loaded
     const durationMs = video.duration * 1000
-    const canvas = document.createElement('canvas')
-    canvas.width = FRAME_W
-    canvas.height = FRAME_H
-    const context = canvas.getContext('2d', { willReadFrequently: true })
-    if (!context) throw new Error('No canvas to read frames with')
+    const context = frameCanvas()
     const step = Math.max(MIN_STEP_MS, durationMs / MAX_FRAMES)
     const frames: SampledFrame[] = []
     for (let atMs = step / 2; atMs < durationMs; atMs += step) {
@@ -75,16 +62,7 @@ export async function sampleFrames(url: string, signal: AbortSignal): Promise<Om
       const seeked = whenEvent(video, 'seeked', signal)
       video.currentTime = atMs / 1000
       await seeked
-      // Scaled down by the browser's image decoder, not on this thread: drawing a whole HD frame into a small
-      // readable canvas copies it back from the GPU and scales it here, a few ms taken from scrolling.
-      const small = await createImageBitmap(video, {
-        resizeWidth: FRAME_W,
-        resizeHeight: FRAME_H,
-        resizeQuality: 'low',
-      })
-      context.drawImage(small, 0, 0)
-      small.close()
-      frames.push({ atMs, luma: lumaOf(context.getImageData(0, 0, FRAME_W, FRAME_H).data) })
+      frames.push({ atMs, luma: await readFrameLuma(video, context) })
     }
     return { frames, durationMs, width: video.videoWidth, height: video.videoHeight }
   } finally {
