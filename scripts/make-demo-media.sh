@@ -81,13 +81,16 @@ look_fractal() {
 # Compression the eye does not see in these soft looks; the fractal's detail hides a little more.
 crf_of() { if [ "$1" = fractal ]; then echo 38; else echo 37; fi; }
 
+# A clip's poster: its frame at one second, beside it as a JPEG.
+poster() { nice -n 10 ffmpeg -nostdin -loglevel error -y -ss 1 -i "$1" -frames:v 1 -q:v 11 "${1%.mp4}.jpg"; }
+
 make_clip() {
   local file=$1 ratio=$2 seconds=$3 look=$4 variant=$5 size
   size=$(frame_size "$ratio")
   nice -n 10 ffmpeg -nostdin -loglevel error -y -filter_threads 1 \
     -f lavfi -i "$(look_"$look"),format=yuv420p" -t "$seconds" -an \
     -c:v libx264 -threads 1 -preset veryslow -crf "$(crf_of "$look")" -pix_fmt yuv420p -movflags +faststart "$out/$file"
-  nice -n 10 ffmpeg -nostdin -loglevel error -y -ss 1 -i "$out/$file" -frames:v 1 -q:v 11 "$out/${file%.mp4}.jpg"
+  poster "$out/$file"
 }
 
 # A full run starts from an empty set, so the folder holds exactly the list.
@@ -103,8 +106,11 @@ done < <(cd "$root" && npx tsx scripts/demo-clip-list.ts)
 # Flawed takes for the simulator's black_rate and frozen_rate faults (src/catalog/demo-clips.ts, DEMO_FLAWED_CLIPS).
 flawed() { nice -n 10 ffmpeg -nostdin -loglevel error -y "$@" -t 6 -r $fps -vf "scale=448:252,format=yuv420p" -an \
   -c:v libx264 -preset veryslow -crf 37 -pix_fmt yuv420p -movflags +faststart; }
-[ $# -eq 0 ] && flawed -f lavfi -i "color=c=black:size=448x252" "$out/flaw-black-16x9-6s.mp4"
-[ $# -eq 0 ] && flawed -loop 1 -i "$out/aurora-16x9-6s.jpg" "$out/flaw-frozen-16x9-6s.mp4"
+if [ $# -eq 0 ]; then
+  flawed -f lavfi -i "color=c=black:size=448x252" "$out/flaw-black-16x9-6s.mp4"
+  flawed -loop 1 -i "$out/aurora-16x9-6s.jpg" "$out/flaw-frozen-16x9-6s.mp4"
+  for file in "$out"/flaw-*.mp4; do poster "$file"; done
+fi
 
 [ $# -eq 0 ] && ffmpeg -nostdin -loglevel error -y -f lavfi -i "sine=frequency=330:duration=6,volume=0.2" -c:a libmp3lame -b:a 48k "$out/tone.mp3"
 du -sh "$out"

@@ -33,13 +33,15 @@ describe('the demo clips', () => {
     }
   })
 
-  it('include the flawed takes of the quality faults, each exactly its length', () => {
-    for (const clip of Object.values(DEMO_FLAWED_CLIPS))
+  it('include the flawed takes of the quality faults, each with its poster (the gallery shows it) and its length', () => {
+    for (const clip of Object.values(DEMO_FLAWED_CLIPS)) {
       expect(mp4Seconds(readFileSync(fileOf(clip.path))), clip.path).toBeCloseTo(clip.seconds, 1)
+      expect(readFileSync(fileOf(demoPosterPath(clip))).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]))
+    }
   })
 
   it('leave nothing unlisted in public/demo', () => {
-    const flawed = Object.values(DEMO_FLAWED_CLIPS).map((c) => c.path)
+    const flawed = Object.values(DEMO_FLAWED_CLIPS).flatMap((c) => [c.path, demoPosterPath(c)])
     const listed = new Set(
       [...DEMO_CLIPS.flatMap((c) => [c.path, demoPosterPath(c)]), ...flawed].map((p) => p.split('/').pop()),
     )
