@@ -159,7 +159,8 @@ export async function sharedSequence(
   const sequence = await getSequence(db, id)
   if (!sequence) return undefined
   const found = await sharedTakes(db, [...new Set(sequence.shots.map((shot) => shot.activeTakeId))])
-  const takes = found.filter((take) => take.status === 'succeeded')
+  // Only takes a reviewer can play: a shot without a video would put the film's shots and players out of step.
+  const takes = found.filter((take) => take.status === 'succeeded' && (take.keptVideoUrl ?? take.output?.video_url))
   const playable = new Set(takes.map((take) => take.id))
   const shots = sequence.shots
     .filter((shot) => playable.has(shot.activeTakeId))

@@ -29,7 +29,7 @@ export function clipSource(request: ContinueClipRequest, catalog: Catalog, take:
       message: `${request.model} does not continue a clip`,
       field: 'model',
     })
-  if (!take) return refuse({ status: 404, code: 'not_found', message: 'No such take' })
+  if (!take || take.deleted) return refuse({ status: 404, code: 'not_found', message: 'No such take' })
   if (take.status !== 'succeeded')
     return refuse({ status: 409, code: 'take_not_finished', message: `The take has not finished (${take.status})` })
   const kept = take.keptVideoUrl ? parseMediaName(take.keptVideoUrl.split('/').pop() ?? '') : undefined

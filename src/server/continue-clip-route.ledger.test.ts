@@ -31,6 +31,7 @@ describe('Continue the clip up to a frame', () => {
   let store: MediaStore
   let clipsDir: string
   let kept: string
+  let broken: string
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'continue-clip-'))
@@ -38,13 +39,21 @@ describe('Continue the clip up to a frame', () => {
     clipsDir = join(dir, 'clips')
     const take = await makeClip(dir, 'take.mp4', { source: 'testsrc2', width: 160, height: 90, fps: 24, seconds: 12 })
     kept = (await store.put(streamOf(await readFile(take)))).name
+    // An MP4's first bytes only: stored (it starts as an MP4 should) but no video in it decodes.
+    broken = (await store.put(streamOf((await readFile(take)).subarray(0, 2048)))).name
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 
   const studio = () => simulatedBff({ accessToken: TOKEN, ledger: ledger.db, media: { store, clipsDir } }).call
-  const keptTake = async (n: number) => {
+  const keptTake = async (n: number, name = kept) => {
     const id = await succeededTake(ledger.db, n)
-    await recordKeptTake(ledger.db, id, mediaPath(kept))
+    await recordKeptTake(ledger.db, id, mediaPath(name))
+    return id
+  }
+  const deletedTake = async (n: number) => {
+    const id = await keptTake(n)
+    const patch = { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' } }
+    expect((await studio()(`/api/renders/${id}`, { ...patch, body: '{"deleted":true}' })).status).toBe(200)
     return id
   }
   const storedLength = async (url: string) => {
@@ -90,6 +99,8 @@ describe('Continue the clip up to a frame', () => {
         'take_not_finished',
       ],
       [path, { ...ask, atMs: 12_000 }, 422, 'past_the_end'],
+      [`/api/renders/${await keptTake(5, broken)}/continue-clip`, ask, 422, 'take_unreadable'],
+      [`/api/renders/${await deletedTake(6)}/continue-clip`, ask, 404, 'not_found'],
       [path, { ...ask, atMs: frameMs(46) }, 422, 'clip_too_short'],
     ]
     for (const [to, body, status, code] of refusals) {

@@ -33,7 +33,8 @@ const refuse = (c: Context<BffEnv>, { status, code, message, field }: ClipRefusa
 /**
  * POST /api/renders/:id/continue-clip (see continueClipRequestSchema): the kept take up to the picked frame, cut
  * frame-exactly within the continuing model's shortest and longest source clip, stored like an upload. 404 for an
- * unknown take, 409 for one not finished or not kept yet, 422 for a time past its end or a clip too short.
+ * unknown take, 409 for one not finished or not kept yet, 422 for a time past its end, a clip too short or a take that
+ * does not decode.
  */
 export function registerContinueClipRoute(
   app: Hono<BffEnv>,
@@ -61,12 +62,17 @@ export function registerContinueClipRoute(
     try {
       const file = await takeFile(store, source.kept.name, work)
       if (!file) return refuse(c, notKept())
-      const probe = await probeFile(file.path)
+      const probe = await probeFile(file.path).catch(() => undefined)
+      if (!probe) return fail(c, 422, 'take_unreadable', 'The kept take could not be read as a video')
       const clip = clipWithin(probe, body.data.atMs, source)
       if ('refusal' in clip) return refuse(c, clip.refusal)
       await mkdir(work, { recursive: true })
       const out = join(work, 'clip.mp4')
-      await cutClip(file.path, probe, clip.frames, out)
+      const cut = await cutClip(file.path, probe, clip.frames, out).then(
+        () => true,
+        () => false,
+      )
+      if (!cut) return fail(c, 422, 'take_unreadable', 'The clip could not be cut from the kept take')
       const stored = await store.put(createReadStream(out), { kinds: ['video'] })
       const { startMs, endMs } = clip.frames
       return c.json({ url: await store.urlFor(stored.name), startMs, endMs }, 201)

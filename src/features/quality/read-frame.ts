@@ -54,9 +54,9 @@ export function readFrameLuma(video: HTMLVideoElement, context: CanvasRenderingC
   const reader = frameWorker()
   if (!reader) return readHere(video, context)
   return new Promise<Uint8Array>((resolve, reject) => {
+    const frame = new VideoFrame(video) // may throw (no frame yet): then read here, nothing left waiting
     const id = nextId++
     waiting.set(id, { resolve, reject })
-    const frame = new VideoFrame(video)
     const request: FrameRequest = { id, frame }
     reader.postMessage(request, [frame])
   }).catch(() => readHere(video, context))

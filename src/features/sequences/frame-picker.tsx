@@ -76,7 +76,8 @@ export function FramePicker({ take, url, shot, shotNumber, models, onUse, onClos
   }
 
   return (
-    <Modal label={`Continue from frame: shot ${shotNumber}`} onClose={onClose}>
+    // Held open while the frame or clip is on its way: closed then, the composer would still load it.
+    <Modal label={`Continue from frame: shot ${shotNumber}`} onClose={() => working === undefined && onClose()}>
       <div className="flex flex-col gap-3">
         <video
           ref={video}

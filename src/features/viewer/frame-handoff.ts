@@ -4,20 +4,37 @@ import type { RenderRecord } from '@/features/renders/render-record'
 import { lastFrameInput } from '@/features/renders/variations'
 import { uploadMedia } from '@/lib/media-client'
 
-/** Resolves on `event`, rejects on the element's error: one wait of a media element. */
-function once(video: HTMLVideoElement, event: 'loadedmetadata' | 'loadeddata' | 'seeked'): Promise<void> {
+/** How long one wait of a take may take: a stalled download or a frame that never comes is an error, not a hang. */
+const WAIT_MS = 20_000
+
+/** Resolves on `event`, rejects on the element's error or after WAIT_MS: one wait of a media element. */
+function once(video: HTMLVideoElement, event: 'loadedmetadata' | 'seeked'): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = () => {
-      video.removeEventListener('error', failed)
-      resolve()
-    }
-    const failed = () => {
+    const finish = (error?: Error) => {
+      clearTimeout(timer)
       video.removeEventListener(event, done)
-      reject(new Error('The take could not be read to grab a frame'))
+      video.removeEventListener('error', failed)
+      if (error) reject(error)
+      else resolve()
     }
+    const done = () => finish()
+    const failed = () => finish(new Error('The take could not be read to grab a frame'))
+    const timer = setTimeout(() => finish(new Error('The take did not load in time to grab a frame')), WAIT_MS)
     video.addEventListener(event, done, { once: true })
     video.addEventListener('error', failed, { once: true })
   })
+}
+
+/**
+ * Resolves once the video holds the frame at its playhead. No event says so for certain after a seek (loadeddata
+ * comes once per load; near the end canplay may never come), so the state is looked at until it does.
+ */
+async function untilFrame(video: HTMLVideoElement): Promise<void> {
+  for (let waited = 0; video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA; waited += 50) {
+    if (video.error) throw new Error('The take could not be read to grab a frame')
+    if (waited >= WAIT_MS) throw new Error('The take did not load in time to grab a frame')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
 }
 
 /**
@@ -40,7 +57,7 @@ export async function atFrame<T>(
     video.currentTime = at(video.duration)
     await seeked
     // A fresh element may say it has seeked before it has the frame there: drawn then, a canvas stays empty.
-    if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA) await once(video, 'loadeddata')
+    await untilFrame(video)
     return await read(video)
   } finally {
     video.removeAttribute('src')
