@@ -118,3 +118,26 @@ it('says why a cut is not checked: a frame that cannot be read, a take not yet k
   expect(await within(cuts).findByText('not checked: The take could not be read to grab a frame')).toBeVisible()
   expect(within(cuts).getByRole('listitem', { name: 'Shot 2 → 3' })).toHaveTextContent('waiting for both takes')
 })
+
+it('keeps the frames of a bounded number of earlier checks while a shot is trimmed frame by frame', async () => {
+  const tools = testTools()
+  const { rerender } = render(<CutCheck shots={shots} takes={takes} tools={tools} />)
+  const cuts = screen.getByRole('region', { name: 'Cuts' })
+  const jump = within(cuts).getByRole('listitem', { name: 'Shot 2 → 3' })
+  await within(jump).findByText(/^jumps/)
+  // Forty steps of shot 3's in point, each a new cut to check (two frames each, both kept as object URLs).
+  for (let step = 1; step <= 40; step++) {
+    rerender(
+      <CutCheck
+        shots={[shots[0]!, shots[1]!, shot('c', tilesTake, (step * 1000) / 24, 3000)]}
+        takes={takes}
+        tools={tools}
+      />,
+    )
+    await within(jump).findByText(/^jumps/)
+  }
+  const held = urls - revoked.length
+  expect(held).toBeLessThanOrEqual(2 * 24)
+  // What is shown is never let go of.
+  for (const image of within(cuts).getAllByRole('img')) expect(revoked).not.toContain(image.getAttribute('src'))
+})

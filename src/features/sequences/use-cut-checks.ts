@@ -69,9 +69,23 @@ const revoke = (outcome: CutOutcome) => {
   URL.revokeObjectURL(outcome.incomingImage)
 }
 
+/** Results kept besides the cuts on screen (for going back to an earlier trim), each holding two frames. */
+const MAX_HELD = 24
+
+/** Lets go of the oldest results past MAX_HELD, never one of the cuts on screen. */
+function prune(held: Map<string, CutOutcome>, shown: ReadonlySet<string>) {
+  for (const [key, outcome] of held) {
+    if (held.size <= MAX_HELD) return
+    if (shown.has(key)) continue
+    revoke(outcome)
+    held.delete(key)
+  }
+}
+
 /**
  * Checks the given cuts one at a time while mounted, each once per key: a trim, a move or another take makes a
- * new key, and going back finds the old result. Object URLs of the frames live as long as the check does.
+ * new key, and going back finds the old result (of the last MAX_HELD). Object URLs of the frames live as long as
+ * the result does.
  */
 export function useCutChecks(cuts: readonly (CutSpec | undefined)[], tools: CutTools): ReadonlyMap<string, CutOutcome> {
   const held = useRef(new Map<string, CutOutcome>())
@@ -102,6 +116,7 @@ export function useCutChecks(cuts: readonly (CutSpec | undefined)[], tools: CutT
         const outcome = await check(cut, tools)
         if (!open.current) return revoke(outcome)
         held.current.set(cut.key, outcome)
+        prune(held.current, new Set(current().flatMap((c) => (c ? [c.key] : []))))
         setResults(new Map(held.current))
       }
     })
