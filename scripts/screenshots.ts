@@ -41,11 +41,7 @@ try {
     }
     await page.getByRole('button', { name: 'Generate' }).click()
   }
-  const gallery = page.getByRole('region', { name: 'Gallery' })
-  await gallery
-    .getByText('Succeeded', { exact: true })
-    .nth(TAKES.length - 1)
-    .waitFor({ timeout: 60_000 })
+  const gallery = await allSucceeded(page)
   await page.waitForTimeout(1500) // posters and kept copies settle
   await chooseModel(page, 'Wan 2.7')
   await page.getByLabel('Prompt', { exact: true }).fill('The lantern floats up past the rooftops as the rain stops')
@@ -170,6 +166,16 @@ try {
   rmSync(flawedDir, { recursive: true, force: true })
 }
 
+/** The gallery, once every one of TAKES has succeeded. */
+async function allSucceeded(page: Page) {
+  const gallery = page.getByRole('region', { name: 'Gallery' })
+  await gallery
+    .getByText('Succeeded', { exact: true })
+    .nth(TAKES.length - 1)
+    .waitFor({ timeout: 60_000 })
+  return gallery
+}
+
 /** Takes the quality check flagged (black, frozen) beside clean ones, and a flagged take's moment in the player. */
 async function shotQualityFlags() {
   const page = await browser.newPage({ viewport: DESKTOP, baseURL: flawed.origin })
@@ -179,11 +185,7 @@ async function shotQualityFlags() {
     await page.getByLabel('Prompt', { exact: true }).fill(take.prompt)
     await page.getByRole('button', { name: 'Generate' }).click()
   }
-  const gallery = page.getByRole('region', { name: 'Gallery' })
-  await gallery
-    .getByText('Succeeded', { exact: true })
-    .nth(TAKES.length - 1)
-    .waitFor({ timeout: 60_000 })
+  const gallery = await allSucceeded(page)
   // Every take the simulator spoiled is flagged once the browser has checked it.
   const { items } = (await (await page.request.get('/api/renders')).json()) as {
     items: { output?: { video_url?: string } }[]
