@@ -1,5 +1,5 @@
 import { FRAME_H, FRAME_W, lumaOf } from './frame-luma'
-import type { FrameReply, FrameRequest } from './frame-worker'
+import { workerCalls } from '@/lib/worker-calls'
 
 /*
  * Reads the brightness of the frame a video shows, at FRAME_W × FRAME_H. Where the browser has WebCodecs, the frame
@@ -7,29 +7,18 @@ import type { FrameReply, FrameRequest } from './frame-worker'
  * createImageBitmap and read from a small canvas on this thread.
  */
 
-let worker: Worker | null | undefined
-let nextId = 0
-const waiting = new Map<number, { resolve: (luma: Uint8Array) => void; reject: (error: Error) => void }>()
+let reader: ReturnType<typeof workerCalls<VideoFrame, Uint8Array>> | null | undefined
 
-function frameWorker(): Worker | null {
-  if (worker !== undefined) return worker
-  if (typeof VideoFrame !== 'function' || typeof OffscreenCanvas !== 'function') return (worker = null)
-  worker = new Worker(new URL('./frame-worker.ts', import.meta.url), { type: 'module' })
-  worker.addEventListener('message', (event: MessageEvent<FrameReply>) => {
-    const reply = event.data
-    const pending = waiting.get(reply.id)
-    waiting.delete(reply.id)
-    if ('luma' in reply) pending?.resolve(reply.luma)
-    else pending?.reject(new Error(reply.error))
-  })
+function frameReader() {
+  if (reader !== undefined) return reader
+  if (typeof VideoFrame !== 'function' || typeof OffscreenCanvas !== 'function') return (reader = null)
+  const worker = new Worker(new URL('./frame-worker.ts', import.meta.url), { type: 'module' })
+  // A worker that cannot start (or breaks) leaves the reading to this thread from now on.
   worker.addEventListener('error', () => {
-    // A worker that cannot start (or breaks) leaves the reading to this thread from now on.
-    for (const pending of waiting.values()) pending.reject(new Error('The frame reader stopped'))
-    waiting.clear()
-    worker?.terminate()
-    worker = null
+    worker.terminate()
+    reader = null
   })
-  return worker
+  return (reader = workerCalls<VideoFrame, Uint8Array>(worker, 'The frame reader stopped'))
 }
 
 async function readHere(video: HTMLVideoElement, context: CanvasRenderingContext2D): Promise<Uint8Array> {
@@ -50,14 +39,13 @@ export function frameCanvas(): CanvasRenderingContext2D {
 }
 
 /** The brightness of the frame `video` shows now (after a seek has landed). */
-export function readFrameLuma(video: HTMLVideoElement, context: CanvasRenderingContext2D): Promise<Uint8Array> {
-  const reader = frameWorker()
-  if (!reader) return readHere(video, context)
-  return new Promise<Uint8Array>((resolve, reject) => {
-    const frame = new VideoFrame(video) // may throw (no frame yet): then read here, nothing left waiting
-    const id = nextId++
-    waiting.set(id, { resolve, reject })
-    const request: FrameRequest = { id, frame }
-    reader.postMessage(request, [frame])
-  }).catch(() => readHere(video, context))
+export async function readFrameLuma(video: HTMLVideoElement, context: CanvasRenderingContext2D): Promise<Uint8Array> {
+  const worker = frameReader()
+  if (!worker) return readHere(video, context)
+  try {
+    const frame = new VideoFrame(video) // may throw (no frame yet): then it is read here
+    return await worker.call(frame, [frame])
+  } catch {
+    return readHere(video, context)
+  }
 }

@@ -1,6 +1,7 @@
 import { atFrame, withinTake } from '@/features/viewer/frame-handoff'
 import type { CutMeasure, Frame } from './cut-measure'
-import type { CutReply, CutRequest } from './cut-worker'
+import { workerCalls } from '@/lib/worker-calls'
+import type { CutRequest } from './cut-worker'
 
 /** A frame of a take, small: its pixels to measure and an image to show. */
 export interface GrabbedFrame {
@@ -42,40 +43,22 @@ export function grabFrame(url: string, atSeconds: number): Promise<GrabbedFrame>
 
 /** The browser's tools: frames grabbed here, measured in a module worker started on the first cut. */
 export function browserCutTools(): CutTools {
-  let worker: Worker | undefined
-  let nextId = 0
-  const waiting = new Map<number, { resolve: (m: CutMeasure) => void; reject: (e: Error) => void }>()
-  const start = () => {
-    const started = new Worker(new URL('./cut-worker.ts', import.meta.url), { type: 'module' })
-    started.addEventListener('message', (event: MessageEvent<CutReply>) => {
-      const reply = event.data
-      const pending = waiting.get(reply.id)
-      waiting.delete(reply.id)
-      if ('measure' in reply) pending?.resolve(reply.measure)
-      else pending?.reject(new Error(reply.error))
-    })
-    started.addEventListener('error', () => {
-      for (const pending of waiting.values()) pending.reject(new Error('The cut check stopped working'))
-      waiting.clear()
-    })
-    return started
-  }
+  let worker: ReturnType<typeof workerCalls<CutRequest, CutMeasure>> | undefined
+  const start = () =>
+    workerCalls<CutRequest, CutMeasure>(
+      new Worker(new URL('./cut-worker.ts', import.meta.url), { type: 'module' }),
+      'The cut check stopped working',
+    )
   return {
     grab: grabFrame,
-    measure: (outgoing, incoming) =>
-      new Promise((resolve, reject) => {
-        worker ??= start()
-        const id = nextId++
-        waiting.set(id, { resolve, reject })
-        const request: CutRequest = { id, outgoing, incoming }
-        // The pixels move to the worker rather than being copied.
-        worker.postMessage(request, [outgoing.data.buffer, incoming.data.buffer])
-      }),
+    measure: (outgoing, incoming) => {
+      worker ??= start()
+      // The pixels move to the worker rather than being copied.
+      return worker.call({ outgoing, incoming }, [outgoing.data.buffer, incoming.data.buffer])
+    },
     close: () => {
-      worker?.terminate()
+      worker?.close('The cut check was closed')
       worker = undefined
-      for (const pending of waiting.values()) pending.reject(new Error('The cut check was closed'))
-      waiting.clear()
     },
   }
 }
