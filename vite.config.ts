@@ -4,6 +4,18 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { precompress } from './scripts/precompress-plugin.ts'
 
+type ModuleInfoOf = (id: string) => { importers: readonly string[]; isEntry: boolean } | null
+
+/** Whether the studio's page (index.html) imports the module, directly or through static imports. */
+function onFirstScreen(id: string, getModuleInfo: ModuleInfoOf, seen = new Set<string>()): boolean {
+  if (seen.has(id)) return false
+  seen.add(id)
+  const info = getModuleInfo(id)
+  if (!info) return false
+  if (info.isEntry) return /[\\/]index\.html$/.test(id)
+  return info.importers.some((importer) => onFirstScreen(importer, getModuleInfo, seen))
+}
+
 // OUT_DIR lets parallel checkouts build side by side; `npm start` and the e2e tests use `dist`.
 const outDir = process.env.OUT_DIR ?? 'dist'
 
@@ -16,10 +28,10 @@ export default defineConfig(({ isSsrBuild }) => ({
     target: 'es2022',
     // Every browser that runs es2022 supports <link rel=modulepreload>: the polyfill would only add bytes.
     modulePreload: { polyfill: false },
-    // One chunk for what first paint needs from libraries, the catalog and lib (not what only the gallery uses: infinite
-    // queries, the ledger's client and schemas, the Spend view's chart; nor the media slots' upload client, nor the
-    // demo clip list, which only the lazy media slots use): left to itself the splitter scatters these over small
-    // shared chunks that each compress worse.
+    // Two chunks where the splitter would scatter small shared ones that each compress worse: `core`, the libraries
+    // first paint needs (not the Spend view's chart, infinite queries or zod, which only later screens use); and
+    // `shared`, the catalog and lib modules the composer's first screen does not import (zod and the reply schemas
+    // among them), loaded with the gallery, the form's checks or the first API call.
     rolldownOptions: isSsrBuild
       ? {}
       : {
@@ -30,7 +42,16 @@ export default defineConfig(({ isSsrBuild }) => ({
               groups: [
                 {
                   name: 'core',
-                  test: /node_modules[\\/](?!uplot[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)|src[\\/](?:catalog[\\/](?!render-contract|demo-clips|share-contract|news-contract|review-contract|sequence-contract)|lib[\\/](?!ledger-client|media-))/,
+                  test: /node_modules[\\/](?!uplot[\\/]|zod[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)/,
+                },
+                {
+                  name: (id, context) =>
+                    /node_modules[\\/]zod[\\/]|src[\\/](?:catalog|lib)[\\/]/.test(id) &&
+                    !onFirstScreen(id, (other) => context.getModuleInfo(other))
+                      ? 'shared'
+                      : null,
+                  // Its modules' first-screen imports stay where they are rather than follow them in.
+                  includeDependenciesRecursively: false,
                 },
               ],
             },

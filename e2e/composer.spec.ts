@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { FIELD_LABELS } from '../src/catalog/catalog-schema'
+import { FIELD_LABELS } from '../src/catalog/wire-fields'
 import type { Catalog, Model, Mode } from '../src/catalog/catalog-schema'
 import { chooseModel } from './choose-model'
 

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react'
+import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { createQueryClient } from '@/lib/query-client'
@@ -13,10 +13,13 @@ const queryClient = createQueryClient()
 void queryClient.prefetchQuery(rendersQuery)
 void import('@/features/gallery/gallery')
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Providers client={queryClient}>
-      <App />
-    </Providers>
-  </StrictMode>,
+const root = createRoot(document.getElementById('root')!)
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <Providers client={queryClient}>
+        <App />
+      </Providers>
+    </StrictMode>,
+  ),
 )

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { bffClient } from '@/lib/bff-client'
+import { lazyBffClient } from '@/lib/lazy-bff-client'
 import { catalogQuery } from '@/lib/queries'
 
 /** Ends this browser's session on the server; the studio then shows the sign-in screen. */
 export function SignOutButton() {
   const queryClient = useQueryClient()
   const signOut = useMutation({
-    mutationFn: bffClient.signOut,
+    mutationFn: lazyBffClient.signOut,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogQuery.queryKey }),
   })
   return (

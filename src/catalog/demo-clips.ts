@@ -3,7 +3,7 @@
  * that seeds and variations differ. scripts/make-demo-media.sh renders exactly this list, and
  * demo-clips.test.ts checks the committed files against it, real lengths included.
  */
-import { DEMO_MEDIA_PREFIX } from './request-schema'
+import { DEMO_MEDIA_PREFIX } from './video-input'
 
 export const DEMO_ASPECT_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9', '3:2', '2:3'] as const
 export const DEMO_CLIP_SECONDS = [4, 6, 8, 10] as const

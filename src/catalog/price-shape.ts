@@ -1,5 +1,5 @@
 import type { Model } from './catalog-schema'
-import { effectiveResolution, effectiveSeconds } from './price-table'
+import { effectiveResolution, effectiveSeconds } from './effective-values'
 
 /**
  * The media fields whose presence can change a price (which mode, with or without driving audio). The ledger

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import type { Model } from './catalog-schema'
+import { effectiveResolution, effectiveSeconds, type PriceInput } from './effective-values'
 
 /*
  * A price list for video.generate, as catalog data: credits per second by model, scaled by resolution. Cannon
@@ -19,22 +20,6 @@ export const priceTableSchema = z.strictObject({
   otherModelsCredits: z.optional(credits),
 })
 export type PriceTable = z.infer<typeof priceTableSchema>
-
-type PriceInput = Record<string, unknown>
-
-/** The duration a render runs for: the input's, else the model's default; undefined when neither says. */
-export function effectiveSeconds(model: Model, input: PriceInput): number | undefined {
-  if (typeof input.duration === 'number') return input.duration
-  const spec = model.fields.duration
-  return spec?.type === 'integer' ? spec.default : undefined
-}
-
-/** The resolution a render is made at: the input's, else the model's default; undefined for a model without one. */
-export function effectiveResolution(model: Model, input: PriceInput): string | undefined {
-  if (typeof input.resolution === 'string') return input.resolution
-  const spec = model.fields.resolution
-  return spec?.type === 'enum' ? spec.default : undefined
-}
 
 /** What the table charges for this input; undefined when it does not price the model. */
 export function tablePrice(table: PriceTable, model: Model, input: PriceInput): number | undefined {

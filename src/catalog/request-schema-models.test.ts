@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { FIELD_LABELS, type FieldSpec, type MediaSlot, type Model, type Mode, type WireField } from './catalog-schema'
+import { type FieldSpec, type MediaSlot, type Model, type Mode } from './catalog-schema'
+import { FIELD_LABELS, type WireField } from './wire-fields'
 import { catalogV1 } from './models-v1'
 import { buildModelInputSchema, firstIssue } from './request-schema'
 

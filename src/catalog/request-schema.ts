@@ -1,54 +1,11 @@
 import { z } from 'zod/mini'
-import {
-  FIELD_LABELS,
-  integerAllows,
-  type Catalog,
-  type FieldSpec,
-  type MediaSlot,
-  type Model,
-  type Mode,
-  type WireField,
-} from './catalog-schema'
+import { type Catalog, type FieldSpec, type MediaSlot, type Model, type Mode } from './catalog-schema'
+import { FIELD_LABELS, integerAllows, type WireField } from './wire-fields'
 import { detectMode, mediaSlotsOf } from './modes'
+import { isAcceptedMediaUrl, type SchemaOptions, type VideoInput } from './video-input'
 import { addInstruction, lower, orList, readable, withArticle } from './wording'
 
-/** The `input` of a video.generate request, as sent on the wire. */
-export interface VideoInput {
-  model: string
-  prompt: string
-  negative_prompt?: string
-  duration?: number
-  aspect_ratio?: string
-  resolution?: string
-  seed?: number
-  image_url?: string
-  first_frame_url?: string
-  last_frame_url?: string
-  end_image_url?: string
-  reference_image_urls?: string[]
-  source_video_url?: string
-  first_clip_url?: string
-  audio_url?: string
-  prompt_extend?: boolean
-  watermark?: boolean
-  nsfw_checker?: boolean
-}
-
-export interface SchemaOptions {
-  /** Demo mode also accepts the studio's own demo media (paths under /demo/). */
-  allowDemoMedia: boolean
-}
-
-export const DEMO_MEDIA_PREFIX = '/demo/'
-/** Files uploaded to the studio's own media store, as demo mode addresses them (the simulator stands in for Cannon). */
-export const STUDIO_MEDIA_PREFIX = '/media/'
-
-export function isAcceptedMediaUrl(value: string, options: SchemaOptions): boolean {
-  const ownFile = value.startsWith(DEMO_MEDIA_PREFIX) || value.startsWith(STUDIO_MEDIA_PREFIX)
-  if (options.allowDemoMedia && ownFile && !value.includes('..')) return true
-  if (!value.startsWith('https://')) return false
-  return URL.canParse(value)
-}
+export type { SchemaOptions, VideoInput }
 
 /** What to do about a number out of bounds: "Choose a duration of 4, 8 or 12 s", "Set the seed to …". */
 function integerInstruction(name: WireField, spec: Extract<FieldSpec, { type: 'integer' }>): string {

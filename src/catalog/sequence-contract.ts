@@ -1,6 +1,6 @@
 import { z } from 'zod/mini'
 import type { Model } from './catalog-schema'
-import { effectiveSeconds } from './price-table'
+import { effectiveSeconds } from './effective-values'
 import { MAX_TAKE_MS } from './quality-contract'
 
 /*

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini'
-import { AUTHOR_NAME } from './credits-contract'
+import { AUTHOR_NAME } from './author-name'
 import { ratingSchema } from './quality-contract'
 import { newCommentSchema } from './review-contract'
 

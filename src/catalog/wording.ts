@@ -1,4 +1,4 @@
-import { FIELD_LABELS, type WireField } from './catalog-schema'
+import { FIELD_LABELS, type WireField } from './wire-fields'
 
 /** Words that take no article ("Add audio", not "Add an audio"). */
 const MASS_NOUNS = new Set(['audio'])

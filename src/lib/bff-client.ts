@@ -13,26 +13,10 @@ import { creditsRefusalSchema, estimateSchema, type Estimate } from '@/catalog/c
 import { fidelitySchema, type Fidelity } from '@/catalog/fidelity-contract'
 import type { Relation } from '@/catalog/render-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
+import { ApiError } from './api-error'
 import { authorHeaders } from './display-name'
 
-/** A BFF call that did not succeed: HTTP status 0 means the network itself failed. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-    readonly retryAfterMs?: number,
-  ) {
-    super(message)
-    this.name = 'ApiError'
-  }
-
-  /** Worth retrying with the same idempotency key: network drops, rate limits, upstream trouble. */
-  get transient(): boolean {
-    return this.status === 0 || this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504
-  }
-}
+export { ApiError }
 
 function retryAfterMs(response: Response): number | undefined {
   const header = response.headers.get('retry-after')

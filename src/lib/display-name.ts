@@ -1,4 +1,4 @@
-import { AUTHOR_HEADER, AUTHOR_NAME } from '@/catalog/credits-contract'
+import { AUTHOR_HEADER, AUTHOR_NAME } from '@/catalog/author-name'
 
 /*
  * The name a creative gives themselves where tokens do not name them (one shared token, or none). Kept in this

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, skipToken, useQuery } from '@tanstack/r
 import type { Model } from '@/catalog/catalog-schema'
 import type { Estimate } from '@/catalog/credits-contract'
 import { priceShape, priceShapeKey } from '@/catalog/price-shape'
-import { bffClient } from './bff-client'
+import { lazyBffClient } from './lazy-bff-client'
 import { useDebouncedValue } from './use-debounced-value'
 
 /*
@@ -20,7 +20,7 @@ export function estimateQuery(model: Model, input: object) {
   const { prompt: _prompt, ...priced } = input as Record<string, unknown>
   return queryOptions({
     queryKey: ['estimate', priceShapeKey(priceShape(model, priced))],
-    queryFn: () => bffClient.estimate({ ...priced, model: model.id }),
+    queryFn: () => lazyBffClient.estimate({ ...priced, model: model.id }),
     staleTime: ESTIMATE_STALE_MS,
     retry: 1,
   })

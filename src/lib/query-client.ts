@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
-import { ApiError } from './bff-client'
+import { ApiError } from './api-error'
 import { catalogQuery } from './queries'
 
 export function createQueryClient() {

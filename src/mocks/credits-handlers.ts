@@ -1,6 +1,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import type { Catalog } from '@/catalog/catalog-schema'
-import { AUTHOR_HEADER, type Me } from '@/catalog/credits-contract'
+import { type Me } from '@/catalog/credits-contract'
+import { AUTHOR_HEADER } from '@/catalog/author-name'
 import { priceShape } from '@/catalog/price-shape'
 import { tablePrice } from '@/catalog/price-table'
 import { estimateFrom } from '@/server/credit-estimate'

@@ -4,7 +4,7 @@ import type { Catalog } from '@/catalog/catalog-schema'
 import { detectMode } from '@/catalog/modes'
 import { commentPatchSchema, newCommentSchema, type Comment, type ScorecardRow } from '@/catalog/review-contract'
 import type { Render } from '@/catalog/render-contract'
-import { AUTHOR_HEADER } from '@/catalog/credits-contract'
+import { AUTHOR_HEADER } from '@/catalog/author-name'
 import type { MemoryLedger } from './memory-ledger'
 
 const refuse = (status: number, message: string) =>

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
-import { AUTHOR_HEADER, AUTHOR_NAME, type Me } from '@/catalog/credits-contract'
+import { type Me } from '@/catalog/credits-contract'
+import { AUTHOR_HEADER, AUTHOR_NAME } from '@/catalog/author-name'
 import type { BffEnv } from './bff-env'
 
 /**

@@ -1,4 +1,5 @@
-import { FIELD_LABELS, type Model, type WireField } from '@/catalog/catalog-schema'
+import { type Model } from '@/catalog/catalog-schema'
+import { FIELD_LABELS, type WireField } from '@/catalog/wire-fields'
 import type { Estimate } from '@/catalog/credits-contract'
 import type { PriceShape } from '@/catalog/price-shape'
 import type { PriceHistory } from '@/ledger/price-history'

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import { DEMO_MEDIA_PREFIX } from '@/catalog/request-schema'
+import { DEMO_MEDIA_PREFIX } from '@/catalog/video-input'
 import { takeFileName } from '@/catalog/take-name'
 import type { Database } from '@/ledger/database'
 import { getRender } from '@/ledger/render-store'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AUTHOR_NAME } from '@/catalog/credits-contract'
+import { AUTHOR_NAME } from '@/catalog/author-name'
 
 const blankIsUnset = (v: unknown) => (v === '' ? undefined : v)
 

@@ -1,5 +1,5 @@
 import type { Render } from '@/catalog/render-contract'
-import { DEMO_MEDIA_PREFIX } from '@/catalog/request-schema'
+import { DEMO_MEDIA_PREFIX } from '@/catalog/video-input'
 import type { Database } from '@/ledger/database'
 import { claimTakesToKeep, recordKeepFailure, recordKeptTake } from '@/ledger/take-copies'
 import { keepTake } from '@/media/keep-take'

@@ -12,6 +12,7 @@ import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { FieldRadioGroup } from '@/components/field-radio-group'
 import { AdvancedFields, ShotFields } from './composer-fields'
 import { composerResolver } from './composer-resolver'
+import { loadValidator, useComposerValidation } from './composer-validation'
 import { ENHANCE_BUTTON_CLASS, enhanceInputFor } from './enhance-input'
 import { errorId, fieldId } from './field-ids'
 import { GenerateReasons } from './generate-reasons'
@@ -27,7 +28,7 @@ import { readDraft, useSaveDraft } from './use-composer-draft'
 import { useFormValues } from './use-form-values'
 import { useModelSignals } from './use-model-signals'
 import { useModelSwitch } from './use-model-switch'
-import { validateComposer, type FormField } from './validate-composer'
+import type { FormField } from './validate-composer'
 
 const MediaFields = lazyWithRetry(() => import('./media-fields'))
 const RequestPreview = lazyWithRetry(() => import('./request-preview'))
@@ -74,7 +75,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
   const { values, settle } = useFormValues(form, typed)
   const model = findModel(catalog.models, values.model) ?? catalog.models[0]!
   const mode = findMode(model, values.mode)
-  const validation = useMemo(() => validateComposer(model, values, options), [model, values, options])
+  const validation = useComposerValidation(model, values, options)
   const switcher = useModelSwitch(form, catalog.models, model)
   const forgetStash = switcher.forget
   const [sentNotice, setSentNotice] = useState('')
@@ -153,7 +154,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
     reportCreateRefusal(undefined)
     try {
       await form.handleSubmit(async (submitted) => {
-        const result = validateComposer(model, submitted, options)
+        const result = (await loadValidator()).validateComposer(model, submitted, options)
         if (!result.ok) return
         const last = lastSubmit.current
         if (last && isRepeat(last, JSON.stringify(result.input), pressedAtMs)) {

@@ -1,4 +1,5 @@
-import { FIELD_LABELS, type MediaSlot, type Model, type Mode, type WireField } from '@/catalog/catalog-schema'
+import { type MediaSlot, type Model, type Mode } from '@/catalog/catalog-schema'
+import { FIELD_LABELS, type WireField } from '@/catalog/wire-fields'
 import { detectMode, mediaSlotsOf } from '@/catalog/modes'
 import type { VideoInput } from '@/catalog/request-schema'
 

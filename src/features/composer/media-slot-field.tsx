@@ -1,5 +1,6 @@
-import { FIELD_LABELS, type MediaSlot } from '@/catalog/catalog-schema'
-import { isAcceptedMediaUrl } from '@/catalog/request-schema'
+import { type MediaSlot } from '@/catalog/catalog-schema'
+import { FIELD_LABELS } from '@/catalog/wire-fields'
+import { isAcceptedMediaUrl } from '@/catalog/video-input'
 import { FieldError } from '@/components/field-error'
 import { MediaPreview } from '@/components/media-preview'
 import { demoSample } from './demo-samples'

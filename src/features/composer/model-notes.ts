@@ -1,4 +1,5 @@
-import { FIELD_LABELS, type Model } from '@/catalog/catalog-schema'
+import { type Model } from '@/catalog/catalog-schema'
+import { FIELD_LABELS } from '@/catalog/wire-fields'
 import type { ModelRefusal } from '@/catalog/fidelity-contract'
 import { mediaSlotsOf } from '@/catalog/modes'
 

@@ -1,4 +1,5 @@
-import { FIELD_LABELS, type Model, type WireField } from '@/catalog/catalog-schema'
+import { type Model } from '@/catalog/catalog-schema'
+import { FIELD_LABELS, type WireField } from '@/catalog/wire-fields'
 import { mediaSlotsOf } from '@/catalog/modes'
 import type { ComposerValues } from './form-values'
 import { applyRules, describeSwitch, switchModel } from './model-switch'

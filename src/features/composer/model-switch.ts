@@ -1,4 +1,5 @@
-import { FIELD_LABELS, integerAllows, type FieldSpec, type Model, type WireField } from '@/catalog/catalog-schema'
+import { type FieldSpec, type Model } from '@/catalog/catalog-schema'
+import { FIELD_LABELS, integerAllows, type WireField } from '@/catalog/wire-fields'
 import { mediaSlotsOf } from '@/catalog/modes'
 import { counterpartSlot, defaultValues, findMode, isEmpty, type ComposerValues } from './form-values'
 

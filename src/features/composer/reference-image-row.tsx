@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import type { MediaSlot } from '@/catalog/catalog-schema'
-import { isAcceptedMediaUrl } from '@/catalog/request-schema'
+import { isAcceptedMediaUrl } from '@/catalog/video-input'
 import { MediaPreview } from '@/components/media-preview'
 import { inputClass } from './spec-field'
 import { demoButtonClass, UploadButton, UploadStatus } from './upload-controls'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { FIELD_LABELS } from '@/catalog/catalog-schema'
+import { FIELD_LABELS } from '@/catalog/wire-fields'
 import { FieldError } from '@/components/field-error'
 import { demoSample } from './demo-samples'
 import { errorId, fieldId } from './field-ids'

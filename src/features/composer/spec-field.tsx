@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { FIELD_LABELS, type FieldSpec, type IntegerFieldSpec, type WireField } from '@/catalog/catalog-schema'
+import { type FieldSpec, type IntegerFieldSpec } from '@/catalog/catalog-schema'
+import { FIELD_LABELS, type WireField } from '@/catalog/wire-fields'
 import { FieldError } from '@/components/field-error'
 import { FieldRadioGroup } from '@/components/field-radio-group'
 import { FieldToggle } from '@/components/field-toggle'

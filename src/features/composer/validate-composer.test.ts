@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { WIRE_FIELDS, type FieldSpec, type Model } from '@/catalog/catalog-schema'
+import { type FieldSpec, type Model } from '@/catalog/catalog-schema'
+import { WIRE_FIELDS } from '@/catalog/wire-fields'
 import { detectMode } from '@/catalog/modes'
 import { catalogV1 } from '@/catalog/models-v1'
 import { buildCreateRequestSchema } from '@/catalog/request-schema'

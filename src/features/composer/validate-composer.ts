@@ -1,4 +1,5 @@
-import { FIELD_LABELS, type Model, type WireField } from '@/catalog/catalog-schema'
+import { type Model } from '@/catalog/catalog-schema'
+import { FIELD_LABELS, type WireField } from '@/catalog/wire-fields'
 import { buildModelInputSchema, type SchemaOptions, type VideoInput } from '@/catalog/request-schema'
 import { addInstruction } from '@/catalog/wording'
 import { buildVideoInput, findMode, isEmpty, type ComposerValues } from './form-values'

@@ -1,4 +1,5 @@
-import { FIELD_LABELS, type Model, type WireField } from '@/catalog/catalog-schema'
+import { type Model } from '@/catalog/catalog-schema'
+import { FIELD_LABELS, type WireField } from '@/catalog/wire-fields'
 
 /** The label a person reads for an input field, as the composer shows it. */
 export function fieldLabel(name: string): string {

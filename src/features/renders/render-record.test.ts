@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { durationOf, isCurrentRecord, renderRecordSchema } from './render-record'
+import { durationOf, isCurrentRecord } from './render-record'
+import { renderRecordSchema } from './render-record-schema'
 
 const current = {
   localId: 'l-1',

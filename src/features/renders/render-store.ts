@@ -1,5 +1,5 @@
 import { createStore, delMany, set, setMany, values, type UseStore } from 'idb-keyval'
-import { isCurrentRecord, renderRecordSchema, type RenderRecord } from './render-record'
+import { isCurrentRecord, type RenderRecord } from './render-record'
 
 /**
  * Render records in IndexedDB: the mirror of the ledger's newest renders plus this browser's renders the ledger
@@ -41,13 +41,18 @@ async function persist<T>(operation: (store: UseStore) => Promise<T>): Promise<T
 /** Every stored render that still parses; a damaged record is skipped, never fatal. */
 export async function loadRenders(): Promise<RenderRecord[]> {
   const raw = await persist((s) => values(s))
+  const older: unknown[] = []
   for (const value of raw ?? []) {
-    if (isCurrentRecord(value)) {
-      memory.set(value.localId, value)
-      continue
+    if (isCurrentRecord(value)) memory.set(value.localId, value)
+    else older.push(value)
+  }
+  if (older.length > 0) {
+    // Records an older studio wrote (or damaged ones) go through the schema, which loads only for them.
+    const { renderRecordSchema } = await import('./render-record-schema')
+    for (const value of older) {
+      const parsed = renderRecordSchema.safeParse(value)
+      if (parsed.success) memory.set(parsed.data.localId, parsed.data)
     }
-    const parsed = renderRecordSchema.safeParse(value)
-    if (parsed.success) memory.set(parsed.data.localId, parsed.data)
   }
   return [...memory.values()]
 }

@@ -1,5 +1,5 @@
 import { onlineManager } from '@tanstack/react-query'
-import { ApiError } from '@/lib/bff-client'
+import { ApiError } from '@/lib/api-error'
 
 /** Tries after the first that a transient failure gets before the record is left for Send again. */
 export const MAX_RETRIES = 3

@@ -15,7 +15,11 @@ const keys: string[] = []
 server.events.on('request:start', ({ request }) => {
   if (request.method === 'POST') keys.push(request.headers.get('x-idempotency-key') ?? '')
 })
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' })
+  // The client loads on first use; loaded here, on the real clock, so the faked one below times only the sends.
+  await import('@/lib/bff-client')
+})
 afterEach(() => {
   server.resetHandlers()
   vi.useRealTimers()

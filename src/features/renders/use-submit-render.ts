@@ -1,6 +1,7 @@
 import { onlineManager, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { VideoInput } from '@/catalog/request-schema'
-import { ApiError, bffClient } from '@/lib/bff-client'
+import { ApiError } from '@/lib/api-error'
+import { lazyBffClient } from '@/lib/lazy-bff-client'
 import { reportCreateRefusal } from '@/lib/create-refusals'
 import type { RenderRecord } from './render-record'
 import { addRender, updateRender } from './renders-cache'
@@ -45,7 +46,7 @@ export function useSubmitRender() {
     mutationFn: (record: RenderRecord) =>
       sendWithRetries(
         () =>
-          bffClient.createRequest(
+          lazyBffClient.createRequest(
             { operation: 'video.generate', input: record.input as VideoInput },
             record.idempotencyKey,
             {

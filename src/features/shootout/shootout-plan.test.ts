@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { FIELD_LABELS, type FieldSpec, type Model, type Mode, type WireField } from '@/catalog/catalog-schema'
+import { type FieldSpec, type Model, type Mode } from '@/catalog/catalog-schema'
+import { FIELD_LABELS, type WireField } from '@/catalog/wire-fields'
 import { mediaSlotsOf } from '@/catalog/modes'
 import { catalogV1 } from '@/catalog/models-v1'
 import { demoSample } from '@/features/composer/demo-samples'

@@ -1,4 +1,5 @@
-import { FIELD_LABELS, type Model, type WireField } from '@/catalog/catalog-schema'
+import { type Model } from '@/catalog/catalog-schema'
+import { FIELD_LABELS, type WireField } from '@/catalog/wire-fields'
 import type { SchemaOptions, VideoInput } from '@/catalog/request-schema'
 import { buildVideoInput, valuesFromInput, type ComposerValues } from '@/features/composer/form-values'
 import { switchModel } from '@/features/composer/model-switch'
