@@ -4,17 +4,21 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import { precompress } from './scripts/precompress-plugin.ts'
 
-type ModuleInfoOf = (id: string) => { importers: readonly string[]; isEntry: boolean } | null
+type ModuleInfoOf = (id: string) => { importers: readonly string[] } | null
 
-/** Whether the studio's page (index.html) imports the module, directly or through static imports. */
+/**
+ * Whether the studio's app (src/app/main.tsx, which index.html's script starts once the page has painted) imports
+ * the module, itself or through static imports.
+ */
 function onFirstScreen(id: string, getModuleInfo: ModuleInfoOf, seen = new Set<string>()): boolean {
+  if (/[\\/]src[\\/]app[\\/]main\.tsx$/.test(id)) return true
   if (seen.has(id)) return false
   seen.add(id)
-  const info = getModuleInfo(id)
-  if (!info) return false
-  if (info.isEntry) return /[\\/]index\.html$/.test(id)
-  return info.importers.some((importer) => onFirstScreen(importer, getModuleInfo, seen))
+  return (getModuleInfo(id)?.importers ?? []).some((importer) => onFirstScreen(importer, getModuleInfo, seen))
 }
+
+const LIBRARIES_FOR_CORE =
+  /node_modules[\\/](?!uplot[\\/]|zod[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)/
 
 // OUT_DIR lets parallel checkouts build side by side; `npm start` and the e2e tests use `dist`.
 const outDir = process.env.OUT_DIR ?? 'dist'
@@ -28,10 +32,10 @@ export default defineConfig(({ isSsrBuild }) => ({
     target: 'es2022',
     // Every browser that runs es2022 supports <link rel=modulepreload>: the polyfill would only add bytes.
     modulePreload: { polyfill: false },
-    // Two chunks where the splitter would scatter small shared ones that each compress worse: `core`, the libraries
-    // first paint needs (not the Spend view's chart, infinite queries or zod, which only later screens use); and
-    // `shared`, the catalog and lib modules the composer's first screen does not import (zod and the reply schemas
-    // among them), loaded with the gallery, the form's checks or the first API call.
+    // Three chunks where the splitter would scatter small shared ones that each compress worse: `core`, the
+    // libraries (not zod, nor the Spend view's chart or infinite queries); `app`, the app's first render (what
+    // src/app/main.tsx imports); and `shared`, zod and the catalog and lib modules the first render does not
+    // import (the reply schemas among them), loaded with the gallery, the form's checks or the first API call.
     rolldownOptions: isSsrBuild
       ? {}
       : {
@@ -41,16 +45,14 @@ export default defineConfig(({ isSsrBuild }) => ({
             codeSplitting: {
               groups: [
                 {
-                  name: 'core',
-                  test: /node_modules[\\/](?!uplot[\\/]|zod[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)/,
-                },
-                {
-                  name: (id, context) =>
-                    /node_modules[\\/]zod[\\/]|src[\\/](?:catalog|lib)[\\/]/.test(id) &&
-                    !onFirstScreen(id, (other) => context.getModuleInfo(other))
-                      ? 'shared'
-                      : null,
-                  // Its modules' first-screen imports stay where they are rather than follow them in.
+                  name: (id, context) => {
+                    if (/node_modules[\\/]zod[\\/]/.test(id)) return 'shared'
+                    if (LIBRARIES_FOR_CORE.test(id)) return 'core'
+                    if (!/[\\/]src[\\/]/.test(id)) return null
+                    if (onFirstScreen(id, (other) => context.getModuleInfo(other))) return 'app'
+                    return /src[\\/](?:catalog|lib)[\\/]/.test(id) ? 'shared' : null
+                  },
+                  // A module's first-screen imports stay where they are rather than follow it into `shared`.
                   includeDependenciesRecursively: false,
                 },
               ],

@@ -17,14 +17,36 @@ async function compressed(path: string) {
   return { gzip: gzipSync(data, { level: 9 }).byteLength, brotli: brotliCompressSync(data).byteLength }
 }
 
-/** What the browser must fetch before first render: index.html's entry script, module preloads and stylesheets. */
+const STATIC_IMPORT = /\bimport\s*(?:[^"'`();]*?\bfrom\s*)?["'`]\.\/([\w.-]+\.js)["'`]/g
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g
+
+/** The chunk and every chunk it imports statically, transitively (file names under assets/). */
+async function withStaticImports(clientDir: string, file: string, into = new Set<string>()) {
+  if (into.has(file)) return into
+  into.add(file)
+  const code = await readFile(join(clientDir, 'assets', file), 'utf8')
+  for (const [, dep] of code.matchAll(STATIC_IMPORT)) await withStaticImports(clientDir, dep!, into)
+  return into
+}
+
+/**
+ * What the browser must fetch before the studio's first render: index.html's stylesheets and entry script, and,
+ * since that script only starts the app (src/app/start.ts) once the page has painted, the app it imports and
+ * everything the app imports statically.
+ */
 export async function measureBundle(clientDir: string): Promise<BundleFigures> {
   const html = await readFile(join(clientDir, 'index.html'), 'utf8')
-  const refs = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]!)
+  const refs = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]!)
+  const files = new Set(refs.filter((ref) => ref.endsWith('.css')))
+  for (const entry of refs.filter((ref) => ref.endsWith('.js'))) {
+    await withStaticImports(clientDir, entry, files)
+    const code = await readFile(join(clientDir, 'assets', entry), 'utf8')
+    for (const [, app] of code.matchAll(DYNAMIC_IMPORT)) await withStaticImports(clientDir, app!, files)
+  }
   const totals = { js: { gzip: 0, brotli: 0 }, css: { gzip: 0, brotli: 0 } }
-  for (const ref of new Set(refs)) {
-    const size = await compressed(join(clientDir, ref))
-    const kind = ref.endsWith('.css') ? totals.css : totals.js
+  for (const file of files) {
+    const size = await compressed(join(clientDir, 'assets', file))
+    const kind = file.endsWith('.css') ? totals.css : totals.js
     kind.gzip += size.gzip
     kind.brotli += size.brotli
   }

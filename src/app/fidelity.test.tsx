@@ -64,7 +64,7 @@ it('announces a key without requests:write and links to how the catalog differs 
   expect(scopes).toHaveAttribute('role', 'status')
   expect(scopes).toHaveTextContent('Key cannot create renders')
   await user.click(screen.getByRole('button', { name: 'Catalog differs from Cannon' }))
-  const dialog = screen.getByRole('dialog', { name: 'The catalog and Cannon' })
+  const dialog = await screen.findByRole('dialog', { name: 'The catalog and Cannon' })
   expect(within(dialog).getByRole('region', { name: 'wan27video' })).toHaveTextContent(
     'duration: the catalog allows 2–15, Cannon 2–10',
   )

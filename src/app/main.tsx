@@ -4,7 +4,6 @@ import { rendersQuery } from '@/features/renders/renders-cache'
 import { createQueryClient } from '@/lib/query-client'
 import { App } from './app'
 import { Providers } from './providers'
-import './index.css'
 
 // Start what the first screen needs at once, in parallel with React's first render: the mirror of the gallery
 // (IndexedDB) and the gallery's code, which would otherwise wait for the composer. The ledger's newest page is

@@ -4,12 +4,17 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { studioHandlers } from '@/mocks/handlers'
 import { chooseModel } from '@/test/choose-model'
+import { loadValidator } from './composer-validation'
 import { fieldId } from './field-ids'
 import { renderComposer } from './test-composer'
 import type { FormField } from './validate-composer'
 
 const server = setupServer(...studioHandlers().handlers)
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: 'error' })
+  // The form's checks load once the page is idle; here they are loaded first, as they are by the time a person types.
+  await loadValidator()
+})
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 beforeEach(() => localStorage.clear())

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
 import type { SchemaOptions } from '@/catalog/video-input'
 import { buildVideoInput, type ComposerValues } from './form-values'
@@ -32,18 +32,36 @@ const notYet = (model: Model, values: ComposerValues, message: string): Composer
   firstMessage: message,
 })
 
-/** The form checked as the BFF will check it; Generate waits (with no reason to show) while the checks load. */
+const whenIdle = (run: () => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1500 }) : setTimeout(run, 0)
+
+/**
+ * The form checked as the BFF will check it. The checks load once the page is idle after its first paint, and
+ * their first run (which builds the model's schema) happens there too, not inside a render; until then
+ * `checksReady` is false and Generate stays usable (the resolver waits for the checks).
+ */
 export function useComposerValidation(model: Model, values: ComposerValues, options: SchemaOptions) {
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>(() => (validator ? 'ready' : 'loading'))
+  const latest = useRef({ model, values, options })
+  useEffect(() => {
+    latest.current = { model, values, options }
+  })
   useEffect(() => {
     if (state !== 'loading') return
-    loadValidator().then(
-      () => setState('ready'),
-      () => setState('failed'),
-    )
+    whenIdle(() => {
+      loadValidator().then(
+        (module) => {
+          const now = latest.current
+          module.validateComposer(now.model, now.values, now.options)
+          startTransition(() => setState('ready'))
+        },
+        () => setState('failed'),
+      )
+    })
   }, [state])
-  return useMemo(() => {
+  const validation = useMemo(() => {
     if (validator) return validator.validateComposer(model, values, options)
     return notYet(model, values, state === 'failed' ? 'The form’s checks did not load: reload the page' : '')
   }, [model, values, options, state])
+  return { validation, checksReady: validator !== undefined }
 }

@@ -75,7 +75,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
   const { values, settle } = useFormValues(form, typed)
   const model = findModel(catalog.models, values.model) ?? catalog.models[0]!
   const mode = findMode(model, values.mode)
-  const validation = useComposerValidation(model, values, options)
+  const { validation, checksReady } = useComposerValidation(model, values, options)
   const switcher = useModelSwitch(form, catalog.models, model)
   const forgetStash = switcher.forget
   const [sentNotice, setSentNotice] = useState('')
@@ -262,7 +262,7 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
           <button
             type="button"
             onClick={onGenerateClick}
-            disabled={!validation.ok || isSubmitting}
+            disabled={(checksReady && !validation.ok) || isSubmitting}
             aria-describedby="composer-generate-reason"
             className="flex-1 rounded-lg bg-accent-500 px-4 py-2.5 font-semibold text-ink-950 hover:bg-accent-400 disabled:cursor-not-allowed disabled:opacity-50"
           >

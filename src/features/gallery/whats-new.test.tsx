@@ -78,7 +78,9 @@ it('says what ended since the last look, opens a new take, and forgets it on Got
 })
 
 it('starts counting on a first visit, and says nothing when nothing is new', async () => {
-  const asked = vi.fn(() => HttpResponse.json({ sinceMs: 0, finished: 0, failed: 0, latest: [], comments: 0, latestComments: [] }))
+  const asked = vi.fn(() =>
+    HttpResponse.json({ sinceMs: 0, finished: 0, failed: 0, latest: [], comments: 0, latestComments: [] }),
+  )
   server.use(http.get('*/api/news', asked))
   show()
   expect(readLastLooked()).toBeDefined() // a first visit: from now on

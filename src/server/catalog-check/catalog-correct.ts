@@ -1,4 +1,12 @@
-import { catalogSchema, type Catalog, type FieldSpec, type MediaSlot, type Model, type Rule, type Source } from '@/catalog/catalog-schema'
+import {
+  catalogSchema,
+  type Catalog,
+  type FieldSpec,
+  type MediaSlot,
+  type Model,
+  type Rule,
+  type Source,
+} from '@/catalog/catalog-schema'
 import { FIELD_LABELS, type WireField } from '@/catalog/wire-fields'
 import type { CannonField, CannonModel, CannonModels } from './openapi-mapper'
 
