@@ -11,12 +11,13 @@ type ModuleInfoOf = (id: string) => { importers: readonly string[] } | null
  * the module, itself or through static imports.
  */
 function onFirstScreen(id: string, getModuleInfo: ModuleInfoOf, seen = new Set<string>()): boolean {
-  if (/[\\/]src[\\/]app[\\/]main\.tsx$/.test(id)) return true
+  if (APP_ENTRY.test(id)) return true
   if (seen.has(id)) return false
   seen.add(id)
   return (getModuleInfo(id)?.importers ?? []).some((importer) => onFirstScreen(importer, getModuleInfo, seen))
 }
 
+const APP_ENTRY = /[\\/]src[\\/]app[\\/]main\.tsx$/
 const LIBRARIES_FOR_CORE =
   /node_modules[\\/](?!uplot[\\/]|zod[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)/
 
@@ -39,13 +40,17 @@ export default defineConfig(({ isSsrBuild }) => ({
     rolldownOptions: isSsrBuild
       ? {}
       : {
-          // The review page behind a share link is a page of its own (review.html), loading none of the composer.
+          // The review page behind a share link is a page of its own (review.html): it runs none of the composer, and
+          // loads only the chunks it shares with it (core, app, shared), not the gallery or the start script.
           input: { index: 'index.html', review: 'review.html' },
           output: {
             codeSplitting: {
               groups: [
                 {
                   name: (id, context) => {
+                    // Vite's helper for dynamic imports, used by the start script and the app alike: a chunk of its own, so
+                    // that the review page (which needs it) never loads the start script, and with it the studio.
+                    if (id.includes('vite/preload-helper')) return 'preload-helper'
                     if (/node_modules[\\/]zod[\\/]/.test(id)) return 'shared'
                     if (LIBRARIES_FOR_CORE.test(id)) return 'core'
                     if (!/[\\/]src[\\/]/.test(id)) return null

@@ -55,9 +55,15 @@ test('a take shared by link plays for someone with no session, who can pick it a
   // Someone outside the studio: a browser with no session.
   const outsider = await browser.newContext()
   const review = await outsider.newPage()
+  const scripts: string[] = []
+  review.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+  })
   await review.goto(link)
   await expect(review.getByRole('heading', { name: 'A lantern drifting over a lake at dusk' })).toBeVisible()
   await expect(review.getByRole('button', { name: 'Generate' })).toHaveCount(0)
+  // The review page runs nothing of the studio: neither its start script nor the gallery the studio loads at once.
+  expect(scripts.filter((path) => /^\/assets\/(?:index|gallery)-/.test(path))).toEqual([])
   await expect
     .poll(() => review.locator('video').evaluate((video: HTMLVideoElement) => video.readyState), { timeout: 30_000 })
     .toBeGreaterThanOrEqual(2)

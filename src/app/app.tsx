@@ -17,11 +17,12 @@ import { catalogQuery, healthQuery } from '@/lib/queries'
 import type { ShareTarget } from '@/features/review/share-dialog'
 import { ConnectionStatus } from './connection-status'
 import { SignOutButton } from './sign-out-button'
-import { UpstreamNotice } from './upstream-notice'
 import { ViewTabs, WideViewSwitch, WIDE, type StudioView } from './view-tabs'
 
 // Not needed for the composer's first paint: each loads in its own chunk.
 const Gallery = lazyWithRetry(() => import('@/features/gallery/gallery').then((m) => ({ default: m.Gallery })))
+// Shows only when Cannon's answers at start found something off, which the first render cannot know yet.
+const UpstreamNotice = lazyWithRetry(() => import('./upstream-notice').then((m) => ({ default: m.UpstreamNotice })))
 const SignIn = lazyWithRetry(() => import('./sign-in').then((m) => ({ default: m.SignIn })))
 const RenderPollers = lazyWithRetry(() =>
   import('@/features/renders/render-pollers').then((m) => ({ default: m.RenderPollers })),
@@ -85,7 +86,9 @@ export function App() {
         <h1 className="truncate text-base font-semibold text-ink-200 sm:text-lg">Cannon Studio</h1>
         <div className="flex shrink-0 items-center gap-1 text-sm sm:gap-3">
           <ConnectionStatus />
-          <UpstreamNotice />
+          <Suspense fallback={null}>
+            <UpstreamNotice />
+          </Suspense>
           {demo && (
             <span
               title="Demo mode: renders are simulated, no real credits are spent"

@@ -9,10 +9,13 @@ let started = false
 function start() {
   if (started) return
   started = true
-  import('./main').catch(() => {
-    document.getElementById('root')!.textContent =
-      'The studio could not load. Check your connection and reload the page.'
-  })
+  import('./main').then(
+    ({ startStudio }) => startStudio(),
+    () => {
+      document.getElementById('root')!.textContent =
+        'The studio could not load. Check your connection and reload the page.'
+    },
+  )
 }
 requestAnimationFrame(() => setTimeout(start))
 setTimeout(start, 1000)

@@ -1,16 +1,27 @@
+import { ApiError } from './api-error'
 import type { bffClient as BffClient } from './bff-client'
 
 type Client = typeof BffClient
+type Method = (...args: unknown[]) => Promise<unknown>
 
-const loaded = () => import('./bff-client').then((module) => module.bffClient)
+// A client that cannot be fetched (offline, a deploy in between) fails a call the way the network does, so the
+// caller retries it as it would a dropped request; the next call fetches it again.
+const loaded = () =>
+  import('./bff-client').then(
+    (module) => module.bffClient,
+    () => {
+      throw new ApiError(0, 'network', 'The studio server could not be reached. Check your connection.')
+    },
+  )
 
 /**
  * The BFF client for the first screen: each call loads `bff-client` (its reply schemas, and zod with them) on
  * first use, so the composer paints and types without them. Every method already returns a promise.
  */
 export const lazyBffClient = new Proxy({} as Client, {
-  get:
-    (_, method: keyof Client) =>
-    (...args: unknown[]) =>
-      loaded().then((client) => (client[method] as (...args: unknown[]) => Promise<unknown>)(...args)),
+  get: (_, method) =>
+    // Not a thenable: `await lazyBffClient` must not mistake it for a promise.
+    method === 'then'
+      ? undefined
+      : (...args: unknown[]) => loaded().then((client) => (client[method as keyof Client] as Method)(...args)),
 })

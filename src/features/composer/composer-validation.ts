@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
 import type { SchemaOptions } from '@/catalog/video-input'
 import { buildVideoInput, type ComposerValues } from './form-values'
@@ -8,14 +8,20 @@ type Validator = typeof import('./validate-composer')
 
 let validator: Validator | undefined
 let loading: Promise<Validator> | undefined
+const listeners = new Set<() => void>()
 
 /**
  * The form's checks (the catalog's request schema, and zod with it), loaded once after the composer's first
- * paint rather than before it. A failed load is tried again on the next call.
+ * paint rather than before it: when the page is idle, or at once when Generate needs them. A failed load is
+ * tried again on the next call.
  */
 export function loadValidator(): Promise<Validator> {
   loading ??= import('./validate-composer').then(
-    (module) => (validator = module),
+    (module) => {
+      validator = module
+      for (const listener of listeners) listener()
+      return module
+    },
     (error: unknown) => {
       loading = undefined
       throw error
@@ -23,6 +29,12 @@ export function loadValidator(): Promise<Validator> {
   )
   return loading
 }
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+const isLoaded = () => validator !== undefined
 
 const notYet = (model: Model, values: ComposerValues, message: string): ComposerValidation => ({
   ok: false,
@@ -37,31 +49,32 @@ const whenIdle = (run: () => void) =>
 
 /**
  * The form checked as the BFF will check it. The checks load once the page is idle after its first paint, and
- * their first run (which builds the model's schema) happens there too, not inside a render; until then
- * `checksReady` is false and Generate stays usable (the resolver waits for the checks).
+ * their first run (which builds the model's schema) happens there too, before React renders with them (a render
+ * is a later task than the load's promise); until then `checksReady` is false and Generate stays usable (the
+ * resolver loads the checks and waits for them).
  */
 export function useComposerValidation(model: Model, values: ComposerValues, options: SchemaOptions) {
-  const [state, setState] = useState<'loading' | 'ready' | 'failed'>(() => (validator ? 'ready' : 'loading'))
+  const checksReady = useSyncExternalStore(subscribe, isLoaded, isLoaded)
+  const [failed, setFailed] = useState(false)
   const latest = useRef({ model, values, options })
   useEffect(() => {
     latest.current = { model, values, options }
   })
   useEffect(() => {
-    if (state !== 'loading') return
+    if (checksReady) return
     whenIdle(() => {
       loadValidator().then(
         (module) => {
           const now = latest.current
           module.validateComposer(now.model, now.values, now.options)
-          startTransition(() => setState('ready'))
         },
-        () => setState('failed'),
+        () => setFailed(true),
       )
     })
-  }, [state])
+  }, [checksReady])
   const validation = useMemo(() => {
-    if (validator) return validator.validateComposer(model, values, options)
-    return notYet(model, values, state === 'failed' ? 'The form’s checks did not load: reload the page' : '')
-  }, [model, values, options, state])
-  return { validation, checksReady: validator !== undefined }
+    if (checksReady && validator) return validator.validateComposer(model, values, options)
+    return notYet(model, values, failed ? 'The form’s checks did not load: reload the page' : '')
+  }, [model, values, options, checksReady, failed])
+  return { validation, checksReady }
 }

@@ -203,6 +203,8 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
       onSubmit={(event) => event.preventDefault()}
       onKeyDown={onKeyDown}
       onBlur={settle}
+      // A person about to edit or press Generate: the form's checks load now if the idle moment has not come yet.
+      onFocus={() => void loadValidator().catch(() => undefined)}
     >
       <ModelPicker models={catalog.models} value={model.id} onChange={switcher.changeModel} {...modelSignals} />
       <SwitchNotice notice={switcher.notice} onUndo={switcher.undo} />

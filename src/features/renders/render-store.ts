@@ -48,10 +48,13 @@ export async function loadRenders(): Promise<RenderRecord[]> {
   }
   if (older.length > 0) {
     // Records an older studio wrote (or damaged ones) go through the schema, which loads only for them.
-    const { renderRecordSchema } = await import('./render-record-schema')
+    const schema = await import('./render-record-schema').then(
+      (module) => module.renderRecordSchema,
+      () => undefined, // offline before the schema loaded: the records this studio wrote are still shown
+    )
     for (const value of older) {
-      const parsed = renderRecordSchema.safeParse(value)
-      if (parsed.success) memory.set(parsed.data.localId, parsed.data)
+      const parsed = schema?.safeParse(value)
+      if (parsed?.success) memory.set(parsed.data.localId, parsed.data)
     }
   }
   return [...memory.values()]

@@ -1,0 +1,16 @@
+import { describe, expect, it, vi } from 'vitest'
+import { bffClient } from './bff-client'
+import { lazyBffClient } from './lazy-bff-client'
+
+describe('lazyBffClient', () => {
+  it('forwards each call, with its arguments, to the client once it has loaded', async () => {
+    const estimate = vi.spyOn(bffClient, 'estimate').mockResolvedValue({ credits: 30 } as never)
+    await expect(lazyBffClient.estimate({ model: 'sora2', duration: 4 })).resolves.toEqual({ credits: 30 })
+    expect(estimate).toHaveBeenCalledWith({ model: 'sora2', duration: 4 })
+  })
+
+  it('is not mistaken for a promise', async () => {
+    expect((lazyBffClient as unknown as { then?: unknown }).then).toBeUndefined()
+    await expect(Promise.resolve(lazyBffClient)).resolves.toBe(lazyBffClient)
+  })
+})
