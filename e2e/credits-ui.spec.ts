@@ -49,7 +49,8 @@ test('an action over the threshold asks first; Cancel sends nothing; Variations 
   await page.getByRole('button', { name: 'Generate' }).click()
   await question.getByRole('button', { name: /^Spend ≈ \d+ credits$/ }).click()
   await expect(gallery(page).getByRole('listitem')).toHaveCount(2)
-  expect(posted).toHaveLength(1)
+  // The render is on the record (and in the gallery) before its POST leaves.
+  await expect.poll(() => posted.length).toBe(1)
 
   const fox = gallery(page).getByRole('listitem').filter({ hasText: 'A fox in snow' })
   await fox.getByRole('button', { name: 'Variations' }).click()
