@@ -1,4 +1,5 @@
 import { z } from 'zod/mini'
+import { readable } from './wording'
 
 /*
  * Comments pinned to a moment of a take, and the model scorecard: shared by the server (which checks what it
@@ -18,7 +19,7 @@ export const newCommentSchema = z.strictObject({
     .check(
       z.trim(),
       z.minLength(1, 'Write something to comment'),
-      z.maxLength(MAX_COMMENT_CHARS, `A comment can be at most ${MAX_COMMENT_CHARS.toLocaleString('en')} characters`),
+      z.maxLength(MAX_COMMENT_CHARS, `A comment can be at most ${readable(MAX_COMMENT_CHARS)} characters`),
     ),
 })
 export type NewComment = z.infer<typeof newCommentSchema>

@@ -1,4 +1,5 @@
 import type { Estimate } from '@/catalog/credits-contract'
+import { readable } from '@/catalog/wording'
 
 interface EstimateLabelProps {
   estimate: Estimate | undefined
@@ -30,11 +31,11 @@ export function EstimateLabel({ estimate, count = 1, balance }: EstimateLabelPro
   const left = balance === undefined ? undefined : balance - total
   return (
     <span className="text-xs text-ink-200" title={why} data-testid="estimate">
-      ≈ {total.toLocaleString()} credits
+      ≈ {readable(total)} credits
       {left !== undefined && (
         <span className={left < 0 ? 'text-red-300' : 'text-ink-400'}>
           {' '}
-          · {left < 0 ? `${(-left).toLocaleString()} more than the balance` : `${left.toLocaleString()} left after`}
+          · {left < 0 ? `${readable(-left)} more than the balance` : `${readable(left)} left after`}
         </span>
       )}
       <span className="sr-only">, {why}</span>

@@ -1,5 +1,6 @@
 import type { Model } from '@/catalog/catalog-schema'
 import { useEstimate } from '@/lib/estimates'
+import { readable } from '@/catalog/wording'
 
 interface RerunButtonProps {
   model: Model | undefined
@@ -17,7 +18,7 @@ export function RerunButton({ model, input, onClick, className }: RerunButtonPro
       {estimate?.credits != null && (
         <>
           {' · '}
-          <span className="text-ink-400">≈ {estimate.credits.toLocaleString()} credits</span>
+          <span className="text-ink-400">≈ {readable(estimate.credits)} credits</span>
         </>
       )}
     </button>

@@ -3,6 +3,7 @@ import { CancelButton } from '@/components/cancel-button'
 import { SmallDialog } from '@/components/small-dialog'
 import type { Model } from '@/catalog/catalog-schema'
 import { totalCredits, useEstimate } from '@/lib/estimates'
+import { readable } from '@/catalog/wording'
 
 interface VariationsDialogProps {
   prompt: string
@@ -69,7 +70,7 @@ export function VariationsDialog(props: VariationsDialogProps) {
             type="submit"
             className="rounded-lg bg-accent-500 px-3 py-2 text-sm font-semibold text-ink-950 hover:bg-accent-400"
           >
-            {`Create ${count}${total ? ` · ≈ ${total.toLocaleString()} credits` : ''}`}
+            {`Create ${count}${total ? ` · ≈ ${readable(total)} credits` : ''}`}
           </button>
         </div>
       </form>

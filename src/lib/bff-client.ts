@@ -15,6 +15,7 @@ import type { Relation } from '@/catalog/render-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
 import { ApiError } from './api-error'
 import { authorHeaders } from './display-name'
+import { readable } from '@/catalog/wording'
 
 export { ApiError }
 
@@ -33,8 +34,8 @@ export function creditsRefusalMessage(body: unknown): string {
   if (!parsed.success) return 'The render was refused for credits'
   const { message, credits } = parsed.data.error
   const known = [
-    credits?.balance === undefined ? '' : `balance ${credits.balance.toLocaleString()} credits`,
-    credits?.asked === undefined ? '' : `this render needs ${credits.asked.toLocaleString()}`,
+    credits?.balance === undefined ? '' : `balance ${readable(credits.balance)} credits`,
+    credits?.asked === undefined ? '' : `this render needs ${readable(credits.asked)}`,
   ].filter(Boolean)
   return known.length > 0 ? `${message} (${known.join('; ')})` : message
 }

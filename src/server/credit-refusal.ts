@@ -3,6 +3,7 @@ import type { CreditsRefusal } from '@/catalog/credits-contract'
 import type { DailyCapReached } from '@/ledger/credit-cap'
 import type { BffEnv } from './bff-env'
 import type { UpstreamReply } from './upstream'
+import { readable } from '@/catalog/wording'
 
 /*
  * Cannon documents no shape for a refusal for want of credits (cannon-api.md §3, §7): a 402, or any 4xx that
@@ -43,7 +44,7 @@ export function creditsRefused(c: Context<BffEnv>, reply: UpstreamReply, reason:
   return c.json(body, 402)
 }
 
-const shown = (n: number) => (Number.isInteger(n) ? n : Math.round(n * 100) / 100).toLocaleString('en')
+const shown = (n: number) => readable(Number.isInteger(n) ? n : Math.round(n * 100) / 100)
 
 /** 402 `daily_cap`: how today (UTC) stands, the cap, and what this render was estimated at, in plain words. */
 export function dailyCapRefused(c: Context<BffEnv>, refusal: DailyCapReached) {

@@ -4,6 +4,7 @@ import { lazyWithRetry } from '@/lib/lazy-with-retry'
 import { readDisplayName } from '@/lib/display-name'
 import { creditsQuery } from '@/lib/queries'
 import { meQuery } from './who-am-i'
+import { readable } from '@/catalog/wording'
 
 // The panel's forms load when it first opens: they are not needed for the studio's first paint.
 const CreditsPanel = lazyWithRetry(() => import('./credits-panel'))
@@ -51,7 +52,7 @@ export function CreditsMenu({ onOpenSpend }: CreditsMenuProps) {
         className="flex items-center gap-2 rounded-full border border-ink-700 px-3 py-1 whitespace-nowrap text-ink-200 hover:border-ink-400"
       >
         <span>
-          {balance === undefined ? 'Credits' : balance.toLocaleString()}
+          {balance === undefined ? 'Credits' : readable(balance)}
           {balance !== undefined && <span className="sr-only sm:not-sr-only"> credits</span>}
         </span>
         {name && <span className="hidden max-w-32 truncate text-ink-400 md:inline">· {name}</span>}

@@ -1,6 +1,7 @@
 import type { Me } from '@/catalog/credits-contract'
 import { ConfirmThresholdField } from './confirm-threshold-field'
 import { DisplayNameForm } from './display-name-form'
+import { readable } from '@/catalog/wording'
 
 interface CreditsPanelProps {
   id: string
@@ -19,7 +20,7 @@ export default function CreditsPanel({ id, balance, me, onOpenSpend }: CreditsPa
       className="absolute right-0 z-40 mt-2 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-4 rounded-xl border border-ink-600 bg-ink-900 p-4 shadow-xl"
     >
       <p className="text-sm text-ink-200">
-        {balance === undefined ? 'Balance not known yet.' : `Balance: ${balance.toLocaleString()} credits.`}
+        {balance === undefined ? 'Balance not known yet.' : `Balance: ${readable(balance)} credits.`}
       </p>
       <ConfirmThresholdField />
       {me?.signIn === 'named' ? (

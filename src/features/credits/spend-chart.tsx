@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
+import { readable } from '@/catalog/wording'
 
 interface SpendChartProps {
   days: { day: string; credits: number }[]
@@ -57,7 +58,7 @@ export function SpendChart({ days }: SpendChartProps) {
     <div
       ref={box}
       role="img"
-      aria-label={`Credits per day, ${days[0]?.day} to ${days.at(-1)?.day}: ${total.toLocaleString()} in all`}
+      aria-label={`Credits per day, ${days[0]?.day} to ${days.at(-1)?.day}: ${readable(total)} in all`}
       className="w-full"
     />
   )

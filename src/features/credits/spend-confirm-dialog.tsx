@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { CancelButton } from '@/components/cancel-button'
 import { answerSpendQuestion, type SpendQuestion } from './spend-question'
+import { readable } from '@/catalog/wording'
 
 /** Asks before an action estimated over the browser's threshold spends; Escape or Cancel sends nothing. */
 export default function SpendConfirmDialog({ question }: { question: SpendQuestion }) {
@@ -10,7 +11,7 @@ export default function SpendConfirmDialog({ question }: { question: SpendQuesti
     confirm.current?.focus()
     return () => returnTo?.focus()
   }, [question])
-  const credits = question.credits.toLocaleString()
+  const credits = readable(question.credits)
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/60 p-4">
       <div
@@ -30,7 +31,7 @@ export default function SpendConfirmDialog({ question }: { question: SpendQuesti
         </h2>
         <p id="spend-confirm-body" className="text-sm text-ink-200">
           {question.what} is estimated at about {credits} credits. This browser asks before anything over{' '}
-          {question.threshold.toLocaleString()} credits (change it under Credits in the header).
+          {readable(question.threshold)} credits (change it under Credits in the header).
         </p>
         <div className="flex justify-end gap-2">
           <CancelButton onClick={() => answerSpendQuestion(false)} />

@@ -1,5 +1,6 @@
 import type { SpendRow } from '@/catalog/credits-contract'
 import { NumberTableHead, numberCellClass } from '@/components/number-table-head'
+import { readable } from '@/catalog/wording'
 
 interface SpendTableProps {
   caption: string
@@ -8,7 +9,7 @@ interface SpendTableProps {
   label: (key: string | null) => string
 }
 
-const n = (value: number) => value.toLocaleString()
+const n = readable
 const NUMBER_COLUMNS = ['Renders', 'Credits', 'Succeeded', 'Failed']
 
 /** Renders and credits per day, model or person, succeeded and failed apart. */

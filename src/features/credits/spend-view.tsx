@@ -6,6 +6,7 @@ import { creditsClient, type DayRange } from '@/lib/credits-client'
 import { SpendChart } from './spend-chart'
 import { dailyCredits, lastDays, thisMonth } from './spend-days'
 import { SpendTable } from './spend-table'
+import { readable } from '@/catalog/wording'
 
 interface SpendViewProps {
   catalog: Catalog
@@ -89,7 +90,7 @@ export default function SpendView({ catalog, onClose }: SpendViewProps) {
             ].map(([label, value]) => (
               <div key={label} className="rounded-lg border border-ink-700 p-3">
                 <dt className="text-xs text-ink-400">{label}</dt>
-                <dd className="text-xl font-semibold text-ink-200 tabular-nums">{value!.toLocaleString()}</dd>
+                <dd className="text-xl font-semibold text-ink-200 tabular-nums">{readable(value!)}</dd>
               </div>
             ))}
           </dl>

@@ -1,5 +1,6 @@
 import { formatElapsed } from '@/components/elapsed'
 import { durationOf, isUnfinished, type RenderRecord } from '@/features/renders/render-record'
+import { readable } from '@/catalog/wording'
 
 export interface Fact {
   text: string
@@ -34,7 +35,7 @@ export function timeAgo(ms: number, now: number): string {
 
 /** "1,240 credits", or "— credits" until Cannon's bill is known. */
 export function creditsText(credits: number | null | undefined): string {
-  return typeof credits === 'number' ? `${credits.toLocaleString('en')} credits` : '— credits'
+  return typeof credits === 'number' ? `${readable(credits)} credits` : '— credits'
 }
 
 function renderTime(record: RenderRecord, now: number): Fact {

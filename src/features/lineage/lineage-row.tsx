@@ -3,6 +3,7 @@ import { StatusBadge } from '@/components/status-badge'
 import { posterOf } from '@/features/renders/poster'
 import { statusWord, videoUrlOf } from '@/features/renders/render-record'
 import type { BranchTotal, LineageNode } from './lineage-tree'
+import { readable } from '@/catalog/wording'
 
 const HOW: Record<Relation, string> = {
   rerun: 'Re-run',
@@ -18,7 +19,7 @@ const MAX_INDENT = 10
 const buttonClass =
   'rounded-md border border-ink-600 px-2 py-1 text-xs text-ink-200 hover:bg-ink-800 focus-visible:outline-2 focus-visible:outline-accent-400'
 
-export const creditsOf = (n: number) => `${n.toLocaleString('en')} credits`
+export const creditsOf = (n: number) => `${readable(n)} credits`
 
 export function totalText(total: BranchTotal): string {
   const unbilled = total.unbilled ? `, ${total.unbilled} not billed yet` : ''

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { MAX_COMMENT_CHARS } from '@/catalog/review-contract'
 import { formatClipTime } from '@/components/format-time'
+import { readable } from '@/catalog/wording'
 
 interface CommentFormProps {
   atMs: number
@@ -69,7 +70,7 @@ export function CommentForm({ atMs, video, sending, error, onSend, onCancel }: C
       )}
       <div className="flex items-center justify-end gap-2">
         <span className="mr-auto text-xs text-ink-400 tabular-nums">
-          {text.length.toLocaleString()} / {MAX_COMMENT_CHARS.toLocaleString()}
+          {readable(text.length)} / {readable(MAX_COMMENT_CHARS)}
         </span>
         <button type="button" onClick={onCancel} className="rounded-md px-2 py-1 text-sm text-ink-300 hover:bg-ink-800">
           Cancel

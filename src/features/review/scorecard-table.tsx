@@ -1,6 +1,7 @@
 import type { ScorecardRow } from '@/catalog/review-contract'
 import { formatElapsed } from '@/components/elapsed'
 import { NumberTableHead, numberCellClass } from '@/components/number-table-head'
+import { readable } from '@/catalog/wording'
 
 interface ScorecardTableProps {
   caption: string
@@ -9,7 +10,7 @@ interface ScorecardTableProps {
   label: (row: ScorecardRow) => string
 }
 
-const n = (value: number) => value.toLocaleString()
+const n = readable
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)}%`)
 const credits = (value: number | null) =>
   value === null ? '—' : value.toLocaleString(undefined, { maximumFractionDigits: 1 })

@@ -1,5 +1,6 @@
 import { StatusBadge } from '@/components/status-badge'
 import { isUnfinished, statusWord, type RenderRecord } from '@/features/renders/render-record'
+import { readable } from '@/catalog/wording'
 
 interface ShootoutReportProps {
   records: RenderRecord[]
@@ -8,7 +9,7 @@ interface ShootoutReportProps {
   estimated: number | null
 }
 
-const credits = (n: number) => `${n.toLocaleString()} credits`
+const credits = (n: number) => `${readable(n)} credits`
 
 /** The shoot-out once sent: each model's render as it goes (a refusal with its reason), and what it all cost. */
 export function ShootoutReport({ records, modelName, estimated }: ShootoutReportProps) {

@@ -10,6 +10,7 @@ import { MAX_SHOOTOUT_MODELS, MIN_SHOOTOUT_MODELS, planShootout } from './shooto
 import { ShootoutMapping } from './shootout-row'
 import { ShootoutReport } from './shootout-report'
 import { useShootout, type ComposerLineage } from './use-shootout'
+import { readable } from '@/catalog/wording'
 
 interface TryOnModelsDialogProps {
   catalog: Catalog
@@ -122,7 +123,7 @@ export default function TryOnModelsDialog(props: TryOnModelsDialogProps) {
                 ? `${count} models · estimating…`
                 : total === null
                   ? `${count} models · total unknown: not every model has an estimate`
-                  : `${count} models · total ≈ ${total.toLocaleString()} credits`}
+                  : `${count} models · total ≈ ${readable(total)} credits`}
           </p>
           <button type="button" onClick={onClose} className={`${buttonClass} text-ink-400 hover:text-ink-200`}>
             Cancel

@@ -1,11 +1,12 @@
 import type { LineageTotal } from '@/catalog/credits-contract'
 import { formatElapsed } from '@/components/elapsed'
 import { isUnfinished, type RenderRecord } from '@/features/renders/render-record'
+import { readable } from '@/catalog/wording'
 
 type Timed = Pick<RenderRecord, 'status' | 'createdAtMs' | 'startedAtMs' | 'completedAtMs'>
 
 export const formatCredits = (credits: number) =>
-  `${credits.toLocaleString('en')} ${credits === 1 ? 'credit' : 'credits'}`
+  `${readable(credits)} ${credits === 1 ? 'credit' : 'credits'}`
 
 /** What the render cost, as Cannon billed it. */
 export function creditsText(record: Pick<RenderRecord, 'billableCredits'>): string {
