@@ -34,3 +34,27 @@ for (const [name, viewport] of VIEWPORTS) {
     expect(shell.box).toEqual(studio.box)
   })
 }
+
+test('a phone loads neither the gallery nor the form’s checks until the person asks for them', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+  })
+  const loaded = (chunk: string) => scripts.some((path) => path.startsWith(`/assets/${chunk}-`))
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/')
+  const generate = page.getByRole('button', { name: 'Generate' })
+  await expect(generate).toBeEnabled()
+  await page.waitForLoadState('networkidle')
+  expect(loaded('gallery')).toBe(false)
+  expect(loaded('validate-composer')).toBe(false)
+
+  // Working with the form brings its checks: an empty prompt is then a reason under Generate.
+  await page.getByLabel('Prompt', { exact: true }).focus()
+  await expect(page.getByText('Write a prompt').first()).toBeVisible()
+  expect(loaded('validate-composer')).toBe(true)
+
+  await page.getByRole('navigation', { name: 'Studio views' }).getByRole('button', { name: 'Gallery' }).click()
+  await expect(page.getByRole('region', { name: 'Gallery' })).toBeVisible()
+  expect(loaded('gallery')).toBe(true)
+})

@@ -13,6 +13,7 @@ import { useSubmitRender } from '@/features/renders/use-submit-render'
 import { PanelFallback } from '@/components/panel-fallback'
 import { ApiError } from '@/lib/api-error'
 import { lazyWithRetry } from '@/lib/lazy-with-retry'
+import { matchesMedia, useMediaQuery } from '@/lib/use-media-query'
 import { catalogQuery, healthQuery } from '@/lib/queries'
 import type { ShareTarget } from '@/features/review/share-dialog'
 import { ConnectionStatus } from './connection-status'
@@ -56,6 +57,11 @@ export function App() {
   const [sequencesOpen, setSequencesOpen] = useState(false)
   const [sequenceId, setSequenceId] = useState<string>()
   const [view, setView] = useState<StudioView>('compose')
+  // On a phone the gallery is a view of its own: its code loads and it renders once it is first shown, and it
+  // stays (with its scroll and filters) after that.
+  const wide = useMediaQuery(WIDE)
+  const [galleryShown, setGalleryShown] = useState(false)
+  if (!galleryShown && (wide || view !== 'compose')) setGalleryShown(true)
   // What the composer then makes comes from that render: the ledger keeps the lineage.
   const loadIntoComposer = (input: VideoInput, parentId: string, relation: Relation = 'remix') => {
     setRemix({ input, key: crypto.randomUUID(), parentId, relation })
@@ -67,7 +73,7 @@ export function App() {
     if (!(await maySpend(queryClient, [input], 'Generate'))) return false
     const sent = await submit(input, remix && { parentId: remix.parentId, relation: remix.relation })
     // The new take lands at the top of the gallery: bring it into view where both columns show.
-    if (window.matchMedia(WIDE).matches) window.scrollTo({ top: 0, behavior: 'smooth' })
+    if (matchesMedia(WIDE)) window.scrollTo({ top: 0, behavior: 'smooth' })
     return sent
   }
   const demo = health.data?.mode === 'demo'
@@ -148,7 +154,7 @@ export function App() {
               <ModelsView catalog={catalog.data} />
             </Suspense>
           )}
-          {catalog.data && (
+          {catalog.data && galleryShown && (
             <div hidden={view === 'models'}>
               <Suspense fallback={<PanelFallback label="the gallery" />}>
                 <Gallery

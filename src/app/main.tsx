@@ -2,8 +2,10 @@ import { StrictMode, startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import { rendersQuery } from '@/features/renders/renders-cache'
 import { createQueryClient } from '@/lib/query-client'
+import { matchesMedia } from '@/lib/use-media-query'
 import { App } from './app'
 import { Providers } from './providers'
+import { WIDE } from './view-tabs'
 
 /**
  * Starts the studio in #root (src/app/start.ts calls it once the page has painted). A function rather than code
@@ -15,7 +17,8 @@ export function startStudio() {
   // preloaded by index.html.
   const queryClient = createQueryClient()
   void queryClient.prefetchQuery(rendersQuery)
-  void import('@/features/gallery/gallery')
+  // A phone shows the gallery only when asked (src/app/app.tsx): its code waits until then.
+  if (matchesMedia(WIDE)) void import('@/features/gallery/gallery')
 
   const root = createRoot(document.getElementById('root')!)
   startTransition(() =>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
 import type { SchemaOptions } from '@/catalog/video-input'
 import { buildVideoInput, type ComposerValues } from './form-values'
@@ -7,23 +7,28 @@ import type { ComposerValidation } from './validate-composer'
 type Validator = typeof import('./validate-composer')
 
 let validator: Validator | undefined
+let failed = false
 let loading: Promise<Validator> | undefined
 const listeners = new Set<() => void>()
+const changed = () => listeners.forEach((listener) => listener())
 
 /**
- * The form's checks (the catalog's request schema, and zod with it), loaded once after the composer's first
- * paint rather than before it: when the page is idle, or at once when Generate needs them. A failed load is
+ * The form's checks (the catalog's request schema, and zod with it), loaded once the person first works with the
+ * form (its first focus) or when Generate needs them, never on the way to the first paint. A failed load is
  * tried again on the next call.
  */
 export function loadValidator(): Promise<Validator> {
   loading ??= import('./validate-composer').then(
     (module) => {
       validator = module
-      for (const listener of listeners) listener()
+      failed = false
+      changed()
       return module
     },
     (error: unknown) => {
       loading = undefined
+      failed = true
+      changed()
       throw error
     },
   )
@@ -35,6 +40,7 @@ const subscribe = (listener: () => void) => {
   return () => listeners.delete(listener)
 }
 const isLoaded = () => validator !== undefined
+const hasFailed = () => failed
 
 const notYet = (model: Model, values: ComposerValues, message: string): ComposerValidation => ({
   ok: false,
@@ -44,37 +50,16 @@ const notYet = (model: Model, values: ComposerValues, message: string): Composer
   firstMessage: message,
 })
 
-const whenIdle = (run: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1500 }) : setTimeout(run, 0)
-
 /**
- * The form checked as the BFF will check it. The checks load once the page is idle after its first paint, and
- * their first run (which builds the model's schema) happens there too, before React renders with them (a render
- * is a later task than the load's promise); until then `checksReady` is false and Generate stays usable (the
- * resolver loads the checks and waits for them).
+ * The form checked as the BFF will check it, once the checks have loaded (see loadValidator); until then
+ * `checksReady` is false and Generate stays usable (the resolver loads the checks and waits for them).
  */
 export function useComposerValidation(model: Model, values: ComposerValues, options: SchemaOptions) {
   const checksReady = useSyncExternalStore(subscribe, isLoaded, isLoaded)
-  const [failed, setFailed] = useState(false)
-  const latest = useRef({ model, values, options })
-  useEffect(() => {
-    latest.current = { model, values, options }
-  })
-  useEffect(() => {
-    if (checksReady) return
-    whenIdle(() => {
-      loadValidator().then(
-        (module) => {
-          const now = latest.current
-          module.validateComposer(now.model, now.values, now.options)
-        },
-        () => setFailed(true),
-      )
-    })
-  }, [checksReady])
+  const loadFailed = useSyncExternalStore(subscribe, hasFailed, hasFailed)
   const validation = useMemo(() => {
     if (checksReady && validator) return validator.validateComposer(model, values, options)
-    return notYet(model, values, failed ? 'The form’s checks did not load: reload the page' : '')
-  }, [model, values, options, checksReady, failed])
+    return notYet(model, values, loadFailed ? 'The form’s checks did not load: reload the page' : '')
+  }, [model, values, options, checksReady, loadFailed])
   return { validation, checksReady }
 }
