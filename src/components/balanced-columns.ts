@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 
 /**
  * How many equal columns `count` cells of at least `cell` px take in `width` px: all in one row when they fit,
@@ -13,15 +13,21 @@ export function balancedColumns(count: number, width: number, cell: number, gap:
 const px = (value: string) => Number.parseFloat(value) || 0
 
 /**
- * Measures a grid of buttons whose labels carry `data-cell-label` and returns its balanced column count; one row
- * until measured (and where the browser cannot measure).
+ * Lays out a grid of buttons whose labels carry `data-cell-label` in balanced columns, measured; one row until
+ * measured (and where the browser cannot measure). The columns are written to the grid itself rather than kept
+ * in React's state: a state change in a layout effect renders again at once and runs every effect that is
+ * waiting, all in the task of the commit (on the studio's first screen, its longest task).
  */
 export function useBalancedColumns<T extends HTMLElement>(count: number) {
   const ref = useRef<T>(null)
-  const [columns, setColumns] = useState(count)
   useLayoutEffect(() => {
     const grid = ref.current
-    if (!grid || typeof ResizeObserver === 'undefined') return
+    if (!grid) return
+    const setColumns = (columns: number) => {
+      grid.style.gridTemplateColumns = `repeat(${columns}, minmax(0, 1fr))`
+    }
+    setColumns(count)
+    if (typeof ResizeObserver === 'undefined') return
     const labels = [...grid.querySelectorAll<HTMLElement>('[data-cell-label]')]
     const measure = () => {
       const button = labels[0]?.parentElement
@@ -30,8 +36,9 @@ export function useBalancedColumns<T extends HTMLElement>(count: number) {
       const chrome =
         px(style.paddingLeft) + px(style.paddingRight) + px(style.borderLeftWidth) + px(style.borderRightWidth)
       const widest = Math.max(...labels.map((label) => label.getBoundingClientRect().width))
-      const inner = grid.clientWidth - px(getComputedStyle(grid).paddingLeft) - px(getComputedStyle(grid).paddingRight)
-      setColumns(balancedColumns(count, inner, Math.ceil(widest + chrome), px(getComputedStyle(grid).columnGap)))
+      const gridStyle = getComputedStyle(grid)
+      const inner = grid.clientWidth - px(gridStyle.paddingLeft) - px(gridStyle.paddingRight)
+      setColumns(balancedColumns(count, inner, Math.ceil(widest + chrome), px(gridStyle.columnGap)))
     }
     measure()
     // The grid's width changes with the layout, a label's with the font once it loads.
@@ -40,5 +47,5 @@ export function useBalancedColumns<T extends HTMLElement>(count: number) {
     labels.forEach((label) => observer.observe(label))
     return () => observer.disconnect()
   }, [count])
-  return { ref, columns }
+  return ref
 }

@@ -33,7 +33,7 @@ export function FieldRadioGroup<T extends string | number>({
 }: FieldRadioGroupProps<T>) {
   const id = useId()
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
-  const { ref: gridRef, columns } = useBalancedColumns<HTMLDivElement>(options.length)
+  const gridRef = useBalancedColumns<HTMLDivElement>(options.length)
   const selected = options.findIndex((option) => option.value === value)
   const tabStop = Math.max(0, selected)
 
@@ -62,7 +62,6 @@ export function FieldRadioGroup<T extends string | number>({
         aria-labelledby={`${id}-label`}
         aria-describedby={describedBy}
         aria-invalid={invalid || undefined}
-        style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}
         className="grid gap-0.5 rounded-lg border border-ink-700 bg-ink-900 p-0.5 aria-invalid:border-red-400"
       >
         {options.map((option, index) => {
