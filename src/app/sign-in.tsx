@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
+import { networkError } from '@/lib/api-error'
 
 /** POST /api/session: the server answers with an HttpOnly cookie, so the token never sits in page storage. */
 async function signIn(token: string): Promise<void> {
@@ -11,7 +12,7 @@ async function signIn(token: string): Promise<void> {
       body: JSON.stringify({ token }),
     })
   } catch {
-    throw new Error('The studio server could not be reached. Check your connection.')
+    throw networkError()
   }
   if (response.ok) return
   const body: unknown = await response.json().catch(() => undefined)

@@ -16,3 +16,7 @@ export class ApiError extends Error {
     return this.status === 0 || this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504
   }
 }
+
+/** What a call that never reached the studio's server fails with: the network's kind of ApiError, worth a retry. */
+export const networkError = () =>
+  new ApiError(0, 'network', 'The studio server could not be reached. Check your connection.')

@@ -13,7 +13,7 @@ import { creditsRefusalSchema, estimateSchema, type Estimate } from '@/catalog/c
 import { fidelitySchema, type Fidelity } from '@/catalog/fidelity-contract'
 import type { Relation } from '@/catalog/render-contract'
 import type { CreateRequestBody } from '@/catalog/request-schema'
-import { ApiError } from './api-error'
+import { ApiError, networkError } from './api-error'
 import { authorHeaders } from './display-name'
 import { readable } from '@/catalog/wording'
 
@@ -57,7 +57,7 @@ export async function call<T>(
       headers: { accept: 'application/json', ...(anonymous ? {} : authorHeaders()), ...init?.headers },
     })
   } catch {
-    throw new ApiError(0, 'network', 'The studio server could not be reached. Check your connection.')
+    throw networkError()
   }
   let body: unknown
   try {
@@ -136,7 +136,7 @@ export const bffClient = {
     try {
       await fetch('/api/session', { method: 'DELETE' })
     } catch {
-      throw new ApiError(0, 'network', 'The studio server could not be reached. Check your connection.')
+      throw networkError()
     }
   },
   /** The expected credits of a create (the prompt does not matter), and how sure that is. */

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error'
+import { networkError } from './api-error'
 import type { bffClient as BffClient } from './bff-client'
 
 type Client = typeof BffClient
@@ -10,7 +10,7 @@ const loaded = () =>
   import('./bff-client').then(
     (module) => module.bffClient,
     () => {
-      throw new ApiError(0, 'network', 'The studio server could not be reached. Check your connection.')
+      throw networkError()
     },
   )
 
