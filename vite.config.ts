@@ -21,6 +21,10 @@ const APP_ENTRY = /[\\/]src[\\/]app[\\/]main\.tsx$/
 const LIBRARIES_FOR_CORE =
   /node_modules[\\/](?!uplot[\\/]|zod[\\/]|@tanstack[\\/].*[\\/](?:useInfiniteQuery|infiniteQueryObserver)\.)/
 
+// The ledger's reads and their reply schemas (the gallery's pages, reviews, comments, shares): loaded with the
+// gallery, not with the first screen's calls.
+const LEDGER_READS = /src[\\/](?:catalog[\\/](?:review|share|news|gallery|sequence)-contract|lib[\\/](?:ledger|review)-client)\.ts$/
+
 // OUT_DIR lets parallel checkouts build side by side; `npm start` and the e2e tests use `dist`.
 const outDir = process.env.OUT_DIR ?? 'dist'
 
@@ -55,6 +59,7 @@ export default defineConfig(({ isSsrBuild }) => ({
                     if (LIBRARIES_FOR_CORE.test(id)) return 'core'
                     if (!/[\\/]src[\\/]/.test(id)) return null
                     if (onFirstScreen(id, (other) => context.getModuleInfo(other))) return 'app'
+                    if (LEDGER_READS.test(id)) return 'ledger-reads'
                     return /src[\\/](?:catalog|lib)[\\/]/.test(id) ? 'shared' : null
                   },
                   // A module's first-screen imports stay where they are rather than follow it into `shared`.

@@ -35,7 +35,7 @@ for (const [name, viewport] of VIEWPORTS) {
   })
 }
 
-test('a phone loads neither the gallery nor the form’s checks until the person asks for them', async ({ page }) => {
+test('a phone loads neither the gallery, the ledger’s reads nor the form’s checks until the person asks for them', async ({ page }) => {
   const scripts: string[] = []
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
@@ -47,6 +47,7 @@ test('a phone loads neither the gallery nor the form’s checks until the person
   await expect(generate).toBeEnabled()
   await page.waitForLoadState('networkidle')
   expect(loaded('gallery')).toBe(false)
+  expect(loaded('ledger-reads')).toBe(false)
   expect(loaded('validate-composer')).toBe(false)
 
   // Working with the form brings its checks: an empty prompt is then a reason under Generate.

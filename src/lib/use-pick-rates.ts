@@ -1,23 +1,31 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 import type { PickRate } from '@/catalog/review-contract'
 
 const NONE: ReadonlyMap<string, PickRate> = new Map()
 
+let wanted = false
+const listeners = new Set<() => void>()
+const subscribe = (listener: () => void) => {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+const isWanted = () => wanted
+
+/** The Model control calls this as a person reaches for it (pointer over it, or focus): the rates are read then. */
+export function wantPickRates() {
+  if (wanted) return
+  wanted = true
+  listeners.forEach((listener) => listener())
+}
+
 /**
- * Each model's team pick rate (once enough of its takes are rated), read from the scorecard when the browser
- * is first idle after the page painted; its code loads then too, so the first screen neither waits nor grows.
+ * Each model's team pick rate (once enough of its takes are rated), read from the scorecard once someone
+ * reaches for the Model control, which is where they show; its code loads then too, so the first screen
+ * neither waits nor grows.
  */
 export function usePickRates(): ReadonlyMap<string, PickRate> {
-  const [idle, setIdle] = useState(false)
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(() => setIdle(true), 1000)
-      return () => clearTimeout(timer)
-    }
-    const handle = requestIdleCallback(() => setIdle(true), { timeout: 5000 })
-    return () => cancelIdleCallback(handle)
-  }, [])
+  const enabled = useSyncExternalStore(subscribe, isWanted, isWanted)
   const { data } = useQuery({
     queryKey: ['pick-rates'],
     queryFn: async ({ signal }) => {
@@ -27,7 +35,7 @@ export function usePickRates(): ReadonlyMap<string, PickRate> {
       ])
       return pickRates(await reviewClient.scorecard({}, signal))
     },
-    enabled: idle,
+    enabled,
     staleTime: 5 * 60_000,
     retry: false,
   })

@@ -5,6 +5,7 @@ import type { PickRate } from '@/catalog/review-contract'
 import { BADGE_CLASS, ModelList } from './model-list'
 import { modelNotes } from './model-notes'
 import { labelClass } from './spec-field'
+import { wantPickRates } from '@/lib/use-pick-rates'
 
 interface ModelPickerProps {
   models: readonly Model[]
@@ -68,6 +69,8 @@ export function ModelPicker({
     <div
       ref={root}
       className="flex flex-col gap-1.5"
+      onPointerEnter={wantPickRates}
+      onFocus={wantPickRates}
       onBlur={(event) => {
         if (open && !root.current?.contains(event.relatedTarget as Node | null)) setOpen(undefined)
       }}

@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query'
-import { ledgerClient, type ImportResult } from '@/lib/ledger-client'
+import type { ImportResult } from '@/lib/ledger-client'
 import type { RenderRecord } from './render-record'
 import { persistMirror } from './ledger-sync'
 import { rendersQuery } from './renders-cache'
@@ -31,9 +31,11 @@ async function uploadLocalOnlyRenders(client: QueryClient): Promise<ImportResult
   // Every stored render, not only those a page of the ledger brought before IndexedDB answered.
   const records = localOnlyRenders(await client.fetchQuery({ ...rendersQuery, staleTime: 0 }))
   const total = { added: 0, skipped: 0 }
+  // Most starts have nothing to send: the ledger's client (and its reply schemas) loads only for an upload.
+  const { ledgerClient } = records.length > 0 ? await import('@/lib/ledger-client') : { ledgerClient: undefined }
   for (let start = 0; start < records.length; start += CHUNK) {
     const renders = records.slice(start, start + CHUNK).map(asVersion1)
-    const result = await ledgerClient.importGallery({
+    const result = await ledgerClient!.importGallery({
       kind: 'cannon-studio-gallery',
       version: 1,
       exportedAtMs: Date.now(),
