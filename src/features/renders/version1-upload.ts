@@ -31,20 +31,20 @@ async function uploadLocalOnlyRenders(client: QueryClient): Promise<ImportResult
   // Every stored render, not only those a page of the ledger brought before IndexedDB answered.
   const records = localOnlyRenders(await client.fetchQuery({ ...rendersQuery, staleTime: 0 }))
   const total = { added: 0, skipped: 0 }
-  // Most starts have nothing to send: the ledger's client (and its reply schemas) loads only for an upload.
-  const { ledgerClient } = records.length > 0 ? await import('@/lib/ledger-client') : { ledgerClient: undefined }
-  for (let start = 0; start < records.length; start += CHUNK) {
-    const renders = records.slice(start, start + CHUNK).map(asVersion1)
-    const result = await ledgerClient!.importGallery({
-      kind: 'cannon-studio-gallery',
-      version: 1,
-      exportedAtMs: Date.now(),
-      renders,
-    })
-    total.added += result.added
-    total.skipped += result.skipped
-  }
   if (records.length > 0) {
+    // Most starts have nothing to send: the ledger's client (and its reply schemas) loads only for an upload.
+    const { ledgerClient } = await import('@/lib/ledger-client')
+    for (let start = 0; start < records.length; start += CHUNK) {
+      const renders = records.slice(start, start + CHUNK).map(asVersion1)
+      const result = await ledgerClient.importGallery({
+        kind: 'cannon-studio-gallery',
+        version: 1,
+        exportedAtMs: Date.now(),
+        renders,
+      })
+      total.added += result.added
+      total.skipped += result.skipped
+    }
     await client.invalidateQueries({ queryKey: ['gallery'] })
     const sent = new Set(records.map((r) => r.localId))
     client.setQueryData(rendersQuery.queryKey, (old: RenderRecord[] | undefined) =>
