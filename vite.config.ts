@@ -23,7 +23,8 @@ const LIBRARIES_FOR_CORE =
 
 // The ledger's reads and their reply schemas (the gallery's pages, reviews, comments, shares): loaded with the
 // gallery, not with the first screen's calls.
-const LEDGER_READS = /src[\\/](?:catalog[\\/](?:review|share|news|gallery|sequence)-contract|lib[\\/](?:ledger|review)-client)\.ts$/
+const LEDGER_READS =
+  /src[\\/](?:catalog[\\/](?:review|share|news|gallery|sequence)-contract|lib[\\/](?:ledger|review)-client)\.ts$/
 
 // OUT_DIR lets parallel checkouts build side by side; `npm start` and the e2e tests use `dist`.
 const outDir = process.env.OUT_DIR ?? 'dist'

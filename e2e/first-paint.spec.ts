@@ -35,7 +35,9 @@ for (const [name, viewport] of VIEWPORTS) {
   })
 }
 
-test('a phone loads neither the gallery, the ledger’s reads nor the form’s checks until the person asks for them', async ({ page }) => {
+test('a phone loads neither the gallery, the ledger’s reads nor the form’s checks until the person asks for them', async ({
+  page,
+}) => {
   const scripts: string[] = []
   page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)

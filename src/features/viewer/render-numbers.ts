@@ -5,8 +5,7 @@ import { readable } from '@/catalog/wording'
 
 type Timed = Pick<RenderRecord, 'status' | 'createdAtMs' | 'startedAtMs' | 'completedAtMs'>
 
-export const formatCredits = (credits: number) =>
-  `${readable(credits)} ${credits === 1 ? 'credit' : 'credits'}`
+export const formatCredits = (credits: number) => `${readable(credits)} ${credits === 1 ? 'credit' : 'credits'}`
 
 /** What the render cost, as Cannon billed it. */
 export function creditsText(record: Pick<RenderRecord, 'billableCredits'>): string {

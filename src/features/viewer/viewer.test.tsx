@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, within } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest'
@@ -130,4 +130,16 @@ it('never links an address that is not the web or this studio', () => {
   const input = within(viewer).getByRole('region', { name: 'Input' })
   expect(within(input).queryByRole('link', { name: /First frame/ })).not.toBeInTheDocument()
   expect(row(input, 'First frame')).toHaveTextContent('javascript:alert(1)')
+})
+
+it('keeps playing what it opened when the studio’s kept copy of the take arrives meanwhile', async () => {
+  const { viewer, client } = openViewer({ ...take, keptVideoUrl: undefined }, 404)
+  const video = within(viewer).getByLabelText('Render video') as HTMLVideoElement
+  expect(video.getAttribute('src')).toBe('/demo/lava-16x9-4s.mp4')
+  // react-query tells its observers a moment later: the viewer renders the new record inside this act.
+  await act(async () => {
+    client.setQueryData(rendersQuery.queryKey, [{ ...take, keptVideoUrl: '/media/abc.mp4' }])
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  })
+  expect(within(viewer).getByLabelText('Render video').getAttribute('src')).toBe('/demo/lava-16x9-4s.mp4')
 })

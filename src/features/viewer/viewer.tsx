@@ -53,11 +53,16 @@ export default function Viewer({ localId, catalog, onClose, onRemix, onLineage, 
   const [varying, setVarying] = useState(false)
   const [seekRequest, setSeekRequest] = useState<{ seconds: number }>()
   const videoRef = useRef<HTMLVideoElement>(null)
+  // The address the player opened with: the studio's kept copy arriving meanwhile (the same take) would
+  // otherwise load it again, from its start and playing, under the person's hands.
+  const [opened, setOpened] = useState<{ localId: string; url: string }>()
+  const latestUrl = record && videoUrlOf(record)
+  if (latestUrl && opened?.localId !== localId) setOpened({ localId, url: latestUrl })
   useQualityCheck(record)
   if (!record) return null
 
   const model = catalog.models.find((m) => m.id === record.input.model)
-  const url = videoUrlOf(record)
+  const url = opened?.localId === localId ? opened.url : latestUrl
   const download = takeDownload(record)
   const poster = posterOf(record)
   const continued = continueClipInput(record)
