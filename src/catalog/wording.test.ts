@@ -33,8 +33,18 @@ describe('readable', () => {
       1e-7,
       48,
       2000,
+      64.1655, // a half that 64.1655 × 1000 would round down
+      -64.1655,
+      1.0005,
+      8.0045,
+      0.0005,
+      1234.5675,
     ]
-    for (let i = 0; i < 2000; i++) values.push(Math.round((Math.random() - 0.3) * 10 ** (i % 12)) / 10 ** (i % 5))
+    // The same 20,000 numbers every run (a fixed-seed generator): wholes, and halves at the third decimal.
+    let seed = 20_261_130
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
+    for (let i = 0; i < 10_000; i++) values.push(Math.round((next() - 0.3) * 10 ** (i % 12)) / 10 ** (i % 5))
+    for (let i = 0; i < 10_000; i++) values.push(Math.floor(next() * 100_000) / 100 + 0.0005 * (i % 2 ? 1 : -1))
     for (const value of values) expect(readable(value), String(value)).toBe(value.toLocaleString('en-US'))
   })
 

@@ -19,7 +19,12 @@ export function withArticle(noun: string): string {
  */
 export function readable(value: number | string): string {
   if (typeof value !== 'number') return value
-  const rounded = Math.round(Math.abs(value) * 1000) / 1000
+  const text = String(Math.abs(value))
+  // Rounded on the decimal digits as written (64.1655 → 64.166, as Intl does), not on 64.1655 × 1000, which a
+  // double holds as 64165.49999…; a number written with an exponent is too small or too large for that.
+  const rounded = text.includes('e')
+    ? Math.round(Math.abs(value) * 1000) / 1000
+    : Number(`${Math.round(Number(`${text}e3`))}e-3`)
   if (!Number.isFinite(rounded) || rounded >= 1e21) return value.toLocaleString('en-US')
   const [whole, fraction] = String(rounded).split('.')
   const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, ',')
