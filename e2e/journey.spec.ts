@@ -26,6 +26,20 @@ test('a render goes from prompt to a playing video', async ({ page }) => {
   )
   expect(page.url()).toMatch(/\/$/)
 
+  // A viewer opened once the copy is kept plays it from the studio's origin (one opened before keeps Cannon's
+  // link while it is open, rather than restart the take under the person's hands).
+  await expect
+    .poll(
+      async () => {
+        const { items } = (await (await page.request.get('/api/renders?limit=1')).json()) as {
+          items: { keptVideoUrl: string | null }[]
+        }
+        return items[0]?.keptVideoUrl ?? ''
+      },
+      { timeout: 30_000 },
+    )
+    .toMatch(/^\/media\//)
+  await page.reload()
   await item.getByRole('button', { name: /open/i }).click()
   const video = page.getByLabel('Render video')
   await expect(video).toBeVisible()
