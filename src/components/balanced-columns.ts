@@ -15,8 +15,7 @@ const px = (value: string) => Number.parseFloat(value) || 0
 /**
  * Lays out a grid of buttons whose labels carry `data-cell-label` in balanced columns, measured; one row until
  * measured (and where the browser cannot measure). The columns are written to the grid itself rather than kept
- * in React's state: a state change in a layout effect renders again at once and runs every effect that is
- * waiting, all in the task of the commit (on the studio's first screen, its longest task).
+ * in React's state, where each change would render the form again.
  */
 export function useBalancedColumns<T extends HTMLElement>(count: number) {
   const ref = useRef<T>(null)
@@ -40,12 +39,17 @@ export function useBalancedColumns<T extends HTMLElement>(count: number) {
       const inner = grid.clientWidth - px(gridStyle.paddingLeft) - px(gridStyle.paddingRight)
       setColumns(balancedColumns(count, inner, Math.ceil(widest + chrome), px(gridStyle.columnGap)))
     }
-    measure()
+    // Measured in the next frame, before it paints: measuring here would lay the whole page out inside the task
+    // of the commit (on the studio's first screen, its longest), where the frame lays it out anyway.
+    const frame = requestAnimationFrame(measure)
     // The grid's width changes with the layout, a label's with the font once it loads.
     const observer = new ResizeObserver(measure)
     observer.observe(grid)
     labels.forEach((label) => observer.observe(label))
-    return () => observer.disconnect()
+    return () => {
+      cancelAnimationFrame(frame)
+      observer.disconnect()
+    }
   }, [count])
   return ref
 }

@@ -1,6 +1,16 @@
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react'
-import { useForm, useWatch, type Control, type Path } from 'react-hook-form'
+import {
+  memo,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react'
+import { useForm, useFormState, useWatch, type Control, type Path, type UseFormReturn } from 'react-hook-form'
 import type { Catalog, Model, WireField } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
 import { EstimateLabel } from '@/components/estimate-label'
@@ -61,13 +71,34 @@ interface ComposerProps {
   onTryOnModels?: (values: ComposerValues, model: Model) => void
 }
 
-export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: ComposerProps) {
+export function Composer(props: ComposerProps) {
+  const { catalog, demoMode } = props
   const options = useMemo(() => ({ allowDemoMedia: demoMode }), [demoMode])
   const resolver = useMemo(() => composerResolver(catalog, options), [catalog, options])
   const [initial] = useState(() => readDraft(catalog) ?? defaultValues(catalog.models[0]!))
-  // Validation shows from `validation` below; the resolver runs only when Generate submits, never per keystroke.
+  // Validation shows from `validation` in the form; the resolver runs only when Generate submits, never per key.
   const form = useForm<ComposerValues>({ defaultValues: initial, resolver, reValidateMode: 'onSubmit' })
-  const { touchedFields, isSubmitted, isSubmitting } = form.formState
+  // useForm renders the component that calls it again right after it mounts (it marks the form ready from a
+  // layout effect: a synchronous render in the task of the first commit, which also runs every waiting effect
+  // there). Only this host renders then: `form` is one object for good, so the form itself does not.
+  return <ComposerForm {...props} form={form} options={options} />
+}
+
+type ComposerFormProps = ComposerProps & {
+  form: UseFormReturn<ComposerValues>
+  options: { allowDemoMedia: boolean }
+}
+
+const ComposerForm = memo(function ComposerForm({
+  catalog,
+  demoMode,
+  onSubmit,
+  remix,
+  onTryOnModels,
+  form,
+  options,
+}: ComposerFormProps) {
+  const { touchedFields, isSubmitted, isSubmitting } = useFormState({ control: form.control })
   const typed = useCallback(
     (field: string) => findModel(catalog.models, form.getValues('model'))?.fields[field as WireField]?.type === 'text',
     [catalog, form],
@@ -296,4 +327,4 @@ export function Composer({ catalog, demoMode, onSubmit, remix, onTryOnModels }: 
       </div>
     </form>
   )
-}
+})
