@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { sequenceSchema, type Shot } from '@/catalog/sequence-contract'
@@ -86,6 +86,20 @@ it('reorders, trims and switches a shot’s take, saving each change from the ve
   )
   expect(within(view).getByRole('status')).toHaveTextContent('3 shots · 0:09.00 · 44 credits')
   expect((await stored()).version).toBe(5)
+})
+
+it('moves a shot twice when Alt+← is pressed twice quickly, before the first move has shown', async () => {
+  const { shots } = await openSequence()
+  const last = shots()[2]!
+  last.focus()
+  fireEvent.keyDown(last, { key: 'ArrowLeft', altKey: true })
+  fireEvent.keyDown(last, { key: 'ArrowLeft', altKey: true })
+  await waitFor(async () => expect((await stored()).shots.map((s) => s.id)).toEqual(['shot-2', 'shot-0', 'shot-1']))
+  expect(shots().map((li) => li.getAttribute('aria-label'))).toEqual([
+    'Shot 1: Veo 3.1, 4.00 s',
+    'Shot 2: Veo 3.1, 4.00 s',
+    'Shot 3: Sora 2, 4.00 s',
+  ])
 })
 
 it('refuses an in point that is not before the out point, and changes nothing', async () => {

@@ -50,6 +50,13 @@ export default function SequenceView({ id, catalog, onClose, onShare, onUse }: S
   const selected = shots[selectedIndex]
 
   const edit = (next: Shot[]) => save({ shots: next })
+  /** Moves a shot from where it is in the list as shown by now (an earlier move may not have rendered yet). */
+  const move = (shotId: string, to: (from: number, now: readonly Shot[]) => number) => {
+    const now = latest()?.shots ?? shots
+    const from = now.findIndex((s) => s.id === shotId)
+    const target = from < 0 ? from : to(from, now)
+    if (from >= 0 && target !== from && target >= 0 && target < now.length) edit(moveShot(now, from, target))
+  }
   const remove = (index: number) => {
     const shot = shots[index]!
     edit(removeShot(shots, index))
@@ -123,7 +130,8 @@ export default function SequenceView({ id, catalog, onClose, onShare, onUse }: S
                           setPicked(shot.id)
                           playback.seek(globalTimeOf(shots, index, shot.inMs))
                         }}
-                        onMove={(from, to) => edit(moveShot(shots, from, to))}
+                        onMoveBy={(by) => move(shot.id, (from) => from + by)}
+                        onDropShot={(dragged) => move(dragged, (_, now) => now.findIndex((s) => s.id === shot.id))}
                         onRemove={() => remove(index)}
                       />
                     )

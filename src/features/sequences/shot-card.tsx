@@ -11,8 +11,10 @@ interface ShotCardProps {
   modelName: string
   selected: boolean
   onSelect: () => void
-  /** Moves the shot at `from` to `to` (indexes in the strip). */
-  onMove: (from: number, to: number) => void
+  /** Moves this shot `by` places (−1 earlier, 1 later) from where it is by then. */
+  onMoveBy: (by: number) => void
+  /** Puts the shot dragged here (by its id) in this one's place. */
+  onDropShot: (shotId: string) => void
   onRemove: () => void
 }
 
@@ -21,7 +23,18 @@ const buttonClass =
   'rounded-md px-1.5 py-0.5 text-xs text-ink-300 hover:bg-ink-700 hover:text-ink-100 disabled:opacity-30'
 
 /** One shot in the strip: its active take's still, model, trimmed length and credits; dragged or moved by keys. */
-export function ShotCard({ shot, index, count, take, modelName, selected, onSelect, onMove, onRemove }: ShotCardProps) {
+export function ShotCard({
+  shot,
+  index,
+  count,
+  take,
+  modelName,
+  selected,
+  onSelect,
+  onMoveBy,
+  onDropShot,
+  onRemove,
+}: ShotCardProps) {
   const poster = take && posterOf(take)
   const label = `Shot ${index + 1}: ${modelName}, ${formatSeconds(shot.outMs - shot.inMs)}`
   return (
@@ -31,7 +44,7 @@ export function ShotCard({ shot, index, count, take, modelName, selected, onSele
       tabIndex={0}
       draggable
       onDragStart={(event) => {
-        event.dataTransfer.setData(DRAG_TYPE, String(index))
+        event.dataTransfer.setData(DRAG_TYPE, shot.id)
         event.dataTransfer.effectAllowed = 'move'
       }}
       onDragOver={(event) => {
@@ -39,13 +52,14 @@ export function ShotCard({ shot, index, count, take, modelName, selected, onSele
       }}
       onDrop={(event) => {
         event.preventDefault()
-        const from = Number(event.dataTransfer.getData(DRAG_TYPE))
-        if (Number.isInteger(from) && from !== index) onMove(from, index) // the dropped shot takes this place
+        const dragged = event.dataTransfer.getData(DRAG_TYPE)
+        if (dragged && dragged !== shot.id) onDropShot(dragged)
       }}
       onKeyDown={(event) => {
         if (!event.altKey || event.target !== event.currentTarget) return
-        if (event.key === 'ArrowLeft' && index > 0) onMove(index, index - 1)
-        else if (event.key === 'ArrowRight' && index < count - 1) onMove(index, index + 1)
+        // Keys can come faster than the strip shows each move: where the shot is by then is the view's to say.
+        if (event.key === 'ArrowLeft') onMoveBy(-1)
+        else if (event.key === 'ArrowRight') onMoveBy(1)
         else return
         event.preventDefault()
       }}
@@ -72,7 +86,7 @@ export function ShotCard({ shot, index, count, take, modelName, selected, onSele
             disabled={index === 0}
             onClick={(e) => {
               e.stopPropagation()
-              onMove(index, index - 1)
+              onMoveBy(-1)
             }}
           >
             ←
@@ -85,7 +99,7 @@ export function ShotCard({ shot, index, count, take, modelName, selected, onSele
             disabled={index === count - 1}
             onClick={(e) => {
               e.stopPropagation()
-              onMove(index, index + 1)
+              onMoveBy(1)
             }}
           >
             →

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { renderSchema } from '@/catalog/render-contract'
-import type { Shot } from '@/catalog/sequence-contract'
+import type { Sequence, Shot } from '@/catalog/sequence-contract'
 import { ApiError, call } from '@/lib/bff-client'
 import { fromLedger } from '@/features/renders/ledger-record'
 import type { RenderRecord } from '@/features/renders/render-record'
@@ -41,30 +41,19 @@ export function useSequence(id: string) {
 
   const save = useMutation({
     scope: { id: `sequence-${id}` },
-    mutationFn: (edit: SequenceEdit) => {
+    mutationFn: ({ edit }: { edit: SequenceEdit; before: Sequence | undefined }) => {
       // Read when this save runs (saves queue up): the version the previous save ended on.
       const version = queryClient.getQueryData(query.queryKey)?.version ?? 0
       return sequenceClient.patch(id, { version, ...edit })
     },
-    onMutate: async (edit) => {
-      setNotice(undefined)
-      await queryClient.cancelQueries({ queryKey: query.queryKey })
-      const before = queryClient.getQueryData(query.queryKey)
-      if (before)
-        queryClient.setQueryData(query.queryKey, {
-          ...before,
-          name: edit.name ?? before.name,
-          shots: edit.shots ?? before.shots,
-        })
-      return { before }
-    },
+
     onSuccess: (saved) => {
       // What shows may already hold the next edit, still queued: only the version moves on.
       queryClient.setQueryData(query.queryKey, (shown) => (shown ? { ...shown, version: saved.version } : saved))
       void queryClient.invalidateQueries({ queryKey: sequencesQuery.queryKey, exact: true })
     },
-    onError: (error, _edit, context) => {
-      if (context?.before) queryClient.setQueryData(query.queryKey, context.before)
+    onError: (error, { before }) => {
+      if (before) queryClient.setQueryData(query.queryKey, before)
       if (error instanceof ApiError && error.status === 409) {
         setNotice(STALE_NOTICE)
         void queryClient.invalidateQueries({ queryKey: query.queryKey })
@@ -74,7 +63,22 @@ export function useSequence(id: string) {
 
   return {
     sequence,
-    save: (edit: SequenceEdit) => save.mutate(edit),
+    /**
+     * Shows the edit at once, before it is sent (the next edit, a key pressed straight after, builds on it), and
+     * queues its save. A refetch under way is called off first: its older answer would hide the edit.
+     */
+    save: (edit: SequenceEdit) => {
+      setNotice(undefined)
+      void queryClient.cancelQueries({ queryKey: query.queryKey })
+      const before = queryClient.getQueryData(query.queryKey)
+      if (before)
+        queryClient.setQueryData(query.queryKey, {
+          ...before,
+          name: edit.name ?? before.name,
+          shots: edit.shots ?? before.shots,
+        })
+      save.mutate({ edit, before })
+    },
     notice,
     /** The sequence as shown now, edits not yet saved included. */
     latest: () => queryClient.getQueryData(query.queryKey),
