@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page, type TestInfo } from '@playwright/test'
 import { DEFAULT_TIMING } from '../src/simulator/simulator'
 import { FAULTS_PORT } from './ports'
 import { chooseModel } from './choose-model'
@@ -15,7 +15,9 @@ const RENDERS = 20
  */
 const STUCK_AFTER_MS = DEFAULT_TIMING.queuedMs + DEFAULT_TIMING.processingMs + 15_000
 const POLL_URL = /\/api\/v1\/requests\/(req_\w+)$/
-const takePrompt = (i: number) => `Fault run take ${String(i).padStart(2, '0')}`
+// The faults studio is one for the whole run, so a retry finds the first attempt's renders there: each attempt's
+// prompts say which attempt made them, and the test counts only its own.
+const runPrefix = ({ repeatEachIndex, retry }: TestInfo) => `Fault run ${repeatEachIndex + 1}.${retry + 1}, take `
 
 /** A render in the studio's gallery file (version 2, what GET /api/renders/export writes). */
 interface ExportedRender {
@@ -56,6 +58,10 @@ test('under faults, 20 renders with a reload between them each end once (succeed
   // Retries, 429s and backoff up to 10 s make some runs slow; the test is about how renders end, not how fast.
   test.setTimeout(150_000)
   const startedAt = Date.now()
+  const prefix = runPrefix(test.info())
+  const takePrompt = (i: number) => `${prefix}${String(i).padStart(2, '0')}`
+  /** When each polled render was made (Cannon's createdAtMs): a render made before this attempt is not its own. */
+  const createdAtMs = new Map<string, number>()
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
   const postedKeys: string[] = []
@@ -79,6 +85,7 @@ test('under faults, 20 renders with a reload between them each end once (succeed
         const answer = (await response.json()) as { id: string; status: string; createdAtMs: number }
         // The Date header is the server's clock, rounded down: at least this late when the answer was made.
         const answeredAtMs = Date.parse(response.headers()['date'] ?? '')
+        createdAtMs.set(answer.id, answer.createdAtMs)
         if (answer.status === 'succeeded' || answer.status === 'failed') endedIds.add(answer.id)
         else if (answer.status === 'processing' && answeredAtMs >= answer.createdAtMs + STUCK_AFTER_MS)
           stuckIds.add(answer.id)
@@ -129,15 +136,20 @@ test('under faults, 20 renders with a reload between them each end once (succeed
   await page.reload() // some submissions are still on their way: they are sent again with their own key
   await submitTakes(RENDERS / 2 + 1, RENDERS)
 
+  // Every render this attempt made was made after it started (the simulator runs on this machine's clock).
+  const ownPolledIds = () => [...polledIds].filter((id) => (createdAtMs.get(id) ?? Infinity) >= startedAt)
   await expect
-    .poll(() => polledIds.size === RENDERS && [...polledIds].every((id) => endedIds.has(id) || stuckIds.has(id)), {
-      timeout: 90_000,
-    })
+    .poll(
+      () => ownPolledIds().length === RENDERS && ownPolledIds().every((id) => endedIds.has(id) || stuckIds.has(id)),
+      {
+        timeout: 90_000,
+      },
+    )
     .toBe(true)
   // The stuck ones never end: the studio keeps following them (its ledger marks them stale after 30 minutes of
   // its own clock, which this test does not wait for), shown as still processing, never as ended.
-  const items = gallery.getByRole('listitem')
-  const neverEnded = [...polledIds].filter((id) => !endedIds.has(id))
+  const items = gallery.getByRole('listitem').filter({ hasText: prefix })
+  const neverEnded = ownPolledIds().filter((id) => !endedIds.has(id))
 
   await page.reload() // every render, and how it ended, survives a reload
   await expect(items).toHaveCount(RENDERS)
@@ -148,7 +160,7 @@ test('under faults, 20 renders with a reload between them each end once (succeed
   await expect(processing).toHaveCount(neverEnded.length)
   await expect(succeeded).toHaveCount(RENDERS - neverEnded.length - (await failed.count()))
 
-  const renders = await exportedRenders(page)
+  const renders = (await exportedRenders(page)).filter((r) => r.input.prompt.startsWith(prefix))
   expect(renders).toHaveLength(RENDERS)
   expect(new Set(renders.map((r) => r.input.prompt)).size).toBe(RENDERS)
   for (const render of renders) {
