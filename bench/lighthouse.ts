@@ -14,8 +14,16 @@ export interface LighthouseFigures {
   cls: number
 }
 
-/** Lighthouse's desktop and mobile presets against the built studio, offline, in Debian's Chromium. */
-export async function measureLighthouse(url: string, preset: 'desktop' | 'mobile'): Promise<LighthouseFigures> {
+/**
+ * Lighthouse's desktop and mobile presets against the built studio, offline, in Debian's Chromium. With `ranWhen`,
+ * a round in which no request matched it is refused: the studio starts its app after the first paint, and
+ * Lighthouse sometimes ends its trace before that (no script time at all, a flattering score).
+ */
+async function measureLighthouse(
+  url: string,
+  preset: 'desktop' | 'mobile',
+  ranWhen?: RegExp,
+): Promise<LighthouseFigures> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
@@ -33,6 +41,8 @@ export async function measureLighthouse(url: string, preset: 'desktop' | 'mobile
     )
     if (!result) throw new Error('Lighthouse returned no result')
     const { categories, audits } = result.lhr
+    const requests = (audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? []
+    if (ranWhen && !requests.some((request) => ranWhen.test(request.url))) throw new AppDidNotRun(url)
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100)
     return {
       performance: score('performance'),
@@ -45,6 +55,26 @@ export async function measureLighthouse(url: string, preset: 'desktop' | 'mobile
     }
   } finally {
     chrome.kill()
+  }
+}
+
+class AppDidNotRun extends Error {
+  constructor(url: string) {
+    super(`Lighthouse ended its trace of ${url} before the app ran, three times in a row`)
+  }
+}
+
+/** The studio's app has run once it has called the BFF (the credits, the estimate, who is signed in). */
+const STUDIO_RAN = /\/api\//
+
+/** Lighthouse on the studio, measured again (up to three times) when its trace ended before the app ran. */
+export async function measureStudio(url: string, preset: 'desktop' | 'mobile'): Promise<LighthouseFigures> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await measureLighthouse(url, preset, STUDIO_RAN)
+    } catch (error) {
+      if (!(error instanceof AppDidNotRun) || attempt === 3) throw error
+    }
   }
 }
 
@@ -68,7 +98,7 @@ export async function compareLighthouse(studioUrl: string, bareUrl: string, roun
   const bareRuns: LighthouseFigures[] = []
   for (let i = 0; i < rounds; i++) {
     bareRuns.push(await measureLighthouse(bareUrl, 'mobile'))
-    studioRuns.push(await measureLighthouse(studioUrl, 'mobile'))
+    studioRuns.push(await measureStudio(studioUrl, 'mobile'))
   }
   const studio = medianFigures(studioRuns)
   const bare = medianFigures(bareRuns)

@@ -6,7 +6,7 @@ import { buildBaselines, serveBaselines } from './baselines'
 import { measureModelSwitch } from './composer'
 import { compareGallerySizes } from './gallery'
 import { compareScrollWithSampling } from './gallery-sampling'
-import { compareLighthouse, measureLighthouse } from './lighthouse'
+import { compareLighthouse, measureStudio } from './lighthouse'
 import { measurePollLoad } from './load'
 import { measurePoller } from './poller'
 import { measureSequenceExport } from './sequence-export'
@@ -39,7 +39,7 @@ for (const chunk of bundle.largestChunks) row(`  chunk ${chunk.file} (gzip KB)`,
 const baselines = await serveBaselines(await buildBaselines(OUT_DIR), PORT + 5)
 const studio = await startStudio(OUT_DIR, PORT)
 try {
-  const desktop = await measureLighthouse(studio.url, 'desktop')
+  const desktop = await measureStudio(studio.url, 'desktop')
   results.lighthouse_desktop = desktop
   row(
     'Lighthouse desktop performance / accessibility / best practices',
