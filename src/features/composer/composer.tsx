@@ -10,7 +10,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react'
-import { useForm, useFormState, useWatch, type Control, type Path, type UseFormReturn } from 'react-hook-form'
+import { useForm, useWatch, type Control, type FormState, type Path, type UseFormReturn } from 'react-hook-form'
 import type { Catalog, Model, WireField } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
 import { EstimateLabel } from '@/components/estimate-label'
@@ -80,14 +80,26 @@ export function Composer(props: ComposerProps) {
   const form = useForm<ComposerValues>({ defaultValues: initial, resolver, reValidateMode: 'onSubmit' })
   // useForm renders the component that calls it again right after it mounts (it marks the form ready from a
   // layout effect: a synchronous render in the task of the first commit, which also runs every waiting effect
-  // there). Only this host renders then: `form` is one object for good, so the form itself does not.
-  return <ComposerForm {...props} form={form} options={options} />
+  // there). Only this host renders then: `form` is one object for good, and the parts of its state the form
+  // shows are the same values, so the form itself does not.
+  const { touchedFields, isSubmitted, isSubmitting } = form.formState
+  return (
+    <ComposerForm
+      {...props}
+      form={form}
+      options={options}
+      touchedFields={touchedFields}
+      isSubmitted={isSubmitted}
+      isSubmitting={isSubmitting}
+    />
+  )
 }
 
-type ComposerFormProps = ComposerProps & {
-  form: UseFormReturn<ComposerValues>
-  options: { allowDemoMedia: boolean }
-}
+type ComposerFormProps = ComposerProps &
+  Pick<FormState<ComposerValues>, 'touchedFields' | 'isSubmitted' | 'isSubmitting'> & {
+    form: UseFormReturn<ComposerValues>
+    options: { allowDemoMedia: boolean }
+  }
 
 const ComposerForm = memo(function ComposerForm({
   catalog,
@@ -97,8 +109,10 @@ const ComposerForm = memo(function ComposerForm({
   onTryOnModels,
   form,
   options,
+  touchedFields,
+  isSubmitted,
+  isSubmitting,
 }: ComposerFormProps) {
-  const { touchedFields, isSubmitted, isSubmitting } = useFormState({ control: form.control })
   const typed = useCallback(
     (field: string) => findModel(catalog.models, form.getValues('model'))?.fields[field as WireField]?.type === 'text',
     [catalog, form],
