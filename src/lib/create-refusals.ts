@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { sharedValue, useSharedValue } from './shared-value'
 
 /** Cannon's refusal of this browser's last create: the input it refused, the wire field it named and why. */
 export interface CreateRefusal {
@@ -7,20 +7,9 @@ export interface CreateRefusal {
   message: string
 }
 
-let latest: CreateRefusal | undefined
-const listeners = new Set<() => void>()
+const latest = sharedValue<CreateRefusal | undefined>(undefined)
 
 /** Keeps the refusal for the composer, which shows it at the field it names (or at Generate). */
-export function reportCreateRefusal(refusal: CreateRefusal | undefined) {
-  latest = refusal
-  for (const listener of listeners) listener()
-}
+export const reportCreateRefusal = latest.set
 
-function subscribe(listener: () => void) {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
-export function useCreateRefusal(): CreateRefusal | undefined {
-  return useSyncExternalStore(subscribe, () => latest)
-}
+export const useCreateRefusal = (): CreateRefusal | undefined => useSharedValue(latest)

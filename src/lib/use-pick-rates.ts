@@ -1,22 +1,15 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useSyncExternalStore } from 'react'
+import { useMemo } from 'react'
 import type { PickRate } from '@/catalog/review-contract'
+import { sharedValue, useSharedValue } from './shared-value'
 
 const NONE: ReadonlyMap<string, PickRate> = new Map()
 
-let wanted = false
-const listeners = new Set<() => void>()
-const subscribe = (listener: () => void) => {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-const isWanted = () => wanted
+const wanted = sharedValue(false)
 
 /** The Model control calls this as a person reaches for it (pointer over it, or focus): the rates are read then. */
 export function wantPickRates() {
-  if (wanted) return
-  wanted = true
-  listeners.forEach((listener) => listener())
+  if (!wanted.get()) wanted.set(true)
 }
 
 /**
@@ -25,7 +18,7 @@ export function wantPickRates() {
  * neither waits nor grows.
  */
 export function usePickRates(): ReadonlyMap<string, PickRate> {
-  const enabled = useSyncExternalStore(subscribe, isWanted, isWanted)
+  const enabled = useSharedValue(wanted)
   const { data } = useQuery({
     queryKey: ['pick-rates'],
     queryFn: async ({ signal }) => {

@@ -1,16 +1,15 @@
-import { useMemo, useSyncExternalStore } from 'react'
+import { useMemo } from 'react'
 import type { Model } from '@/catalog/catalog-schema'
 import type { SchemaOptions } from '@/catalog/video-input'
+import { sharedValue, useSharedValue } from '@/lib/shared-value'
 import { buildVideoInput, type ComposerValues } from './form-values'
 import type { ComposerValidation } from './validate-composer'
 
 type Validator = typeof import('./validate-composer')
 
-let validator: Validator | undefined
-let failed = false
+/** The checks once loaded, or whether the last try to load them failed. */
+const loaded = sharedValue<{ validator?: Validator; failed: boolean }>({ failed: false })
 let loading: Promise<Validator> | undefined
-const listeners = new Set<() => void>()
-const changed = () => listeners.forEach((listener) => listener())
 
 /**
  * The form's checks (the catalog's request schema, and zod with it), loaded once the person first works with the
@@ -20,27 +19,17 @@ const changed = () => listeners.forEach((listener) => listener())
 export function loadValidator(): Promise<Validator> {
   loading ??= import('./validate-composer').then(
     (module) => {
-      validator = module
-      failed = false
-      changed()
+      loaded.set({ validator: module, failed: false })
       return module
     },
     (error: unknown) => {
       loading = undefined
-      failed = true
-      changed()
+      loaded.set({ failed: true })
       throw error
     },
   )
   return loading
 }
-
-const subscribe = (listener: () => void) => {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-const isLoaded = () => validator !== undefined
-const hasFailed = () => failed
 
 const notYet = (model: Model, values: ComposerValues, message: string): ComposerValidation => ({
   ok: false,
@@ -55,11 +44,10 @@ const notYet = (model: Model, values: ComposerValues, message: string): Composer
  * `checksReady` is false and Generate stays usable (the resolver loads the checks and waits for them).
  */
 export function useComposerValidation(model: Model, values: ComposerValues, options: SchemaOptions) {
-  const checksReady = useSyncExternalStore(subscribe, isLoaded, isLoaded)
-  const loadFailed = useSyncExternalStore(subscribe, hasFailed, hasFailed)
+  const { validator, failed } = useSharedValue(loaded)
   const validation = useMemo(() => {
-    if (checksReady && validator) return validator.validateComposer(model, values, options)
-    return notYet(model, values, loadFailed ? 'The form’s checks did not load: reload the page' : '')
-  }, [model, values, options, checksReady, loadFailed])
-  return { validation, checksReady }
+    if (validator) return validator.validateComposer(model, values, options)
+    return notYet(model, values, failed ? 'The form’s checks did not load: reload the page' : '')
+  }, [model, values, options, validator, failed])
+  return { validation, checksReady: validator !== undefined }
 }

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { sharedValue, useSharedValue } from '@/lib/shared-value'
 import { readConfirmThreshold } from './confirm-threshold'
 
 /*
@@ -13,33 +13,20 @@ export interface SpendQuestion {
   threshold: number
 }
 
-let current: (SpendQuestion & { resolve: (go: boolean) => void }) | undefined
-const listeners = new Set<() => void>()
-const emit = () => listeners.forEach((listener) => listener())
+const current = sharedValue<(SpendQuestion & { resolve: (go: boolean) => void }) | undefined>(undefined)
 
 /** Resolves true when the action may spend: under the threshold, or confirmed. */
 export function askToSpend(credits: number | null, what: string): Promise<boolean> {
   const threshold = readConfirmThreshold()
   if (credits === null || threshold === null || credits <= threshold) return Promise.resolve(true)
-  current?.resolve(false)
-  return new Promise((resolve) => {
-    current = { credits, what, threshold, resolve }
-    emit()
-  })
+  current.get()?.resolve(false)
+  return new Promise((resolve) => current.set({ credits, what, threshold, resolve }))
 }
 
 export function answerSpendQuestion(go: boolean): void {
-  const question = current
-  current = undefined
+  const question = current.get()
+  current.set(undefined)
   question?.resolve(go)
-  emit()
 }
 
-const subscribe = (listener: () => void) => {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
-
-export function useSpendQuestion(): SpendQuestion | undefined {
-  return useSyncExternalStore(subscribe, () => current)
-}
+export const useSpendQuestion = (): SpendQuestion | undefined => useSharedValue(current)

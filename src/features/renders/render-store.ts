@@ -1,4 +1,5 @@
 import { createStore, delMany, set, setMany, values, type UseStore } from 'idb-keyval'
+import { sharedValue } from '@/lib/shared-value'
 import { isCurrentRecord, type RenderRecord } from './render-record'
 
 /**
@@ -11,29 +12,19 @@ import { isCurrentRecord, type RenderRecord } from './render-record'
 export type StorageMode = 'persistent' | 'memory'
 
 const memory = new Map<string, RenderRecord>()
-let mode: StorageMode = 'persistent'
+/** Where this browser keeps renders: in IndexedDB, or (once it refused) in memory for good. */
+export const storageMode = sharedValue<StorageMode>('persistent')
 let store: UseStore | undefined
-const listeners = new Set<() => void>()
-
-export function storageMode(): StorageMode {
-  return mode
-}
-
-export function subscribeStorageMode(listener: () => void): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
-}
 
 /** Runs one IndexedDB operation; the first refusal switches the store to memory for good. */
 async function persist<T>(operation: (store: UseStore) => Promise<T>): Promise<T | undefined> {
-  if (mode === 'memory') return undefined
+  if (storageMode.get() === 'memory') return undefined
   try {
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available')
     store ??= createStore('cannon-studio', 'renders')
     return await operation(store)
   } catch {
-    mode = 'memory'
-    for (const listener of listeners) listener()
+    storageMode.set('memory')
     return undefined
   }
 }

@@ -1,9 +1,9 @@
-import { useSyncExternalStore } from 'react'
-import { storageMode, subscribeStorageMode } from './render-store'
+import { useSharedValue } from '@/lib/shared-value'
+import { storageMode } from './render-store'
 
 /** Says plainly when this browser keeps nothing, because it refused storage: the gallery then comes from the server. */
 export function StorageNotice() {
-  const mode = useSyncExternalStore(subscribeStorageMode, storageMode, storageMode)
+  const mode = useSharedValue(storageMode)
   if (mode === 'persistent') return null
   return (
     <p role="alert" className="rounded-lg bg-amber-900/60 px-3 py-2 text-sm text-amber-200">
