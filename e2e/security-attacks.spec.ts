@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
+import { OPENAPI_PATH } from '../src/server/catalog-check/catalog-check'
 import { startFakeUpstream, type FakeUpstream } from '../src/server/fake-upstream'
 import { startBuiltStudio } from './built-studio'
 import { ATTACKS_DIRECT_PORT, ATTACKS_PORT } from './ports'
@@ -27,6 +28,11 @@ test.beforeAll(async () => {
     }),
     startBuiltStudio(ATTACKS_DIRECT_PORT, { ...live, STUDIO_MAX_CONNECTIONS_PER_CLIENT: '4' }),
   ])
+  // Each studio asks Cannon for its key's scopes and its OpenAPI document as it starts, in the background: once
+  // both have, no test takes those calls for something an attack got through.
+  const startCalls = () =>
+    ['/api/v1/status', OPENAPI_PATH].map((path) => fake.calls.filter((call) => call.path === path).length)
+  await expect.poll(startCalls).toEqual([2, 2])
 })
 test.afterAll(async () => {
   await Promise.all([proxied.stop(), direct.stop()])
