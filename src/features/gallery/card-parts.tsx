@@ -1,4 +1,4 @@
-import { Fragment } from 'react'
+import { Fragment, type MouseEvent } from 'react'
 import type { Fact } from './card-facts'
 import { Icon, type IconName } from './gallery-icons'
 
@@ -11,7 +11,7 @@ export const cornerClass =
 export function IconButton(props: {
   label: string
   icon: IconName
-  onClick: () => void
+  onClick: (event: MouseEvent) => void
   expanded?: boolean
   warning?: string
   /** Not yet possible, and why (shown on hover). */

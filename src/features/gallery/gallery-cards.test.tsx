@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ReactNode } from 'react'
 import { expect, it, vi } from 'vitest'
@@ -111,6 +111,17 @@ it('offers the actions as icon buttons, each with a name read out and shown on h
   expect(screen.getByRole('link', { name: 'Download' })).toHaveAttribute('title', 'Download')
   await user.click(screen.getByRole('button', { name: 'Variations' }))
   expect(actions.variations).toHaveBeenCalledWith(record)
+})
+
+// A re-run lands in the grid at once and moves the takes along: the second click of a double click can fall on
+// another take's Re-run, which would spend credits on a render nobody asked for.
+it('takes the second click of a double click on Re-run for part of the first, on whichever take it lands', () => {
+  const record = take()
+  show(item(record))
+  fireEvent.click(screen.getByRole('button', { name: 'Re-run' }), { detail: 2 })
+  expect(actions.rerun).not.toHaveBeenCalled()
+  fireEvent.click(screen.getByRole('button', { name: 'Re-run' }), { detail: 1 })
+  expect(actions.rerun).toHaveBeenCalledWith(record)
 })
 
 it('shows a pending take’s progress with the time left as an estimate from past renders', () => {

@@ -173,7 +173,8 @@ function TakeCard(props: GalleryItemProps) {
           <IconButton
             label="Re-run"
             icon="rerun"
-            onClick={() => actions.rerun(record)}
+            // A double click is one re-run, even where the new take moved another's Re-run under the pointer.
+            onClick={(event) => event.detail < 2 && actions.rerun(record)}
             warning={flags.length ? `${flagsSummary(flags)}. Re-run makes a new take.` : undefined}
           />
           <IconButton label="Variations" icon="variations" onClick={() => actions.variations(record)} />
