@@ -10,11 +10,10 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react'
-import { useForm, useWatch, type Control, type FormState, type Path, type UseFormReturn } from 'react-hook-form'
+import { useForm, type FormState, type Path, type UseFormReturn } from 'react-hook-form'
 import type { Catalog, Model, WireField } from '@/catalog/catalog-schema'
 import type { VideoInput } from '@/catalog/request-schema'
 import { EstimateLabel } from '@/components/estimate-label'
-import { FieldError } from '@/components/field-error'
 import { useEstimate } from '@/lib/estimates'
 import { reportCreateRefusal, useCreateRefusal } from '@/lib/create-refusals'
 import { creditsQuery } from '@/lib/queries'
@@ -23,16 +22,14 @@ import { FieldRadioGroup } from '@/components/field-radio-group'
 import { AdvancedFields, ShotFields } from './composer-fields'
 import { composerResolver } from './composer-resolver'
 import { loadValidator, useComposerValidation } from './composer-validation'
-import { ENHANCE_BUTTON_CLASS, enhanceInputFor } from './enhance-input'
-import { errorId, fieldId } from './field-ids'
 import { GenerateReasons } from './generate-reasons'
 import { defaultValues, findMode, findModel, isEmpty, valuesFromInput, type ComposerValues } from './form-values'
 import { ModelPicker } from './model-picker'
+import { PromptField } from './prompt-field'
 import { placeRefusal } from './refusal-placement'
 import { switchMode } from './model-switch'
 import { eventTimeMs, isRepeat, type LastSubmit } from './repeat-submit'
 import { randomSeed } from './seed-field'
-import { inputClass, labelClass } from './spec-field'
 import { SwitchNotice } from './switch-notice'
 import { readDraft, useSaveDraft } from './use-composer-draft'
 import { useFormValues } from './use-form-values'
@@ -42,24 +39,6 @@ import type { FormField } from './validate-composer'
 
 const MediaFields = lazyWithRetry(() => import('./media-fields'))
 const RequestPreview = lazyWithRetry(() => import('./request-preview'))
-// Loads after first paint; until then a disabled button of the same size stands in.
-const EnhancePrompt = lazyWithRetry(() => import('./enhance-prompt'))
-const enhancePlaceholder = (
-  <button type="button" disabled className={`${ENHANCE_BUTTON_CLASS} self-start`}>
-    Enhance prompt
-  </button>
-)
-
-/** The prompt's length as it is typed: the one part of the form that follows every keystroke at once. */
-function PromptCount({ control, max }: { control: Control<ComposerValues>; max: number | undefined }) {
-  const prompt = useWatch({ control, name: 'prompt' })
-  return (
-    <span id={`${fieldId('prompt')}-count`} className="text-xs text-ink-400">
-      {prompt.length} / {max}
-    </span>
-  )
-}
-
 interface ComposerProps {
   catalog: Catalog
   demoMode: boolean
@@ -238,7 +217,6 @@ const ComposerForm = memo(function ComposerForm({
 
   const promptSpec = model.fields.prompt
   const promptMax = promptSpec?.type === 'text' ? promptSpec.maxLength : undefined
-  const promptError = errorOf('prompt')
   const [previewOpen, setPreviewOpen] = useState(false)
 
   return (
@@ -254,30 +232,7 @@ const ComposerForm = memo(function ComposerForm({
       <ModelPicker models={catalog.models} value={model.id} onChange={switcher.changeModel} {...modelSignals} />
       <SwitchNotice notice={switcher.notice} onUndo={switcher.undo} />
 
-      <div className="flex flex-col gap-1.5">
-        <div className="flex items-baseline justify-between">
-          <label htmlFor={fieldId('prompt')} className={labelClass}>
-            Prompt
-          </label>
-          <PromptCount control={form.control} max={promptMax} />
-        </div>
-        <textarea
-          id={fieldId('prompt')}
-          rows={5}
-          className={inputClass}
-          placeholder="A handheld chase through a crowded market at blue hour."
-          aria-invalid={!!promptError || undefined}
-          aria-describedby={`${fieldId('prompt')}-count${promptError ? ` ${errorId('prompt')}` : ''}`}
-          {...form.register('prompt')}
-        />
-        <FieldError id={errorId('prompt')} message={promptError} />
-        <Suspense fallback={enhancePlaceholder}>
-          <EnhancePrompt
-            input={enhanceInputFor(validation.input)}
-            onAccept={(prompt) => form.setValue('prompt', prompt, { shouldDirty: true, shouldTouch: true })}
-          />
-        </Suspense>
-      </div>
+      <PromptField form={form} max={promptMax} error={errorOf('prompt')} input={validation.input} />
 
       {model.modes.length > 1 && (
         <FieldRadioGroup
