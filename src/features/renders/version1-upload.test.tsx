@@ -1,8 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
+import { getResponse, http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { App } from '@/app/app'
 import { Providers } from '@/app/providers'
+import { createQueryClient } from '@/lib/query-client'
 import { studioHandlers } from '@/mocks/handlers'
 import type { RenderRecord } from './render-record'
 import { loadRenders, replaceStoredRenders, saveRenders } from './render-store'
@@ -39,9 +41,9 @@ const version1 = (i: number, extra: Partial<RenderRecord> = {}): RenderRecord =>
   ...extra,
 })
 
-const loadStudio = () =>
+const loadStudio = (client = createQueryClient()) =>
   render(
-    <Providers>
+    <Providers client={client}>
       <App />
     </Providers>,
   )
@@ -87,4 +89,42 @@ it('sends nothing when this browser has no render of its own', async () => {
   await screen.findByRole('region', { name: 'Gallery' })
   await new Promise((resolve) => setTimeout(resolve, 300))
   expect(uploads).toEqual([])
+})
+
+it('keeps the uploaded renders when a read of the gallery that began before the upload answers after it', async () => {
+  await saveRenders([version1(0), version1(1), version1(2)])
+  const client = createQueryClient()
+  let uploaded: () => void = () => {}
+  const afterUpload = new Promise<void>((resolve) => (uploaded = resolve))
+  let readDuringUpload: () => void = () => {}
+  const readStarted = new Promise<void>((resolve) => (readDuringUpload = resolve))
+  let uploading = false
+  server.use(
+    // The newest page is read again (a refocus, say) while the upload is on its way; its answer, the ledger as it
+    // was before the upload, arrives only after the upload's.
+    http.get('/api/renders', async ({ request }) => {
+      if (!uploading) return undefined
+      const before = await getResponse(studio.handlers, request)
+      readDuringUpload()
+      await afterUpload
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      return before
+    }),
+    http.post('/api/renders/import', async ({ request }) => {
+      uploading = true
+      // The gallery's first page may still be on its way: its newest page is read again once it can be.
+      const again = setInterval(() => void client.refetchQueries({ queryKey: ['gallery-head'] }), 20)
+      await readStarted
+      clearInterval(again)
+      uploading = false
+      const response = await getResponse(studio.handlers, request)
+      setTimeout(uploaded, 0)
+      return response
+    }),
+  )
+  loadStudio(client)
+  await waitFor(() => expect(studio.ledger.all()).toHaveLength(3))
+  await afterUpload
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  expect(await shownPrompts()).toEqual(['Version 1 take 2', 'Version 1 take 1', 'Version 1 take 0'])
 })

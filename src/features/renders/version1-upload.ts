@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient } from '@tanstack/react-query'
+import { queryOptions, type Query, type QueryClient } from '@tanstack/react-query'
 import type { ImportResult } from '@/lib/ledger-client'
 import type { RenderRecord } from './render-record'
 import { persistMirror } from './ledger-sync'
@@ -21,6 +21,8 @@ function asVersion1(record: RenderRecord) {
   const { posterDataUrl: _poster, synced: _synced, deleted: _deleted, relation: _relation, ...rest } = record
   return rest
 }
+
+const galleryReads = { predicate: ({ queryKey: [key] }: Query) => key === 'gallery' || key === 'gallery-head' }
 
 /**
  * Uploads the local-only renders to the ledger once, as a version 1 gallery file (the server skips any it has,
@@ -45,7 +47,10 @@ async function uploadLocalOnlyRenders(client: QueryClient): Promise<ImportResult
       total.added += result.added
       total.skipped += result.skipped
     }
-    await client.invalidateQueries({ queryKey: ['gallery'] })
+    // A read of the gallery still on its way began before the upload: its answer would leave out, or drop once
+    // they are marked as listed, the renders just sent. Such reads are cancelled, and every page read again.
+    await client.cancelQueries(galleryReads)
+    await client.invalidateQueries(galleryReads)
     const sent = new Set(records.map((r) => r.localId))
     client.setQueryData(rendersQuery.queryKey, (old: RenderRecord[] | undefined) =>
       (old ?? []).map((r) => (sent.has(r.localId) && !r.synced ? { ...r, synced: true } : r)),
