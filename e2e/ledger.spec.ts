@@ -130,3 +130,22 @@ test('renders only a version 1 browser kept are uploaded once, and appear once i
     await expect(items(a).filter({ hasText: take })).toHaveCount(1)
   expect(await ledgerRenders(request)).toHaveLength(6)
 })
+
+test('renders uploaded before the gallery has loaded are in it when it does', async ({ page }) => {
+  const kept = [0, 1, 2].map((i) =>
+    finishedRender(i, { model: 'grok', duration: 6, prompt: `Kept before the gallery ${i}` }, 'v1late'),
+  )
+  // The gallery's code arrives only after the upload: its first read must not be the page preloaded at the start.
+  let uploaded: () => void = () => {}
+  const upload = new Promise<void>((resolve) => (uploaded = resolve))
+  page.on('requestfinished', (r) => r.url().endsWith('/api/renders/import') && uploaded())
+  await page.route(/\/assets\/gallery-[\w-]+\.js$/, async (route) => {
+    await upload
+    await route.continue()
+  })
+  await seedIndexedDb(page, kept)
+  await page.goto('/')
+  await expect(items(page)).toHaveCount(3)
+  await page.waitForLoadState('networkidle')
+  await expect(items(page)).toHaveCount(3)
+})

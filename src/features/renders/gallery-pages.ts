@@ -33,6 +33,15 @@ async function fetchPage(client: QueryClient, filter: LedgerFilter, cursor: stri
   return { ids: renders.map((r) => r.localId), nextCursor: page.next_cursor }
 }
 
+/**
+ * Reads the newest page and drops it. index.html preloads that page as the page opens, and the gallery's first
+ * read takes the preloaded answer, however late it comes: after this page has changed the ledger (an upload), that
+ * answer is out of date, and is spent here instead.
+ */
+export async function spendPreloadedPage(): Promise<void> {
+  await ledgerClient.listRenders({ limit: PAGE_SIZE, cursor: null }).catch(() => undefined)
+}
+
 const headKey = (filter: LedgerFilter) => ['gallery-head', filter]
 
 /**

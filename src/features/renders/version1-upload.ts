@@ -47,6 +47,7 @@ async function uploadLocalOnlyRenders(client: QueryClient): Promise<ImportResult
       total.added += result.added
       total.skipped += result.skipped
     }
+    await (await import('./gallery-pages')).spendPreloadedPage()
     // A read of the gallery still on its way began before the upload: its answer would leave out, or drop once
     // they are marked as listed, the renders just sent. Such reads are cancelled, and every page read again.
     await client.cancelQueries(galleryReads)
