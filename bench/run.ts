@@ -88,6 +88,7 @@ try {
       '≤ +5',
       extra <= 5,
     )
+    row(`  main thread per key: studio / plain (ms)`, `${t.mainThreadMsPerKey} / ${t.plainMainThreadMsPerKey}`)
   }
 } finally {
   studio.stop()

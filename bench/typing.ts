@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import type { CDPSession, Locator, Page } from '@playwright/test'
 import { catalogV1 } from '../src/catalog/models-v1'
 import { chooseModel } from '../e2e/choose-model'
 import { launchBrowser, median, percentile, round1 } from './browser'
@@ -8,38 +8,85 @@ export interface TypingFigures {
   target: string
   medianMs: number
   p95Ms: number
-  /** The plain textarea's figures from the round measured just before this one. */
+  /** The plain textarea's figures, typed in the same rounds, in turn with the studio. */
   plainMedianMs: number
   plainP95Ms: number
+  /** Main-thread time per key (tasks, as Chromium counts them): steadier than latency on a shared machine. */
+  mainThreadMsPerKey: number
+  plainMainThreadMsPerKey: number
 }
 
 const LENGTH = 2000
+const ROUNDS = 5
+
+const sessions = new WeakMap<Page, CDPSession>()
+
+/** The main-thread time Chromium has counted for the page since the first call (its TaskDuration), in seconds. */
+async function mainThreadSeconds(page: Page): Promise<number> {
+  let cdp = sessions.get(page)
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page)
+    await cdp.send('Performance.enable')
+    sessions.set(page, cdp)
+  }
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? NaN
+}
 
 /**
  * Keystroke → the frame after it: from the input event's timestamp to a task queued after the next animation
- * frame (what a typist sees), for `keystrokes` keys typed at the end of a field already near 2,000 characters.
+ * frame (what a typist sees), for `keystrokes` keys typed at the end of a field already near 2,000 characters;
+ * with the main thread's time over those keys.
  */
-async function keyToFrame(page: Page, field: Locator, keystrokes: number): Promise<number[]> {
+async function keyToFrame(page: Page, field: Locator, keystrokes: number) {
+  await page.bringToFront()
   await field.fill('a'.repeat(LENGTH - keystrokes))
   await field.evaluate((el) => {
-    const latencies: number[] = []
-    ;(window as unknown as { __latencies: number[] }).__latencies = latencies
+    const page = window as unknown as { __latencies: number[]; __recording: boolean }
+    page.__latencies = []
+    page.__recording = true
+    if (el.dataset.benchListening) return
+    el.dataset.benchListening = 'yes'
     el.addEventListener('input', (event) => {
+      if (!page.__recording) return
       const at = event.timeStamp
-      requestAnimationFrame(() => setTimeout(() => latencies.push(performance.now() - at), 0))
+      requestAnimationFrame(() => setTimeout(() => page.__latencies.push(performance.now() - at), 0))
     })
   })
   await field.press('End')
+  const before = await mainThreadSeconds(page)
   await page.keyboard.type('b'.repeat(keystrokes))
   await page.waitForTimeout(300)
-  return page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
+  const mainThreadMs = ((await mainThreadSeconds(page)) - before) * 1000
+  const latencies = await page.evaluate(() => {
+    const page = window as unknown as { __latencies: number[]; __recording: boolean }
+    page.__recording = false
+    return page.__latencies
+  })
+  return { latencies, mainThreadMs }
+}
+
+/** `keystrokes` keys in `ROUNDS` rounds, the plain textarea and the studio's field in turn each round. */
+async function sideBySide(plain: Locator, own: Locator, keystrokes: number) {
+  const perRound = Math.ceil(keystrokes / ROUNDS)
+  const totals = { plain: [] as number[], own: [] as number[], plainMs: 0, ownMs: 0 }
+  for (let round = 0; round < ROUNDS; round++) {
+    const first = await keyToFrame(plain.page(), plain, perRound)
+    const second = await keyToFrame(own.page(), own, perRound)
+    totals.plain.push(...first.latencies)
+    totals.own.push(...second.latencies)
+    totals.plainMs += first.mainThreadMs
+    totals.ownMs += second.mainThreadMs
+  }
+  const keys = perRound * ROUNDS
+  return { ...totals, plainMs: round1(totals.plainMs / keys), ownMs: round1(totals.ownMs / keys) }
 }
 
 const figures = (values: number[]) => ({ median: round1(median(values)), p95: round1(percentile(values, 0.95)) })
 
 /**
- * Typing into every model's prompt (and negative prompt where it has one) in the studio, each round right after the
- * same keys into a plain textarea on a page with no script, in one browser: the machine's noise hits both alike.
+ * Typing into every model's prompt (and negative prompt where it has one) in the studio, in rounds alternating with
+ * the same keys into a plain textarea on a page with no script, in one browser: the machine's noise hits both alike.
  */
 export async function measureTyping(
   studioUrl: string,
@@ -59,16 +106,17 @@ export async function measureTyping(
       await chooseModel(studio, model.name)
       const fields = ['Prompt', ...('negative_prompt' in model.fields ? ['Negative prompt'] : [])]
       for (const label of fields) {
-        await plain.bringToFront()
-        const base = figures(await keyToFrame(plain, plain.getByLabel('Prompt'), keystrokes))
-        await studio.bringToFront()
-        const own = figures(await keyToFrame(studio, studio.getByLabel(label, { exact: true }), keystrokes))
+        const run = await sideBySide(plain.getByLabel('Prompt'), studio.getByLabel(label, { exact: true }), keystrokes)
+        const own = figures(run.own)
+        const base = figures(run.plain)
         results.push({
           target: `${model.name}: ${label.toLowerCase()}`,
           medianMs: own.median,
           p95Ms: own.p95,
           plainMedianMs: base.median,
           plainP95Ms: base.p95,
+          mainThreadMsPerKey: run.ownMs,
+          plainMainThreadMsPerKey: run.plainMs,
         })
       }
     }
