@@ -5,14 +5,18 @@ type Client = typeof BffClient
 type Method = (...args: unknown[]) => Promise<unknown>
 
 // A client that cannot be fetched (offline, a deploy in between) fails a call the way the network does, so the
-// caller retries it as it would a dropped request; the next call fetches it again.
+// caller retries it as it would a dropped request; the next call fetches it again. Nothing is fetched while the
+// browser knows it is offline: some browsers (Chromium 150 among them) keep a module that failed to load as
+// failed for the page's life.
 const loaded = () =>
-  import('./bff-client').then(
-    (module) => module.bffClient,
-    () => {
-      throw networkError()
-    },
-  )
+  globalThis.navigator?.onLine === false
+    ? Promise.reject(networkError())
+    : import('./bff-client').then(
+        (module) => module.bffClient,
+        () => {
+          throw networkError()
+        },
+      )
 
 /**
  * The BFF client for the first screen: each call loads `bff-client` (its reply schemas, and zod with them) on
