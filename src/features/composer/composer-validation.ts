@@ -7,23 +7,16 @@ import type { ComposerValidation } from './validate-composer'
 
 type Validator = typeof import('./validate-composer')
 
-/** The checks once loaded, or whether the last try to load them failed (or waits for the connection). */
-const loaded = sharedValue<{ validator?: Validator; failed: boolean; offline?: boolean }>({ failed: false })
+/** The checks once loaded, or whether the last try to load them failed. */
+const loaded = sharedValue<{ validator?: Validator; failed: boolean }>({ failed: false })
 let loading: Promise<Validator> | undefined
 
 /**
  * The form's checks (the catalog's request schema, and zod with it), loaded once the person first works with the
  * form (its first focus) or when Generate needs them, never on the way to the first paint. A failed load is
- * tried again on the next call. Nothing is fetched while the browser knows it is offline (some browsers, Chromium
- * 150 among them, keep a module that failed to load as failed for the page's life): the checks load by themselves
- * once it is back online.
+ * tried again on the next call.
  */
 export function loadValidator(): Promise<Validator> {
-  if (!loading && !navigator.onLine) {
-    loaded.set({ failed: true, offline: true })
-    window.addEventListener('online', () => void loadValidator().catch(() => undefined), { once: true })
-    return Promise.reject(new Error('The form’s checks load once the browser is back online'))
-  }
   loading ??= import('./validate-composer').then(
     (module) => {
       loaded.set({ validator: module, failed: false })
@@ -51,15 +44,10 @@ const notYet = (model: Model, values: ComposerValues, message: string): Composer
  * `checksReady` is false and Generate stays usable (the resolver loads the checks and waits for them).
  */
 export function useComposerValidation(model: Model, values: ComposerValues, options: SchemaOptions) {
-  const { validator, failed, offline } = useSharedValue(loaded)
+  const { validator, failed } = useSharedValue(loaded)
   const validation = useMemo(() => {
     if (validator) return validator.validateComposer(model, values, options)
-    const message = offline
-      ? 'The form’s checks load once you are back online'
-      : failed
-        ? 'The form’s checks did not load: reload the page'
-        : ''
-    return notYet(model, values, message)
-  }, [model, values, options, validator, failed, offline])
+    return notYet(model, values, failed ? 'The form’s checks did not load: reload the page' : '')
+  }, [model, values, options, validator, failed])
   return { validation, checksReady: validator !== undefined }
 }
