@@ -33,24 +33,31 @@ async function mainThreadSeconds(page: Page): Promise<number> {
   return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? NaN
 }
 
+/** What the page keeps while keys are typed (on `window`, so that the bench can read it back). */
+interface Recorder {
+  __latencies: number[]
+  __recording: boolean
+}
+
 /**
  * Keystroke → the frame after it: from the input event's timestamp to a task queued after the next animation
  * frame (what a typist sees), for `keystrokes` keys typed at the end of a field already near 2,000 characters;
  * with the main thread's time over those keys.
  */
-async function keyToFrame(page: Page, field: Locator, keystrokes: number) {
+async function keyToFrame(field: Locator, keystrokes: number) {
+  const page = field.page()
   await page.bringToFront()
   await field.fill('a'.repeat(LENGTH - keystrokes))
   await field.evaluate((el) => {
-    const page = window as unknown as { __latencies: number[]; __recording: boolean }
-    page.__latencies = []
-    page.__recording = true
+    const recorder = window as unknown as Recorder
+    recorder.__latencies = []
+    recorder.__recording = true
     if (el.dataset.benchListening) return
     el.dataset.benchListening = 'yes'
     el.addEventListener('input', (event) => {
-      if (!page.__recording) return
+      if (!recorder.__recording) return
       const at = event.timeStamp
-      requestAnimationFrame(() => setTimeout(() => page.__latencies.push(performance.now() - at), 0))
+      requestAnimationFrame(() => setTimeout(() => recorder.__latencies.push(performance.now() - at), 0))
     })
   })
   await field.press('End')
@@ -59,9 +66,9 @@ async function keyToFrame(page: Page, field: Locator, keystrokes: number) {
   await page.waitForTimeout(300)
   const mainThreadMs = ((await mainThreadSeconds(page)) - before) * 1000
   const latencies = await page.evaluate(() => {
-    const page = window as unknown as { __latencies: number[]; __recording: boolean }
-    page.__recording = false
-    return page.__latencies
+    const recorder = window as unknown as Recorder
+    recorder.__recording = false
+    return recorder.__latencies
   })
   return { latencies, mainThreadMs }
 }
@@ -71,8 +78,8 @@ async function sideBySide(plain: Locator, own: Locator, keystrokes: number) {
   const perRound = Math.ceil(keystrokes / ROUNDS)
   const totals = { plain: [] as number[], own: [] as number[], plainMs: 0, ownMs: 0 }
   for (let round = 0; round < ROUNDS; round++) {
-    const first = await keyToFrame(plain.page(), plain, perRound)
-    const second = await keyToFrame(own.page(), own, perRound)
+    const first = await keyToFrame(plain, perRound)
+    const second = await keyToFrame(own, perRound)
     totals.plain.push(...first.latencies)
     totals.own.push(...second.latencies)
     totals.plainMs += first.mainThreadMs

@@ -1,8 +1,10 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { bffClient } from './bff-client'
 import { lazyBffClient } from './lazy-bff-client'
 
 describe('lazyBffClient', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
   it('forwards each call, with its arguments, to the client once it has loaded', async () => {
     const estimate = vi.spyOn(bffClient, 'estimate').mockResolvedValue({ credits: 30 } as never)
     await expect(lazyBffClient.estimate({ model: 'sora2', duration: 4 })).resolves.toEqual({ credits: 30 })
@@ -20,7 +22,6 @@ describe('lazyBffClient', () => {
     expect(estimate).not.toHaveBeenCalled()
     vi.stubGlobal('navigator', { onLine: true })
     await expect(lazyBffClient.estimate({ model: 'sora2', duration: 4 })).resolves.toEqual({ credits: 30 })
-    vi.unstubAllGlobals()
   })
 
   it('is not mistaken for a promise', async () => {
