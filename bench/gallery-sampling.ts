@@ -3,7 +3,7 @@
 // rounds alternate between the two. Uses the build in .out/bench (BENCH_OUT_DIR) on BENCH_PORT.
 import { pathToFileURL } from 'node:url'
 import { launchBrowser, median, percentile, round1 } from './browser'
-import { seededStudio, type SeededStudio } from './gallery'
+import { type SeededStudio, withSeededGallery } from './gallery'
 import { firstPaint, newPage, scrollFrames } from './gallery-page'
 import { ensureBuilt } from './studio-server'
 
@@ -41,10 +41,8 @@ async function scrollRound(
   return { frames, checks }
 }
 
-export async function compareScrollWithSampling(outDir: string, port: number) {
-  const studio = await seededStudio(outDir, port, RENDERS, true)
-  const browser = await launchBrowser()
-  try {
+export function compareScrollWithSampling(outDir: string, port: number) {
+  return withSeededGallery(outDir, port, RENDERS, true, async (studio, browser) => {
     const variants = [true, false]
     const rounds = variants.map(() => [] as { median: number; p95: number; checks: number }[])
     for (let round = 0; round < ROUNDS; round++) {
@@ -67,10 +65,7 @@ export async function compareScrollWithSampling(outDir: string, port: number) {
       medianRatio: Math.round((sampling.scrollFrameMedianMs / plain.scrollFrameMedianMs) * 100) / 100,
       p95Ratio: Math.round((sampling.scrollFrameP95Ms / plain.scrollFrameP95Ms) * 100) / 100,
     }
-  } finally {
-    await browser.close()
-    await studio.stop()
-  }
+  })
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

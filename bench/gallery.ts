@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { Browser } from '@playwright/test'
 import { DEMO_CLIPS } from '../src/catalog/demo-clips'
 import { launchBrowser, median, percentile, round1 } from './browser'
 import { firstPaint, mirrorCount, newPage, refetchScriptMs, scrollFrames } from './gallery-page'
@@ -102,6 +103,24 @@ export async function seededStudio(outDir: string, port: number, count: number, 
       await studio.stop()
       await rm(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/** Runs `measure` with a studio of `count` renders (see seededStudio) and a browser, then closes both. */
+export async function withSeededGallery<T>(
+  outDir: string,
+  port: number,
+  count: number,
+  kept: boolean,
+  measure: (studio: SeededStudio, browser: Browser) => Promise<T>,
+): Promise<T> {
+  const studio = await seededStudio(outDir, port, count, kept)
+  const browser = await launchBrowser()
+  try {
+    return await measure(studio, browser)
+  } finally {
+    await browser.close()
+    await studio.stop()
   }
 }
 

@@ -6,6 +6,7 @@ import { buildBaselines, serveBaselines } from './baselines'
 import { measureModelSwitch } from './composer'
 import { compareGallerySizes } from './gallery'
 import { compareScrollWithSampling } from './gallery-sampling'
+import { compareScrollWithBlank } from './gallery-scroll'
 import { compareLighthouse, measureStudio } from './lighthouse'
 import { measurePollLoad } from './load'
 import { measurePoller } from './poller'
@@ -130,6 +131,20 @@ row(
   '≤ 1.1',
   ratio <= 1.1,
 )
+
+// Scrolling the gallery of 10,000 beside a blank page scrolled the same way: the machine's own frame jitter.
+const scrolling = await compareScrollWithBlank(OUT_DIR, PORT + 7)
+results.galleryScroll = scrolling
+for (const [label, s] of [
+  [`gallery ${scrolling.renders.toLocaleString('en')}`, scrolling.studio],
+  ['blank page', scrolling.blank],
+] as const)
+  row(
+    `${label}: scroll frame median / p95 / late frames`,
+    `${s.frameMedianMs} / ${s.frameP95Ms} ms / ${s.lateFramesPct} %`,
+    label === 'blank page' ? '' : 'p95 ≤ 16.7',
+    label === 'blank page' ? undefined : s.frameP95Ms <= 16.7,
+  )
 
 // Scrolling while kept takes are checked for defects, beside the same gallery with nothing to check.
 const sampling = await compareScrollWithSampling(OUT_DIR, PORT + 6)

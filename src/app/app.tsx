@@ -126,9 +126,11 @@ export function App() {
         </div>
       </header>
       <main className="lg:grid lg:grid-cols-[400px_1fr] lg:gap-6 lg:pl-6">
+        {/* lg:z-10: the sticky column paints above the gallery, so the gallery's cards are never composited
+            one by one for overlapping it (which re-rasterised them every scrolled frame). */}
         <aside
           aria-label="Compose"
-          className={`${view === 'compose' ? '' : 'hidden lg:block'} px-4 pt-4 lg:sticky lg:top-14 lg:h-[calc(100dvh-3.5rem)] lg:px-0`}
+          className={`${view === 'compose' ? '' : 'hidden lg:block'} px-4 pt-4 lg:sticky lg:top-14 lg:z-10 lg:h-[calc(100dvh-3.5rem)] lg:px-0`}
         >
           {catalog.data ? (
             <Composer
