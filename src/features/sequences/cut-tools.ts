@@ -1,4 +1,4 @@
-import { atFrame, withinTake } from '@/features/viewer/frame-handoff'
+import { atFrame, drawWhenDecoded, withinTake } from '@/features/viewer/frame-handoff'
 import type { CutMeasure, Frame } from './cut-measure'
 import { workerCalls } from '@/lib/worker-calls'
 import type { CutRequest } from './cut-worker'
@@ -33,7 +33,7 @@ export function grabFrame(url: string, atSeconds: number): Promise<GrabbedFrame>
     canvas.height = height
     const context = canvas.getContext('2d', { willReadFrequently: true })
     if (!context) throw new Error('This browser cannot read video frames')
-    context.drawImage(video, 0, 0, width, height)
+    await drawWhenDecoded(video, context, width, height)
     const { data } = context.getImageData(0, 0, width, height)
     const image = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85))
     if (!image) throw new Error('The frame could not be turned into an image')

@@ -25,16 +25,31 @@ function once(video: HTMLVideoElement, event: 'loadedmetadata' | 'seeked'): Prom
   })
 }
 
-/**
- * Resolves once the video holds the frame at its playhead. No event says so for certain after a seek (loadeddata
- * comes once per load; near the end canplay may never come), so the state is looked at until it does.
- */
-async function untilFrame(video: HTMLVideoElement): Promise<void> {
-  for (let waited = 0; video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA; waited += 50) {
+/** Resolves once `ready()` holds, looking every 50 ms; a take that fails or never gets there is an error. */
+async function until(video: HTMLVideoElement, ready: () => boolean): Promise<void> {
+  for (let waited = 0; !ready(); waited += 50) {
     if (video.error) throw new Error('The take could not be read to grab a frame')
     if (waited >= WAIT_MS) throw new Error('The take did not load in time to grab a frame')
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
+}
+
+/**
+ * Draws the video's frame at its playhead onto `context`'s canvas (at `width` × `height`). A fresh element can say
+ * it holds the frame and still draw nothing, which leaves the canvas transparent, where any frame of a video is
+ * opaque: so the middle pixel is looked at, and the frame drawn again until it is there.
+ */
+export async function drawWhenDecoded(
+  video: HTMLVideoElement,
+  context: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+): Promise<void> {
+  const middle = [Math.floor(width / 2), Math.floor(height / 2)] as const
+  await until(video, () => {
+    context.drawImage(video, 0, 0, width, height)
+    return context.getImageData(middle[0], middle[1], 1, 1).data[3] !== 0
+  })
 }
 
 /**
@@ -57,7 +72,7 @@ export async function atFrame<T>(
     video.currentTime = at(video.duration)
     await seeked
     // A fresh element may say it has seeked before it has the frame there: drawn then, a canvas stays empty.
-    await untilFrame(video)
+    await until(video, () => video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA)
     return await read(video)
   } finally {
     video.removeAttribute('src')
@@ -78,7 +93,9 @@ export function captureFrame(url: string, atSeconds = Infinity): Promise<Blob> {
     const canvas = document.createElement('canvas')
     canvas.width = video.videoWidth
     canvas.height = video.videoHeight
-    canvas.getContext('2d')?.drawImage(video, 0, 0)
+    const context = canvas.getContext('2d')
+    if (!context) throw new Error('This browser cannot read video frames')
+    await drawWhenDecoded(video, context, canvas.width, canvas.height)
     const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
     if (!png) throw new Error('The frame could not be turned into an image')
     return png
