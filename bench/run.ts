@@ -7,6 +7,7 @@ import { measureModelSwitch } from './composer'
 import { compareGallerySizes } from './gallery'
 import { compareScrollWithSampling } from './gallery-sampling'
 import { compareScrollWithBlank } from './gallery-scroll'
+import { measureGalleryMemory } from './gallery-memory'
 import { compareLighthouse, measureStudio } from './lighthouse'
 import { measurePollLoad } from './load'
 import { measurePoller } from './poller'
@@ -145,6 +146,26 @@ for (const [label, s] of [
     label === 'blank page' ? '' : 'p95 ≤ 16.7',
     label === 'blank page' ? undefined : s.frameP95Ms <= 16.7,
   )
+
+// Memory after scrolling far down and back twice, with hover previews on the way: the second trip adds nothing.
+const memory = await measureGalleryMemory(OUT_DIR, PORT + 8)
+results.galleryMemory = memory
+const secondTrip = Math.round((memory.afterSecond.heapMb / memory.afterFirst.heapMb - 1) * 1000) / 10
+row(
+  `gallery 10,000: JS heap start / 1 / 2 trips (MB, ${memory.previews} previews)`,
+  `${memory.start.heapMb} / ${memory.afterFirst.heapMb} / ${memory.afterSecond.heapMb}`,
+  '2nd trip ±10 %',
+  Math.abs(secondTrip) <= 10,
+)
+row(
+  '  DOM nodes / <video> / object URLs, start → 2 trips',
+  `${memory.start.domNodes} / ${memory.start.videoElements} / ${memory.start.liveObjectUrls} → ` +
+    `${memory.afterSecond.domNodes} / ${memory.afterSecond.videoElements} / ${memory.afterSecond.liveObjectUrls}`,
+  'flat',
+  memory.afterSecond.domNodes <= memory.start.domNodes * 1.1 &&
+    memory.afterSecond.videoElements <= 1 &&
+    memory.afterSecond.liveObjectUrls <= memory.start.liveObjectUrls,
+)
 
 // Scrolling while kept takes are checked for defects, beside the same gallery with nothing to check.
 const sampling = await compareScrollWithSampling(OUT_DIR, PORT + 6)
